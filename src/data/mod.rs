@@ -1,0 +1,461 @@
+//! The paper's numbers as typed values.
+//!
+//! Every number the explorer can show is a [`Datum`]: one [`Cell`] (a value or none, with a
+//! [`Status`] and a note) placed by dataset, series, measure and year, with a unit and the place
+//! in the paper it comes from. Tables 1–5 live in [`tables`], the numbers quoted in the prose
+//! (grouped by the figure or topic they belong to) in [`prose`].
+//!
+//! The data is written out as Rust values rather than parsed from text at run time, so the
+//! compiler checks its shape and the tests in `tests/data.rs` check its invariants.
+
+mod prose;
+mod tables;
+
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// How far a printed number can be trusted.
+///
+/// The variants are ordered from strongest to weakest, so the weakest of several statuses is
+/// their maximum: that is how derived numbers inherit the status of their inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Printed legibly in the paper and copied as printed.
+    Clean,
+    /// Garbled by OCR, but only one reading is possible; the note says why.
+    Corrected,
+    /// Garbled, and the value is a best guess; the note names the alternatives.
+    Uncertain,
+    /// No value can be read or none was printed.
+    Missing,
+}
+
+impl Status {
+    /// All statuses, strongest first.
+    pub const ALL: [Status; 4] = [Status::Clean, Status::Corrected, Status::Uncertain, Status::Missing];
+
+    /// The lower snake case id used in exports and URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Clean => "clean",
+            Status::Corrected => "corrected",
+            Status::Uncertain => "uncertain",
+            Status::Missing => "missing",
+        }
+    }
+
+    /// The weaker of two statuses.
+    pub fn weakest(self, other: Status) -> Status {
+        self.max(other)
+    }
+}
+
+/// One value as the paper gives it, with how far it can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    /// The value, or `None` exactly when the status is [`Status::Missing`].
+    pub value: Option<f64>,
+    pub status: Status,
+    /// Why a value was corrected, what the alternatives to a guess are, or what is missing.
+    /// Empty for most clean cells.
+    pub note: &'static str,
+}
+
+impl Cell {
+    /// A value printed legibly.
+    pub const fn clean(value: f64) -> Cell {
+        Cell { value: Some(value), status: Status::Clean, note: "" }
+    }
+
+    /// A value printed legibly, with a remark on how to read it.
+    pub const fn clean_with_note(value: f64, note: &'static str) -> Cell {
+        Cell { value: Some(value), status: Status::Clean, note }
+    }
+
+    /// A value whose OCR text was garbled but can only mean one thing; `why` says how we know.
+    pub const fn corrected(value: f64, why: &'static str) -> Cell {
+        Cell { value: Some(value), status: Status::Corrected, note: why }
+    }
+
+    /// A best guess for a garbled value; `alternatives` names the other readings.
+    pub const fn uncertain(value: f64, alternatives: &'static str) -> Cell {
+        Cell { value: Some(value), status: Status::Uncertain, note: alternatives }
+    }
+
+    /// No value; `why` says what was lost or never printed.
+    pub const fn missing(why: &'static str) -> Cell {
+        Cell { value: None, status: Status::Missing, note: why }
+    }
+}
+
+/// The groups the data comes in: the paper's five tables, the prose numbers that belong to its
+/// four figures (whose data is not printed), and the other prose numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dataset {
+    Table1,
+    Table2,
+    Table3,
+    Table4,
+    Table5,
+    Fig1,
+    Fig2,
+    Fig3,
+    Fig4,
+    Text,
+}
+
+impl Dataset {
+    /// Every dataset, in the order the paper presents them.
+    pub const ALL: [Dataset; 10] = [
+        Dataset::Table1,
+        Dataset::Table2,
+        Dataset::Table3,
+        Dataset::Table4,
+        Dataset::Table5,
+        Dataset::Fig1,
+        Dataset::Fig2,
+        Dataset::Fig3,
+        Dataset::Fig4,
+        Dataset::Text,
+    ];
+
+    /// The lower snake case id used in exports and URLs.
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    /// Looks a dataset up by its id.
+    pub fn from_id(id: &str) -> Option<Dataset> {
+        Dataset::ALL.into_iter().find(|dataset| dataset.id() == id)
+    }
+
+    /// Title, source and reading notes.
+    pub fn info(self) -> &'static DatasetInfo {
+        let index = Dataset::ALL.iter().position(|dataset| *dataset == self).unwrap_or(0);
+        &DATASET_INFO[index]
+    }
+
+    /// True for the paper's tables, false for numbers quoted in the prose.
+    pub fn is_table(self) -> bool {
+        matches!(self, Dataset::Table1 | Dataset::Table2 | Dataset::Table3 | Dataset::Table4 | Dataset::Table5)
+    }
+}
+
+/// What a dataset is and where it comes from, in our own words.
+#[derive(Debug, Serialize)]
+pub struct DatasetInfo {
+    pub id: &'static str,
+    /// A short title for headings and menus.
+    pub title: &'static str,
+    /// Where in the paper it is printed, and the paper's own source for it.
+    pub source: &'static str,
+    /// How the table was read from the OCR text, and what to keep in mind when using it.
+    pub note: &'static str,
+}
+
+const DATASET_INFO: [DatasetInfo; 10] = [
+    DatasetInfo {
+        id: "table1",
+        title: "Firms and assets by ownership type, 1997–2005",
+        source: "Ning (2009), Table 1; the paper cites the Yearbook of China's Information Industry, 1997–2005.",
+        note: tables::TABLE1_NOTE,
+    },
+    DatasetInfo {
+        id: "table2",
+        title: "Actually utilised foreign direct investment in ICT, 1995–2004",
+        source: "Ning (2009), Table 2; the paper cites the Yearbook of China's Information Industry, 1996–2006.",
+        note: tables::TABLE2_NOTE,
+    },
+    DatasetInfo {
+        id: "table3",
+        title: "Domestic market share, profit and value added over sales by ownership type, 2001–2004",
+        source: "Ning (2009), Table 3; the paper cites the Yearbook of China's Information Industry, 1998–2005.",
+        note: tables::TABLE3_NOTE,
+    },
+    DatasetInfo {
+        id: "table4",
+        title: "ICT exports by trade regime, 1998–2004",
+        source: "Ning (2009), Table 4; the paper cites the Yearbook of China's Information Industry, 1999–2005.",
+        note: tables::TABLE4_NOTE,
+    },
+    DatasetInfo {
+        id: "table5",
+        title: "R&D spending relative to value added in ICT manufacturing, by country",
+        source: "Ning (2009), Table 5; the paper cites China's Statistics Yearbook of High-Tech Industries 2005.",
+        note: tables::TABLE5_NOTE,
+    },
+    DatasetInfo {
+        id: "fig1",
+        title: "ICT imports and exports of major economies (Figure 1, numbers from the prose)",
+        source: "Ning (2009), section 3, text around Figure 1; the figure itself cites the OECD ITS database (2006).",
+        note: "Figure 1 is a line chart whose data the paper does not print. These are the numbers the prose reads off it.",
+    },
+    DatasetInfo {
+        id: "fig2",
+        title: "ICT exports and imports by enterprise type (Figure 2, numbers from the prose)",
+        source: "Ning (2009), section 3, 'Trade and production structure'; the paper cites its own compilation from the Yearbook.",
+        note: "Figure 2's data is not printed; these are the shares and sums the prose quotes.",
+    },
+    DatasetInfo {
+        id: "fig3",
+        title: "Output and domestic sales shares by enterprise type (Figure 3, numbers from the prose)",
+        source: "Ning (2009), section 3 and footnote 20; the paper cites its own compilation from the Yearbook.",
+        note: "Figure 3's data is not printed; these are the shares the prose quotes.",
+    },
+    DatasetInfo {
+        id: "fig4",
+        title: "ICT R&D as a share of GDP (Figure 4, numbers from the prose)",
+        source: "Ning (2009), section 4, 'Keeping up with dynamic competition'; the figure cites OECD IT Outlook 2006 and the Yearbook 2003.",
+        note: "Figure 4's bars are not printed as numbers; only China's value is quoted.",
+    },
+    DatasetInfo {
+        id: "text",
+        title: "Other numbers quoted in the prose",
+        source: "Ning (2009), sections 1–4 and footnotes.",
+        note: "Market size, production, R&D centres, firms and deals that the paper quotes outside its tables and figures.",
+    },
+];
+
+/// The unit a value is expressed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A count of enterprises.
+    Firms,
+    /// A share or ratio in percent.
+    Percent,
+    /// A difference between two percentages.
+    PercentagePoints,
+    /// Billions of yuan, as Table 1 labels its total assets (see the audit on that label).
+    BillionYuan,
+    /// Million yuan per firm, derived from Table 1's assets as labelled.
+    MillionYuanPerFirm,
+    MillionUsd,
+    BillionUsd,
+    MillionUnits,
+    /// A plain count of things other than firms (R&D centres, companies).
+    Count,
+    /// How many times larger one thing is than another.
+    Times,
+    /// A position in a ranking (1 = largest).
+    Rank,
+    /// An index number (base year = 100).
+    Index,
+}
+
+impl Unit {
+    /// The lower snake case id used in exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Firms => "firms",
+            Unit::Percent => "percent",
+            Unit::PercentagePoints => "percentage_points",
+            Unit::BillionYuan => "billion_yuan",
+            Unit::MillionYuanPerFirm => "million_yuan_per_firm",
+            Unit::MillionUsd => "million_usd",
+            Unit::BillionUsd => "billion_usd",
+            Unit::MillionUnits => "million_units",
+            Unit::Count => "count",
+            Unit::Times => "times",
+            Unit::Rank => "rank",
+            Unit::Index => "index",
+        }
+    }
+
+    /// How the unit reads after a number, for tables and summaries.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Firms => " firms",
+            Unit::Percent => "%",
+            Unit::PercentagePoints => " pp",
+            Unit::BillionYuan => " bn yuan",
+            Unit::MillionYuanPerFirm => " m yuan/firm",
+            Unit::MillionUsd => " m US$",
+            Unit::BillionUsd => " bn US$",
+            Unit::MillionUnits => " m units",
+            Unit::Count => "",
+            Unit::Times => "×",
+            Unit::Rank => "",
+            Unit::Index => "",
+        }
+    }
+
+    /// True for units whose values are shares of a whole, whose changes are percentage points.
+    pub fn is_share(self) -> bool {
+        self == Unit::Percent
+    }
+}
+
+/// One number of the paper, placed and sourced.
+#[derive(Clone, Debug, Serialize)]
+pub struct Datum {
+    pub dataset: Dataset,
+    /// Who or what the number is about: an enterprise type, a country, a firm.
+    pub series: &'static str,
+    /// What is measured.
+    pub measure: &'static str,
+    /// The year the number refers to, where it refers to one year.
+    pub year: Option<u16>,
+    pub unit: Unit,
+    pub cell: Cell,
+    /// For prose numbers, a short description in our own words; empty for table cells, whose
+    /// series and measure labels describe them.
+    pub label: &'static str,
+    /// Where in the paper the number stands.
+    pub source: &'static str,
+}
+
+impl Datum {
+    /// The unique key `dataset/series/measure/year` (year left empty when there is none).
+    pub fn key(&self) -> String {
+        let year = self.year.map(|year| year.to_string()).unwrap_or_default();
+        format!("{}/{}/{}/{}", self.dataset.id(), self.series, self.measure, year)
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<f64> {
+        self.cell.value
+    }
+}
+
+/// A label for each series id used in the data.
+pub fn series_label(series: &str) -> &'static str {
+    SERIES_LABELS
+        .iter()
+        .find(|(id, _)| *id == series)
+        .map(|(_, label)| *label)
+        .unwrap_or("(unnamed series)")
+}
+
+/// A label for each measure id used in the tables; prose measures carry their own label.
+pub fn measure_label(measure: &str) -> &'static str {
+    MEASURE_LABELS
+        .iter()
+        .find(|(id, _)| *id == measure)
+        .map(|(_, label)| *label)
+        .unwrap_or("(unnamed measure)")
+}
+
+const SERIES_LABELS: &[(&str, &str)] = &[
+    ("foreign_funded", "Foreign funded"),
+    ("state_owned", "State owned"),
+    ("collective", "Collective"),
+    ("joint_stock_cooperative", "Joint-stock cooperative"),
+    ("joint_stock", "Joint stock"),
+    ("private", "Private"),
+    ("state_controlled", "State controlled (all SCEs)"),
+    ("domestic_funded", "Domestic funded"),
+    ("total", "All ICT firms"),
+    ("fdi", "Foreign direct investment"),
+    ("processing_imported_materials", "Processing with imported materials"),
+    ("processing_customer_materials", "Processing with customer's materials"),
+    ("ordinary_trade", "Ordinary trade"),
+    ("others", "Other regimes"),
+    ("china", "China"),
+    ("usa", "United States"),
+    ("japan", "Japan"),
+    ("germany", "Germany"),
+    ("france", "France"),
+    ("uk", "United Kingdom"),
+    ("korea", "Korea"),
+    ("eu15", "EU-15"),
+    ("taiwan", "Taiwan"),
+    ("wfoe", "Wholly foreign-owned enterprises"),
+    ("lenovo", "Lenovo"),
+    ("ibm", "IBM"),
+    ("dell", "Dell"),
+    ("hongfujin", "Hongfujin Precision (Foxconn)"),
+    ("huawei", "Huawei"),
+    ("fengda", "Fengda Shanghai Computer (Quanta)"),
+    ("asustek", "ASUSTeK Computer"),
+    ("motorola", "Motorola"),
+    ("samsung", "Samsung"),
+    ("computers", "Computers and related products"),
+    ("laptops", "Laptops"),
+    ("televisions", "Televisions"),
+    ("mobile_phones", "Mobile phones"),
+    ("components", "Components"),
+    ("integrated_circuits", "Integrated circuits"),
+    ("semiconductors", "Semiconductors"),
+    ("foreign_rd_centres", "Foreign-funded R&D centres"),
+    ("chinese_firms", "China's top 100 ICT firms"),
+    ("government", "Government investment"),
+    ("fortune_it_500", "Fortune's top 500 IT firms"),
+    ("scientists_engineers", "Scientists and engineers"),
+    ("jsc_llc_private", "Joint stock, limited liability and private firms"),
+];
+
+const MEASURE_LABELS: &[(&str, &str)] = &[
+    ("firms", "Number of firms"),
+    ("share_total_assets", "Share of the industry's total assets"),
+    ("share_domestic_assets", "Share of domestic-funded firms' assets"),
+    ("total_assets", "Total assets"),
+    ("actual_utilized", "Actually utilised FDI"),
+    ("domestic_market_share", "Share of the domestic market"),
+    ("profit_to_sales", "Profit over sales"),
+    ("value_added_to_sales", "Value added over sales"),
+    ("share", "Share of ICT exports"),
+    ("electronic_telecom", "Electronic and telecommunication equipment"),
+    ("computers_office", "Computers and office equipment"),
+];
+
+/// All the paper's numbers, built once.
+pub fn all() -> &'static [Datum] {
+    static DATA: OnceLock<Vec<Datum>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut data = tables::all();
+        data.extend(prose::all());
+        data
+    })
+}
+
+/// The numbers of one dataset, in the order they were written down.
+pub fn of(dataset: Dataset) -> impl Iterator<Item = &'static Datum> {
+    all().iter().filter(move |datum| datum.dataset == dataset)
+}
+
+/// Looks one number up by its place.
+pub fn find(dataset: Dataset, series: &str, measure: &str, year: Option<u16>) -> Option<&'static Datum> {
+    all().iter().find(|datum| {
+        datum.dataset == dataset && datum.series == series && datum.measure == measure && datum.year == year
+    })
+}
+
+/// The years a table prints, in order.
+pub fn years(dataset: Dataset) -> Vec<u16> {
+    let mut years: Vec<u16> = of(dataset).filter_map(|datum| datum.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The series of a dataset, in the order they first appear.
+pub fn series(dataset: Dataset) -> Vec<&'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for datum in of(dataset) {
+        if !seen.contains(&datum.series) {
+            seen.push(datum.series);
+        }
+    }
+    seen
+}
+
+/// The measures of a dataset, in the order they first appear.
+pub fn measures(dataset: Dataset) -> Vec<&'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for datum in of(dataset) {
+        if !seen.contains(&datum.measure) {
+            seen.push(datum.measure);
+        }
+    }
+    seen
+}
+
+/// The table years that Table 1's five year columns print.
+pub const TABLE1_YEARS: [u16; 5] = tables::TABLE1_YEARS;
+/// The years of Table 3's rows.
+pub const TABLE3_YEARS: [u16; 4] = tables::TABLE3_YEARS;
+/// Table 3's six ownership columns, in printed order.
+pub const TABLE3_SERIES: [&str; 6] = tables::TABLE3_SERIES;

@@ -1,0 +1,359 @@
+//! Tables 1–5 of the paper, cell by cell, as read from the OCR text in `shared/seed/`.
+//!
+//! Reading rules: a cell the OCR printed legibly is `clean`; a garble with only one possible
+//! reading (a thousands comma read as a point, a decimal point read as a comma, `I` for `1`) is
+//! `corrected` with the reason; a garble with several readings is `uncertain` with the
+//! alternatives; a lost value is `missing`. Nothing is filled in from other tables.
+
+use super::{Cell, Dataset, Datum, Unit};
+
+pub const TABLE1_YEARS: [u16; 5] = [1997, 1999, 2001, 2003, 2005];
+pub const TABLE3_YEARS: [u16; 4] = [2001, 2002, 2003, 2004];
+pub const TABLE3_SERIES: [&str; 6] =
+    ["state_owned", "collective", "joint_stock_cooperative", "joint_stock", "private", "foreign_funded"];
+
+pub const TABLE1_NOTE: &str = "Five year columns (1997–2005 in steps of two). For each ownership type the table gives the number of firms and its share of the whole industry's total assets; for the domestic-funded types it also gives the share of domestic-funded firms' assets. \
+The state-controlled rows (SCEs: firms in which the state holds the largest stake, including state-controlled joint ventures) are printed for two years only. The OCR text loses their column positions; we place them in 2003 and 2005 because (a) the prose quotes SCEs' share of domestic assets for 2003–2005, and (b) only those years make the two share blocks agree: 33% of all assets over 79% of domestic assets means domestic firms held about 42% of all assets, so foreign firms about 58% (printed for 2003: 59%), and 22% over 70% gives about 31% domestic, 69% foreign (printed for 2005: 68%). \
+Total assets are labelled 'billion yuan', but that unit makes the industry's 2005 assets larger than China's GDP; the audit explains why the figures are most likely in units of 100 million yuan.";
+
+pub const TABLE2_NOTE: &str = "Six years, printed in million US dollars converted at 8.2 yuan per dollar. The values for 2003 and 2004 (starred in the paper) are figures announced by ministry officials rather than yearbook data, and the paper warns that figures before 2001 may cover electronics manufacturing only, so the series is not strictly comparable over time.";
+
+pub const TABLE3_NOTE: &str = "Four year rows (2001–2004) in three blocks: share of the domestic market, profit over total sales, and value added over total sales, all in percent. \
+The OCR text lost the first column's header and scrambled the others across four lines. Reading the header words column by column gives 'All collectives', 'Joint stock collective owned', 'Joint stock', 'Private' and 'Foreign funded': five headers for six columns of numbers. We take the unlabelled first column to be state-owned enterprises, because Table 1 lists state-owned firms first, that column's market share falls steeply (25.8% to 8.5%) as state-owned firms' asset share does in Table 1, and the six shares of each later year add up to about 100%, so the columns are distinct types that together cover the market. The second and third columns are read as collectives and joint-stock cooperatives (collectively owned firms with shareholding). \
+The 2002 value-added row prints five numbers for six columns. Which column lost its number cannot be told from the text; we keep the five numbers in printed order in the first five columns, mark all five uncertain, and mark the foreign-funded cell missing.";
+
+pub const TABLE4_NOTE: &str = "Four years (1998–2004 in steps of two), each the percentage of China's ICT exports made under one trade regime; each year sums to 100% within rounding. The paper defines ordinary trade here as exports by enterprises that hold foreign trading rights.";
+
+pub const TABLE5_NOTE: &str = "R&D spending as a percentage of value added in two ICT manufacturing branches. Each country's figure refers to its own reference year (printed beside the country: 2001, 2002 or 2003), so the columns compare countries at slightly different dates.";
+
+/// Builds one table row: the cells of one series and measure, one per year.
+fn row<const N: usize>(
+    dataset: Dataset,
+    series: &'static str,
+    measure: &'static str,
+    unit: Unit,
+    source: &'static str,
+    years: [u16; N],
+    cells: [Cell; N],
+) -> impl Iterator<Item = Datum> {
+    years.into_iter().zip(cells).map(move |(year, cell)| Datum {
+        dataset,
+        series,
+        measure,
+        year: Some(year),
+        unit,
+        cell,
+        label: "",
+        source,
+    })
+}
+
+const fn c(value: f64) -> Cell {
+    Cell::clean(value)
+}
+
+const THOUSANDS_POINT: &str =
+    "OCR printed a point where the table uses a thousands comma; a count of firms cannot be fractional, and the other counts in the row use commas.";
+const DECIMAL_COMMA: &str =
+    "OCR printed a comma where the table uses a decimal point; the other shares in the row have one decimal or none.";
+
+pub fn all() -> Vec<Datum> {
+    let mut data = Vec::new();
+    data.extend(table1());
+    data.extend(table2());
+    data.extend(table3());
+    data.extend(table4());
+    data.extend(table5());
+    data
+}
+
+fn table1() -> Vec<Datum> {
+    let t = Dataset::Table1;
+    let y = TABLE1_YEARS;
+    const FIRMS: &str = "Table 1, 'Number of firms'";
+    const TOTAL: &str = "Table 1, '% of total assets of ICT industry'";
+    const DOMESTIC: &str = "Table 1, '% of domestic assets'";
+    let mut data: Vec<Datum> = Vec::new();
+
+    data.extend(row(t, "foreign_funded", "firms", Unit::Firms, FIRMS, y, [c(753.0), c(735.0), c(865.0), c(3987.0), c(6480.0)]));
+    data.extend(row(t, "foreign_funded", "share_total_assets", Unit::Percent, TOTAL, y, [c(34.0), c(36.0), c(37.0), c(59.0), c(68.0)]));
+
+    data.extend(row(
+        t,
+        "state_owned",
+        "firms",
+        Unit::Firms,
+        FIRMS,
+        y,
+        [
+            Cell::corrected(1225.0, THOUSANDS_POINT),
+            Cell::corrected(1001.0, THOUSANDS_POINT),
+            c(789.0),
+            c(860.0),
+            c(659.0),
+        ],
+    ));
+    data.extend(row(t, "state_owned", "share_total_assets", Unit::Percent, TOTAL, y, [c(46.0), c(37.0), c(30.0), c(13.0), c(7.0)]));
+    data.extend(row(t, "state_owned", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(70.0), c(58.0), c(48.0), c(31.0), c(23.0)]));
+
+    data.extend(row(t, "collective", "firms", Unit::Firms, FIRMS, y, [c(954.0), c(618.0), c(474.0), c(857.0), c(617.0)]));
+    data.extend(row(t, "collective", "share_total_assets", Unit::Percent, TOTAL, y, [c(8.0), c(8.0), c(10.0), c(3.0), c(2.0)]));
+    data.extend(row(t, "collective", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(13.0), c(13.0), c(15.0), c(6.0), c(5.0)]));
+
+    data.extend(row(
+        t,
+        "joint_stock",
+        "firms",
+        Unit::Firms,
+        FIRMS,
+        y,
+        [
+            c(156.0),
+            c(311.0),
+            c(689.0),
+            Cell::corrected(1725.0, THOUSANDS_POINT),
+            Cell::corrected(2555.0, THOUSANDS_POINT),
+        ],
+    ));
+    data.extend(row(
+        t,
+        "joint_stock",
+        "share_total_assets",
+        Unit::Percent,
+        TOTAL,
+        y,
+        [
+            c(10.0),
+            Cell::corrected(15.6, DECIMAL_COMMA),
+            Cell::corrected(18.9, DECIMAL_COMMA),
+            c(21.1),
+            c(17.6),
+        ],
+    ));
+    data.extend(row(t, "joint_stock", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(15.0), c(24.0), c(30.0), c(51.0), c(55.0)]));
+
+    data.extend(row(t, "private", "firms", Unit::Firms, FIRMS, y, [c(30.0), c(46.0), c(117.0), c(2607.0), c(5180.0)]));
+    data.extend(row(
+        t,
+        "private",
+        "share_total_assets",
+        Unit::Percent,
+        TOTAL,
+        y,
+        [
+            c(0.4),
+            Cell::corrected(1.0, "OCR printed the letter 'I', its usual misreading of the digit 1; the neighbouring cells (0.4 and 2) leave no other reading."),
+            c(2.0),
+            c(4.0),
+            c(5.0),
+        ],
+    ));
+    data.extend(row(t, "private", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(1.0), c(2.0), c(4.0), c(9.0), c(15.0)]));
+
+    const SCE_ONLY_TWO_YEARS: &str = "The state-controlled rows are printed for two years only (placed in 2003 and 2005; see the table note).";
+    data.extend(row(
+        t,
+        "state_controlled",
+        "firms",
+        Unit::Firms,
+        "Table 1, 'Total SCEs in the industry', 'Number of firms'",
+        y,
+        [
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::corrected(1546.0, THOUSANDS_POINT),
+            Cell::corrected(1435.0, THOUSANDS_POINT),
+        ],
+    ));
+    data.extend(row(
+        t,
+        "state_controlled",
+        "share_total_assets",
+        Unit::Percent,
+        "Table 1, 'Total SCEs in the industry', '% of total assets'",
+        y,
+        [
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            c(33.0),
+            c(22.0),
+        ],
+    ));
+    data.extend(row(
+        t,
+        "state_controlled",
+        "share_domestic_assets",
+        Unit::Percent,
+        "Table 1, 'Total SCEs in the industry', '% of total domestic assets'",
+        y,
+        [
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            Cell::missing(SCE_ONLY_TWO_YEARS),
+            c(79.0),
+            c(70.0),
+        ],
+    ));
+
+    const TOTALS: &str = "Table 1, 'Total of the industry'";
+    data.extend(row(t, "total", "firms", Unit::Firms, TOTALS, y, [c(2914.0), c(2839.0), c(3062.0), c(10596.0), c(16007.0)]));
+    data.extend(row(
+        t,
+        "total",
+        "total_assets",
+        Unit::BillionYuan,
+        TOTALS,
+        y,
+        [
+            c(3828.0),
+            c(5220.0),
+            c(7813.0),
+            c(14342.0),
+            Cell::corrected(21305.0, "OCR printed '21.305'; the other totals in the row use thousands commas and grow steadily (14,342 in 2003), so 21.305 would be a thousandfold drop."),
+        ],
+    ));
+    data
+}
+
+fn table2() -> Vec<Datum> {
+    const SOURCE: &str = "Table 2, 'Actual utilized FDI'";
+    const OFFICIAL: &str = "Starred in the paper: a figure announced by ministry officials, not a yearbook figure.";
+    const ELECTRONICS_ONLY: &str = "The paper warns that figures before 2001 may cover electronics manufacturing only.";
+    row(
+        Dataset::Table2,
+        "fdi",
+        "actual_utilized",
+        Unit::MillionUsd,
+        SOURCE,
+        [1995, 1997, 1999, 2001, 2003, 2004],
+        [
+            Cell::clean_with_note(345.0, ELECTRONICS_ONLY),
+            Cell::clean_with_note(931.0, ELECTRONICS_ONLY),
+            Cell::clean_with_note(447.0, ELECTRONICS_ONLY),
+            c(1343.0),
+            Cell::clean_with_note(4000.0, OFFICIAL),
+            Cell::clean_with_note(8637.0, OFFICIAL),
+        ],
+    )
+    .collect()
+}
+
+fn table3() -> Vec<Datum> {
+    let t = Dataset::Table3;
+    let mut data = Vec::new();
+    let block = |measure: &'static str, source: &'static str, rows: [[Cell; 4]; 6]| {
+        TABLE3_SERIES
+            .into_iter()
+            .zip(rows)
+            .flat_map(move |(series, cells)| row(t, series, measure, Unit::Percent, source, TABLE3_YEARS, cells))
+    };
+    const SHARE: &str = "Table 3, 'Share of domestic market'";
+    const PROFIT: &str = "Table 3, 'Profit/total sales'";
+    const VALUE_ADDED: &str = "Table 3, 'Value-added/total sales'";
+
+    // Columns are given one series at a time (2001, 2002, 2003, 2004), in the printed order.
+    data.extend(block(
+        "domestic_market_share",
+        SHARE,
+        [
+            [c(25.8), c(13.6), c(9.7), c(8.5)],
+            [c(16.5), c(4.0), c(5.4), c(5.0)],
+            [
+                Cell::uncertain(9.0, "OCR kept only the digit 9 and lost the decimal: the printed value lies between 9.0 and 9.9; 9.0 is the lowest reading."),
+                c(2.6),
+                c(1.4),
+                c(1.9),
+            ],
+            [c(14.8), c(22.3), c(23.9), c(20.0)],
+            [c(2.1), c(7.4), c(5.8), c(7.1)],
+            [c(38.1), c(50.1), c(53.3), c(57.0)],
+        ],
+    ));
+    const LETTER_I: &str = "OCR printed the letter 'i' in place of a digit; it most often stands for 1 (as 'I' does in Table 1), less often for 7 or 4.";
+    data.extend(block(
+        "profit_to_sales",
+        PROFIT,
+        [
+            [c(3.3), c(2.1), c(2.5), c(-1.6)],
+            [
+                c(6.1),
+                c(4.8),
+                c(4.2),
+                Cell::missing("OCR printed only the letter 'B'. It may be an 8, but the column prints one decimal everywhere else, so the true value cannot be recovered."),
+            ],
+            [Cell::uncertain(1.5, LETTER_I), c(5.3), c(8.8), Cell::uncertain(5.1, LETTER_I)],
+            [
+                c(6.0),
+                c(5.8),
+                c(5.8),
+                Cell::missing("OCR printed '~.O': the decimal 0 survives but the leading digit is lost."),
+            ],
+            [c(7.5), c(6.7), c(6.0), c(5.1)],
+            [c(5.8), c(4.1), c(3.6), c(4.2)],
+        ],
+    ));
+    const FIVE_FOR_SIX: &str = "The 2002 row prints five values for six columns, and the text does not show which column is blank. We keep the values in printed order; each may belong one column further right.";
+    data.extend(block(
+        "value_added_to_sales",
+        VALUE_ADDED,
+        [
+            [c(20.2), Cell::uncertain(10.3, FIVE_FOR_SIX), c(20.0), c(21.8)],
+            [c(17.1), Cell::uncertain(9.8, FIVE_FOR_SIX), c(20.0), c(18.6)],
+            [c(37.1), Cell::uncertain(17.8, FIVE_FOR_SIX), c(19.4), c(19.6)],
+            [c(24.9), Cell::uncertain(6.6, FIVE_FOR_SIX), c(20.1), c(25.5)],
+            [c(28.7), Cell::uncertain(15.2, FIVE_FOR_SIX), c(20.0), c(26.8)],
+            [
+                c(21.6),
+                Cell::missing("The 2002 row prints five values for six columns; with the values kept in printed order, this last column is the one left without a value. Any of the six could be the blank one."),
+                c(20.2),
+                c(20.8),
+            ],
+        ],
+    ));
+    data
+}
+
+fn table4() -> Vec<Datum> {
+    let t = Dataset::Table4;
+    let years = [1998, 2000, 2002, 2004];
+    let mut data = Vec::new();
+    data.extend(row(t, "processing_imported_materials", "share", Unit::Percent, "Table 4, 'Processing with imported materials'", years, [c(66.9), c(70.0), c(72.6), c(74.2)]));
+    data.extend(row(t, "processing_customer_materials", "share", Unit::Percent, "Table 4, 'Processing with customer's materials'", years, [c(22.7), c(20.0), c(17.2), c(14.8)]));
+    data.extend(row(t, "ordinary_trade", "share", Unit::Percent, "Table 4, 'Ordinary trade'", years, [c(7.6), c(8.3), c(7.7), c(7.7)]));
+    data.extend(row(t, "others", "share", Unit::Percent, "Table 4, 'Others'", years, [c(2.9), c(1.9), c(2.5), c(3.3)]));
+    data
+}
+
+fn table5() -> Vec<Datum> {
+    // (country, reference year, electronic and telecom, computers and office equipment)
+    const ROWS: [(&str, u16, f64, f64); 7] = [
+        ("china", 2003, 5.4, 2.5),
+        ("usa", 2001, 37.2, 36.7),
+        ("japan", 2002, 20.4, 90.4),
+        ("germany", 2001, 44.1, 19.8),
+        ("france", 2002, 57.2, 15.8),
+        ("uk", 2002, 23.4, 5.9),
+        ("korea", 2003, 23.4, 4.4),
+    ];
+    let mut data = Vec::new();
+    for (country, year, electronic, computers) in ROWS {
+        for (measure, value, source) in [
+            ("electronic_telecom", electronic, "Table 5, 'Electronic and telecommunication equipment'"),
+            ("computers_office", computers, "Table 5, 'Manufacture of computers and office equipment'"),
+        ] {
+            data.push(Datum {
+                dataset: Dataset::Table5,
+                series: country,
+                measure,
+                year: Some(year),
+                unit: Unit::Percent,
+                cell: Cell::clean(value),
+                label: "",
+                source,
+            });
+        }
+    }
+    data
+}

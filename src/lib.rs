@@ -1,0 +1,12 @@
+//! ICT Explorer: the tables and quoted numbers of Ning (2009), "China's Leadership in the World
+//! ICT Industry", *Pacific Affairs* 82(1), as audited data with indicators, checks and charts.
+//!
+//! The core (everything but [`web`]) knows nothing of the browser; see `ARCHITECTURE.md`.
+
+pub mod audit;
+pub mod claims;
+pub mod data;
+pub mod indicators;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
