@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod claims;
 pub mod data;
+pub mod html;
 pub mod indicators;
 
 #[cfg(target_arch = "wasm32")]
