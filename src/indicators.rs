@@ -21,13 +21,21 @@ pub struct Derived {
 impl Derived {
     /// A derived number with no value.
     pub const fn missing(unit: Unit) -> Derived {
-        Derived { value: None, status: Status::Missing, unit }
+        Derived {
+            value: None,
+            status: Status::Missing,
+            unit,
+        }
     }
 }
 
 /// Applies `formula` to the values of `inputs`. The result is missing when any input is missing
 /// or the formula gives no finite number; otherwise it carries the weakest input status.
-fn combine<const N: usize>(inputs: [&Cell; N], unit: Unit, formula: impl Fn([f64; N]) -> f64) -> Derived {
+fn combine<const N: usize>(
+    inputs: [&Cell; N],
+    unit: Unit,
+    formula: impl Fn([f64; N]) -> f64,
+) -> Derived {
     let mut values = [0.0; N];
     let mut status = Status::Clean;
     for (slot, cell) in values.iter_mut().zip(inputs) {
@@ -39,7 +47,11 @@ fn combine<const N: usize>(inputs: [&Cell; N], unit: Unit, formula: impl Fn([f64
     }
     let result = formula(values);
     if result.is_finite() {
-        Derived { value: Some(result), status, unit }
+        Derived {
+            value: Some(result),
+            status,
+            unit,
+        }
     } else {
         Derived::missing(unit)
     }
@@ -59,7 +71,9 @@ pub fn change(from: &Cell, to: &Cell, unit: Unit) -> Derived {
     if unit.is_share() {
         combine([from, to], Unit::PercentagePoints, |[from, to]| to - from)
     } else {
-        combine([from, to], Unit::Percent, |[from, to]| (to - from) / from * 100.0)
+        combine([from, to], Unit::Percent, |[from, to]| {
+            (to - from) / from * 100.0
+        })
     }
 }
 
@@ -85,27 +99,37 @@ pub fn cagr(from: &Cell, from_year: u16, to: &Cell, to_year: u16) -> Derived {
 /// Index with the base year's value as 100: `value / base × 100` (index points).
 /// Missing when the base is zero.
 pub fn index(value: &Cell, base: &Cell) -> Derived {
-    combine([value, base], Unit::Index, |[value, base]| value / base * 100.0)
+    combine([value, base], Unit::Index, |[value, base]| {
+        value / base * 100.0
+    })
 }
 
 /// One type's share of the number of firms: `firms / total_firms × 100` (%).
 pub fn share_of_firms(firms: &Cell, total_firms: &Cell) -> Derived {
-    combine([firms, total_firms], Unit::Percent, |[firms, total]| firms / total * 100.0)
+    combine([firms, total_firms], Unit::Percent, |[firms, total]| {
+        firms / total * 100.0
+    })
 }
 
 /// Assets held by one type: `total_assets × share_of_total_assets / 100`, in the unit Table 1
 /// prints for total assets (labelled billion yuan; see the audit on that label).
 pub fn assets(total_assets: &Cell, share_of_total_assets: &Cell) -> Derived {
-    combine([total_assets, share_of_total_assets], Unit::BillionYuan, |[total, share]| total * share / 100.0)
+    combine(
+        [total_assets, share_of_total_assets],
+        Unit::BillionYuan,
+        |[total, share]| total * share / 100.0,
+    )
 }
 
 /// Assets per firm of one type: `total_assets × share_of_total_assets / 100 / firms × 1000`,
 /// in million yuan per firm when Table 1's "billion yuan" label is taken at its word (the audit
 /// explains why the true figures are probably ten times smaller).
 pub fn assets_per_firm(total_assets: &Cell, share_of_total_assets: &Cell, firms: &Cell) -> Derived {
-    combine([total_assets, share_of_total_assets, firms], Unit::MillionYuanPerFirm, |[total, share, firms]| {
-        total * share / 100.0 / firms * 1000.0
-    })
+    combine(
+        [total_assets, share_of_total_assets, firms],
+        Unit::MillionYuanPerFirm,
+        |[total, share, firms]| total * share / 100.0 / firms * 1000.0,
+    )
 }
 
 /// The share of domestic-funded firms' assets that a type's share of all assets implies:
@@ -114,15 +138,21 @@ pub fn assets_per_firm(total_assets: &Cell, share_of_total_assets: &Cell, firms:
 /// Table 1 prints both shares, so comparing this with the printed domestic share tests the
 /// table against itself.
 pub fn implied_domestic_share(share_of_total: &Cell, foreign_share_of_total: &Cell) -> Derived {
-    combine([share_of_total, foreign_share_of_total], Unit::Percent, |[share, foreign]| {
-        share / (100.0 - foreign) * 100.0
-    })
+    combine(
+        [share_of_total, foreign_share_of_total],
+        Unit::Percent,
+        |[share, foreign]| share / (100.0 - foreign) * 100.0,
+    )
 }
 
 /// How much of the whole the listed parts cover: the sum of the shares (%).
 /// Missing when any share is missing, since a partial sum would understate coverage.
 pub fn coverage(shares: &[&Cell]) -> Derived {
-    let mut total = Derived { value: Some(0.0), status: Status::Clean, unit: Unit::Percent };
+    let mut total = Derived {
+        value: Some(0.0),
+        status: Status::Clean,
+        unit: Unit::Percent,
+    };
     for share in shares {
         let Some(value) = share.value else {
             return Derived::missing(Unit::Percent);
@@ -156,18 +186,28 @@ pub fn weighted_average(values: &[&Cell], weights: &[&Cell], unit: Unit) -> Deri
     if weight_sum == 0.0 {
         return Derived::missing(unit);
     }
-    Derived { value: Some(weighted_sum / weight_sum), status, unit }
+    Derived {
+        value: Some(weighted_sum / weight_sum),
+        status,
+        unit,
+    }
 }
 
 /// China's R&D intensity as a percentage of another country's:
 /// `china / other × 100` (%). Below 100 means China spends relatively less on R&D.
 pub fn relative_intensity(china: &Cell, other: &Cell) -> Derived {
-    combine([china, other], Unit::Percent, |[china, other]| china / other * 100.0)
+    combine([china, other], Unit::Percent, |[china, other]| {
+        china / other * 100.0
+    })
 }
 
 /// A derived number viewed as a cell, so that it can feed further indicators.
 impl From<Derived> for Cell {
     fn from(derived: Derived) -> Cell {
-        Cell { value: derived.value, status: derived.status, note: "" }
+        Cell {
+            value: derived.value,
+            status: derived.status,
+            note: "",
+        }
     }
 }

@@ -6,6 +6,8 @@
 pub mod audit;
 pub mod claims;
 pub mod data;
+pub mod export;
+pub mod format;
 pub mod html;
 pub mod indicators;
 

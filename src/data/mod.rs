@@ -33,7 +33,12 @@ pub enum Status {
 
 impl Status {
     /// All statuses, strongest first.
-    pub const ALL: [Status; 4] = [Status::Clean, Status::Corrected, Status::Uncertain, Status::Missing];
+    pub const ALL: [Status; 4] = [
+        Status::Clean,
+        Status::Corrected,
+        Status::Uncertain,
+        Status::Missing,
+    ];
 
     /// The lower snake case id used in exports and URLs.
     pub fn id(self) -> &'static str {
@@ -65,27 +70,47 @@ pub struct Cell {
 impl Cell {
     /// A value printed legibly.
     pub const fn clean(value: f64) -> Cell {
-        Cell { value: Some(value), status: Status::Clean, note: "" }
+        Cell {
+            value: Some(value),
+            status: Status::Clean,
+            note: "",
+        }
     }
 
     /// A value printed legibly, with a remark on how to read it.
     pub const fn clean_with_note(value: f64, note: &'static str) -> Cell {
-        Cell { value: Some(value), status: Status::Clean, note }
+        Cell {
+            value: Some(value),
+            status: Status::Clean,
+            note,
+        }
     }
 
     /// A value whose OCR text was garbled but can only mean one thing; `why` says how we know.
     pub const fn corrected(value: f64, why: &'static str) -> Cell {
-        Cell { value: Some(value), status: Status::Corrected, note: why }
+        Cell {
+            value: Some(value),
+            status: Status::Corrected,
+            note: why,
+        }
     }
 
     /// A best guess for a garbled value; `alternatives` names the other readings.
     pub const fn uncertain(value: f64, alternatives: &'static str) -> Cell {
-        Cell { value: Some(value), status: Status::Uncertain, note: alternatives }
+        Cell {
+            value: Some(value),
+            status: Status::Uncertain,
+            note: alternatives,
+        }
     }
 
     /// No value; `why` says what was lost or never printed.
     pub const fn missing(why: &'static str) -> Cell {
-        Cell { value: None, status: Status::Missing, note: why }
+        Cell {
+            value: None,
+            status: Status::Missing,
+            note: why,
+        }
     }
 }
 
@@ -133,13 +158,19 @@ impl Dataset {
 
     /// Title, source and reading notes.
     pub fn info(self) -> &'static DatasetInfo {
-        let index = Dataset::ALL.iter().position(|dataset| *dataset == self).unwrap_or(0);
+        let index = Dataset::ALL
+            .iter()
+            .position(|dataset| *dataset == self)
+            .unwrap_or(0);
         &DATASET_INFO[index]
     }
 
     /// True for the paper's tables, false for numbers quoted in the prose.
     pub fn is_table(self) -> bool {
-        matches!(self, Dataset::Table1 | Dataset::Table2 | Dataset::Table3 | Dataset::Table4 | Dataset::Table5)
+        matches!(
+            self,
+            Dataset::Table1 | Dataset::Table2 | Dataset::Table3 | Dataset::Table4 | Dataset::Table5
+        )
     }
 }
 
@@ -310,8 +341,7 @@ pub struct Datum {
 impl Datum {
     /// The unique key `dataset/series/measure/year` (year left empty when there is none).
     pub fn key(&self) -> String {
-        let year = self.year.map(|year| year.to_string()).unwrap_or_default();
-        format!("{}/{}/{}/{}", self.dataset.id(), self.series, self.measure, year)
+        Lookup::key(self.dataset, self.series, self.measure, self.year)
     }
 
     /// The value, if there is one.
@@ -349,8 +379,14 @@ const SERIES_LABELS: &[(&str, &str)] = &[
     ("domestic_funded", "Domestic funded"),
     ("total", "All ICT firms"),
     ("fdi", "Foreign direct investment"),
-    ("processing_imported_materials", "Processing with imported materials"),
-    ("processing_customer_materials", "Processing with customer's materials"),
+    (
+        "processing_imported_materials",
+        "Processing with imported materials",
+    ),
+    (
+        "processing_customer_materials",
+        "Processing with customer's materials",
+    ),
     ("ordinary_trade", "Ordinary trade"),
     ("others", "Other regimes"),
     ("china", "China"),
@@ -384,20 +420,29 @@ const SERIES_LABELS: &[(&str, &str)] = &[
     ("government", "Government investment"),
     ("fortune_it_500", "Fortune's top 500 IT firms"),
     ("scientists_engineers", "Scientists and engineers"),
-    ("jsc_llc_private", "Joint stock, limited liability and private firms"),
+    (
+        "jsc_llc_private",
+        "Joint stock, limited liability and private firms",
+    ),
 ];
 
 const MEASURE_LABELS: &[(&str, &str)] = &[
     ("firms", "Number of firms"),
     ("share_total_assets", "Share of the industry's total assets"),
-    ("share_domestic_assets", "Share of domestic-funded firms' assets"),
+    (
+        "share_domestic_assets",
+        "Share of domestic-funded firms' assets",
+    ),
     ("total_assets", "Total assets"),
     ("actual_utilized", "Actually utilised FDI"),
     ("domestic_market_share", "Share of the domestic market"),
     ("profit_to_sales", "Profit over sales"),
     ("value_added_to_sales", "Value added over sales"),
     ("share", "Share of ICT exports"),
-    ("electronic_telecom", "Electronic and telecommunication equipment"),
+    (
+        "electronic_telecom",
+        "Electronic and telecommunication equipment",
+    ),
     ("computers_office", "Computers and office equipment"),
 ];
 
@@ -417,10 +462,64 @@ pub fn of(dataset: Dataset) -> impl Iterator<Item = &'static Datum> {
 }
 
 /// Looks one number up by its place.
-pub fn find(dataset: Dataset, series: &str, measure: &str, year: Option<u16>) -> Option<&'static Datum> {
-    all().iter().find(|datum| {
-        datum.dataset == dataset && datum.series == series && datum.measure == measure && datum.year == year
-    })
+pub fn find(
+    dataset: Dataset,
+    series: &str,
+    measure: &str,
+    year: Option<u16>,
+) -> Option<&'static Datum> {
+    Lookup::new(all()).get(dataset, series, measure, year)
+}
+
+/// Lookups by place over a set of data: the paper's, or an altered copy in tests.
+#[derive(Clone, Copy)]
+pub struct Lookup<'a> {
+    data: &'a [Datum],
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(data: &'a [Datum]) -> Lookup<'a> {
+        Lookup { data }
+    }
+
+    /// The paper's data.
+    pub fn paper() -> Lookup<'static> {
+        Lookup::new(all())
+    }
+
+    /// The datum at a place, if the data has one there.
+    pub fn get(
+        &self,
+        dataset: Dataset,
+        series: &str,
+        measure: &str,
+        year: Option<u16>,
+    ) -> Option<&'a Datum> {
+        self.data.iter().find(|datum| {
+            datum.dataset == dataset
+                && datum.series == series
+                && datum.measure == measure
+                && datum.year == year
+        })
+    }
+
+    /// The cell at a place of a table, or a missing cell when there is none.
+    pub fn cell(&self, dataset: Dataset, series: &str, measure: &str, year: u16) -> Cell {
+        self.get(dataset, series, measure, Some(year))
+            .map(|datum| datum.cell)
+            .unwrap_or(Cell::missing("Not printed for this year."))
+    }
+
+    /// The key of a place, whether or not the data holds it (for citing cells in findings).
+    pub fn key(dataset: Dataset, series: &str, measure: &str, year: Option<u16>) -> String {
+        let year = year.map(|year| year.to_string()).unwrap_or_default();
+        format!("{}/{}/{}/{}", dataset.id(), series, measure, year)
+    }
+
+    /// All data, in order.
+    pub fn data(&self) -> &'a [Datum] {
+        self.data
+    }
 }
 
 /// The years a table prints, in order.

@@ -25,7 +25,16 @@ fn say(
     label: &'static str,
     source: &'static str,
 ) -> Datum {
-    Datum { dataset, series, measure, year, unit, cell, label, source }
+    Datum {
+        dataset,
+        series,
+        measure,
+        year,
+        unit,
+        cell,
+        label,
+        source,
+    }
 }
 
 const fn c(value: f64) -> Cell {

@@ -9,8 +9,14 @@ use super::{Cell, Dataset, Datum, Unit};
 
 pub const TABLE1_YEARS: [u16; 5] = [1997, 1999, 2001, 2003, 2005];
 pub const TABLE3_YEARS: [u16; 4] = [2001, 2002, 2003, 2004];
-pub const TABLE3_SERIES: [&str; 6] =
-    ["state_owned", "collective", "joint_stock_cooperative", "joint_stock", "private", "foreign_funded"];
+pub const TABLE3_SERIES: [&str; 6] = [
+    "state_owned",
+    "collective",
+    "joint_stock_cooperative",
+    "joint_stock",
+    "private",
+    "foreign_funded",
+];
 
 pub const TABLE1_NOTE: &str = "Five year columns (1997–2005 in steps of two). For each ownership type the table gives the number of firms and its share of the whole industry's total assets; for the domestic-funded types it also gives the share of domestic-funded firms' assets. \
 The state-controlled rows (SCEs: firms in which the state holds the largest stake, including state-controlled joint ventures) are printed for two years only. The OCR text loses their column positions; we place them in 2003 and 2005 because (a) the prose quotes SCEs' share of domestic assets for 2003–2005, and (b) only those years make the two share blocks agree: 33% of all assets over 79% of domestic assets means domestic firms held about 42% of all assets, so foreign firms about 58% (printed for 2003: 59%), and 22% over 70% gives about 31% domestic, 69% foreign (printed for 2005: 68%). \
@@ -75,8 +81,24 @@ fn table1() -> Vec<Datum> {
     const DOMESTIC: &str = "Table 1, '% of domestic assets'";
     let mut data: Vec<Datum> = Vec::new();
 
-    data.extend(row(t, "foreign_funded", "firms", Unit::Firms, FIRMS, y, [c(753.0), c(735.0), c(865.0), c(3987.0), c(6480.0)]));
-    data.extend(row(t, "foreign_funded", "share_total_assets", Unit::Percent, TOTAL, y, [c(34.0), c(36.0), c(37.0), c(59.0), c(68.0)]));
+    data.extend(row(
+        t,
+        "foreign_funded",
+        "firms",
+        Unit::Firms,
+        FIRMS,
+        y,
+        [c(753.0), c(735.0), c(865.0), c(3987.0), c(6480.0)],
+    ));
+    data.extend(row(
+        t,
+        "foreign_funded",
+        "share_total_assets",
+        Unit::Percent,
+        TOTAL,
+        y,
+        [c(34.0), c(36.0), c(37.0), c(59.0), c(68.0)],
+    ));
 
     data.extend(row(
         t,
@@ -93,12 +115,52 @@ fn table1() -> Vec<Datum> {
             c(659.0),
         ],
     ));
-    data.extend(row(t, "state_owned", "share_total_assets", Unit::Percent, TOTAL, y, [c(46.0), c(37.0), c(30.0), c(13.0), c(7.0)]));
-    data.extend(row(t, "state_owned", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(70.0), c(58.0), c(48.0), c(31.0), c(23.0)]));
+    data.extend(row(
+        t,
+        "state_owned",
+        "share_total_assets",
+        Unit::Percent,
+        TOTAL,
+        y,
+        [c(46.0), c(37.0), c(30.0), c(13.0), c(7.0)],
+    ));
+    data.extend(row(
+        t,
+        "state_owned",
+        "share_domestic_assets",
+        Unit::Percent,
+        DOMESTIC,
+        y,
+        [c(70.0), c(58.0), c(48.0), c(31.0), c(23.0)],
+    ));
 
-    data.extend(row(t, "collective", "firms", Unit::Firms, FIRMS, y, [c(954.0), c(618.0), c(474.0), c(857.0), c(617.0)]));
-    data.extend(row(t, "collective", "share_total_assets", Unit::Percent, TOTAL, y, [c(8.0), c(8.0), c(10.0), c(3.0), c(2.0)]));
-    data.extend(row(t, "collective", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(13.0), c(13.0), c(15.0), c(6.0), c(5.0)]));
+    data.extend(row(
+        t,
+        "collective",
+        "firms",
+        Unit::Firms,
+        FIRMS,
+        y,
+        [c(954.0), c(618.0), c(474.0), c(857.0), c(617.0)],
+    ));
+    data.extend(row(
+        t,
+        "collective",
+        "share_total_assets",
+        Unit::Percent,
+        TOTAL,
+        y,
+        [c(8.0), c(8.0), c(10.0), c(3.0), c(2.0)],
+    ));
+    data.extend(row(
+        t,
+        "collective",
+        "share_domestic_assets",
+        Unit::Percent,
+        DOMESTIC,
+        y,
+        [c(13.0), c(13.0), c(15.0), c(6.0), c(5.0)],
+    ));
 
     data.extend(row(
         t,
@@ -130,9 +192,25 @@ fn table1() -> Vec<Datum> {
             c(17.6),
         ],
     ));
-    data.extend(row(t, "joint_stock", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(15.0), c(24.0), c(30.0), c(51.0), c(55.0)]));
+    data.extend(row(
+        t,
+        "joint_stock",
+        "share_domestic_assets",
+        Unit::Percent,
+        DOMESTIC,
+        y,
+        [c(15.0), c(24.0), c(30.0), c(51.0), c(55.0)],
+    ));
 
-    data.extend(row(t, "private", "firms", Unit::Firms, FIRMS, y, [c(30.0), c(46.0), c(117.0), c(2607.0), c(5180.0)]));
+    data.extend(row(
+        t,
+        "private",
+        "firms",
+        Unit::Firms,
+        FIRMS,
+        y,
+        [c(30.0), c(46.0), c(117.0), c(2607.0), c(5180.0)],
+    ));
     data.extend(row(
         t,
         "private",
@@ -148,7 +226,15 @@ fn table1() -> Vec<Datum> {
             c(5.0),
         ],
     ));
-    data.extend(row(t, "private", "share_domestic_assets", Unit::Percent, DOMESTIC, y, [c(1.0), c(2.0), c(4.0), c(9.0), c(15.0)]));
+    data.extend(row(
+        t,
+        "private",
+        "share_domestic_assets",
+        Unit::Percent,
+        DOMESTIC,
+        y,
+        [c(1.0), c(2.0), c(4.0), c(9.0), c(15.0)],
+    ));
 
     const SCE_ONLY_TWO_YEARS: &str = "The state-controlled rows are printed for two years only (placed in 2003 and 2005; see the table note).";
     data.extend(row(
@@ -198,7 +284,15 @@ fn table1() -> Vec<Datum> {
     ));
 
     const TOTALS: &str = "Table 1, 'Total of the industry'";
-    data.extend(row(t, "total", "firms", Unit::Firms, TOTALS, y, [c(2914.0), c(2839.0), c(3062.0), c(10596.0), c(16007.0)]));
+    data.extend(row(
+        t,
+        "total",
+        "firms",
+        Unit::Firms,
+        TOTALS,
+        y,
+        [c(2914.0), c(2839.0), c(3062.0), c(10596.0), c(16007.0)],
+    ));
     data.extend(row(
         t,
         "total",
@@ -219,8 +313,10 @@ fn table1() -> Vec<Datum> {
 
 fn table2() -> Vec<Datum> {
     const SOURCE: &str = "Table 2, 'Actual utilized FDI'";
-    const OFFICIAL: &str = "Starred in the paper: a figure announced by ministry officials, not a yearbook figure.";
-    const ELECTRONICS_ONLY: &str = "The paper warns that figures before 2001 may cover electronics manufacturing only.";
+    const OFFICIAL: &str =
+        "Starred in the paper: a figure announced by ministry officials, not a yearbook figure.";
+    const ELECTRONICS_ONLY: &str =
+        "The paper warns that figures before 2001 may cover electronics manufacturing only.";
     row(
         Dataset::Table2,
         "fdi",
@@ -247,7 +343,17 @@ fn table3() -> Vec<Datum> {
         TABLE3_SERIES
             .into_iter()
             .zip(rows)
-            .flat_map(move |(series, cells)| row(t, series, measure, Unit::Percent, source, TABLE3_YEARS, cells))
+            .flat_map(move |(series, cells)| {
+                row(
+                    t,
+                    series,
+                    measure,
+                    Unit::Percent,
+                    source,
+                    TABLE3_YEARS,
+                    cells,
+                )
+            })
     };
     const SHARE: &str = "Table 3, 'Share of domestic market'";
     const PROFIT: &str = "Table 3, 'Profit/total sales'";
@@ -319,10 +425,42 @@ fn table4() -> Vec<Datum> {
     let t = Dataset::Table4;
     let years = [1998, 2000, 2002, 2004];
     let mut data = Vec::new();
-    data.extend(row(t, "processing_imported_materials", "share", Unit::Percent, "Table 4, 'Processing with imported materials'", years, [c(66.9), c(70.0), c(72.6), c(74.2)]));
-    data.extend(row(t, "processing_customer_materials", "share", Unit::Percent, "Table 4, 'Processing with customer's materials'", years, [c(22.7), c(20.0), c(17.2), c(14.8)]));
-    data.extend(row(t, "ordinary_trade", "share", Unit::Percent, "Table 4, 'Ordinary trade'", years, [c(7.6), c(8.3), c(7.7), c(7.7)]));
-    data.extend(row(t, "others", "share", Unit::Percent, "Table 4, 'Others'", years, [c(2.9), c(1.9), c(2.5), c(3.3)]));
+    data.extend(row(
+        t,
+        "processing_imported_materials",
+        "share",
+        Unit::Percent,
+        "Table 4, 'Processing with imported materials'",
+        years,
+        [c(66.9), c(70.0), c(72.6), c(74.2)],
+    ));
+    data.extend(row(
+        t,
+        "processing_customer_materials",
+        "share",
+        Unit::Percent,
+        "Table 4, 'Processing with customer's materials'",
+        years,
+        [c(22.7), c(20.0), c(17.2), c(14.8)],
+    ));
+    data.extend(row(
+        t,
+        "ordinary_trade",
+        "share",
+        Unit::Percent,
+        "Table 4, 'Ordinary trade'",
+        years,
+        [c(7.6), c(8.3), c(7.7), c(7.7)],
+    ));
+    data.extend(row(
+        t,
+        "others",
+        "share",
+        Unit::Percent,
+        "Table 4, 'Others'",
+        years,
+        [c(2.9), c(1.9), c(2.5), c(3.3)],
+    ));
     data
 }
 
@@ -340,8 +478,16 @@ fn table5() -> Vec<Datum> {
     let mut data = Vec::new();
     for (country, year, electronic, computers) in ROWS {
         for (measure, value, source) in [
-            ("electronic_telecom", electronic, "Table 5, 'Electronic and telecommunication equipment'"),
-            ("computers_office", computers, "Table 5, 'Manufacture of computers and office equipment'"),
+            (
+                "electronic_telecom",
+                electronic,
+                "Table 5, 'Electronic and telecommunication equipment'",
+            ),
+            (
+                "computers_office",
+                computers,
+                "Table 5, 'Manufacture of computers and office equipment'",
+            ),
         ] {
             data.push(Datum {
                 dataset: Dataset::Table5,

@@ -1,0 +1,211 @@
+//! The data, the audit and the claims as CSV (for spreadsheets, R and Python) and JSON.
+
+use crate::audit::Finding;
+use crate::claims::Claim;
+use crate::data::{Dataset, Datum};
+use crate::format::plain;
+use serde::Serialize;
+
+/// The header of the tidy data CSV, one row per cell.
+pub const DATA_HEADER: [&str; 8] = [
+    "dataset", "series", "measure", "year", "value", "unit", "status", "note",
+];
+/// The header of the audit CSV, one row per finding.
+pub const AUDIT_HEADER: [&str; 7] = [
+    "id",
+    "severity",
+    "dataset",
+    "title",
+    "numbers",
+    "explanation",
+    "cells",
+];
+/// The header of the claims CSV, one row per claim.
+pub const CLAIMS_HEADER: [&str; 8] = [
+    "id",
+    "dataset",
+    "statement",
+    "source",
+    "verdict",
+    "status",
+    "computation",
+    "cells",
+];
+
+/// Writes rows as CSV. Writing to memory cannot fail, so errors surface only as a panic-free
+/// empty string, which the tests would catch.
+fn write_csv<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut ok = writer.write_record(header).is_ok();
+    for row in rows {
+        ok &= writer.write_record(&row).is_ok();
+    }
+    match (ok, writer.into_inner()) {
+        (true, Ok(bytes)) => String::from_utf8(bytes).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// One CSV row of a datum. Missing values are empty; the note carries the source too, so that
+/// a row read alone still says where it comes from.
+fn data_row(datum: &Datum) -> [String; 8] {
+    let note = match (datum.label.is_empty(), datum.cell.note.is_empty()) {
+        (true, true) => datum.source.to_string(),
+        (true, false) => format!("{} {}", datum.source, datum.cell.note),
+        (false, true) => format!("{}. {}", datum.label, datum.source),
+        (false, false) => format!("{}. {} {}", datum.label, datum.source, datum.cell.note),
+    };
+    [
+        datum.dataset.id().to_string(),
+        datum.series.to_string(),
+        datum.measure.to_string(),
+        datum.year.map(|year| year.to_string()).unwrap_or_default(),
+        datum.cell.value.map(plain).unwrap_or_default(),
+        datum.unit.id().to_string(),
+        datum.cell.status.id().to_string(),
+        note,
+    ]
+}
+
+/// Every datum given, as tidy CSV with [`DATA_HEADER`].
+pub fn data_csv<'a>(data: impl IntoIterator<Item = &'a Datum>) -> String {
+    write_csv(DATA_HEADER, data.into_iter().map(data_row))
+}
+
+/// The findings as CSV with [`AUDIT_HEADER`].
+pub fn audit_csv(findings: &[Finding]) -> String {
+    write_csv(
+        AUDIT_HEADER,
+        findings.iter().map(|finding| {
+            [
+                finding.id.clone(),
+                finding.severity.id().to_string(),
+                finding.dataset.id().to_string(),
+                finding.title.clone(),
+                finding.numbers.clone(),
+                finding.explanation.clone(),
+                finding.cells.join(" "),
+            ]
+        }),
+    )
+}
+
+/// The claims as CSV with [`CLAIMS_HEADER`].
+pub fn claims_csv(claims: &[Claim]) -> String {
+    write_csv(
+        CLAIMS_HEADER,
+        claims.iter().map(|claim| {
+            [
+                claim.id.clone(),
+                claim.dataset.id().to_string(),
+                claim.statement.clone(),
+                claim.source.to_string(),
+                claim.verdict.id().to_string(),
+                claim.status.id().to_string(),
+                claim.computation.clone(),
+                claim.cells.join(" "),
+            ]
+        }),
+    )
+}
+
+/// The nested JSON document: datasets, each with its series, each with its measures, each
+/// with its values by year.
+#[derive(Serialize)]
+pub struct Document {
+    pub citation: &'static str,
+    pub datasets: Vec<DatasetDocument>,
+}
+
+#[derive(Serialize)]
+pub struct DatasetDocument {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub source: &'static str,
+    pub note: &'static str,
+    pub series: Vec<SeriesDocument>,
+}
+
+#[derive(Serialize)]
+pub struct SeriesDocument {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub measures: Vec<MeasureDocument>,
+}
+
+#[derive(Serialize)]
+pub struct MeasureDocument {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub values: Vec<ValueDocument>,
+}
+
+#[derive(Serialize)]
+pub struct ValueDocument {
+    pub year: Option<u16>,
+    pub value: Option<f64>,
+    pub status: &'static str,
+    pub note: &'static str,
+    pub source: &'static str,
+}
+
+/// The full citation of the paper.
+pub const CITATION: &str = "Ning, Lutao (2009). China's Leadership in the World ICT Industry: A Successful Story of Its \"Attracting-In\" and \"Walking-Out\" Strategy for the Development of High-Tech Industries? Pacific Affairs 82(1), 67–91.";
+
+/// Builds the nested document from the paper's data.
+pub fn document() -> Document {
+    let datasets = Dataset::ALL
+        .into_iter()
+        .map(|dataset| {
+            let info = dataset.info();
+            let series = crate::data::series(dataset)
+                .into_iter()
+                .map(|series| {
+                    let mut measures: Vec<MeasureDocument> = Vec::new();
+                    for datum in crate::data::of(dataset).filter(|datum| datum.series == series) {
+                        let value = ValueDocument {
+                            year: datum.year,
+                            value: datum.cell.value,
+                            status: datum.cell.status.id(),
+                            note: datum.cell.note,
+                            source: datum.source,
+                        };
+                        match measures
+                            .iter_mut()
+                            .find(|measure| measure.id == datum.measure)
+                        {
+                            Some(measure) => measure.values.push(value),
+                            None => measures.push(MeasureDocument {
+                                id: datum.measure,
+                                label: if datum.label.is_empty() {
+                                    crate::data::measure_label(datum.measure)
+                                } else {
+                                    datum.label
+                                },
+                                unit: datum.unit.id(),
+                                values: vec![value],
+                            }),
+                        }
+                    }
+                    SeriesDocument {
+                        id: series,
+                        label: crate::data::series_label(series),
+                        measures,
+                    }
+                })
+                .collect();
+            DatasetDocument {
+                id: info.id,
+                title: info.title,
+                source: info.source,
+                note: info.note,
+                series,
+            }
+        })
+        .collect();
+    Document {
+        citation: CITATION,
+        datasets,
+    }
+}

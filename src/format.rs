@@ -1,0 +1,82 @@
+//! Number formatting shared by tables, summaries, findings and charts.
+
+/// Formats `value` with `decimals` decimals and thousands separators, e.g. `21305.0` → `21,305`.
+pub fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3 + 1);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    // A value that rounds to zero is shown without a sign.
+    let rounds_to_zero = grouped.chars().all(|ch| matches!(ch, '0' | '.' | ','));
+    if value < 0.0 && !rounds_to_zero {
+        grouped.insert(0, '−');
+    }
+    grouped
+}
+
+/// Formats `value` with as many decimals as it needs, up to `max_decimals`
+/// (`8.0` → `8`, `15.6` → `15.6`, `0.125` with 2 → `0.13`).
+pub fn auto(value: f64, max_decimals: usize) -> String {
+    let decimals = (0..=max_decimals)
+        .find(|&decimals| {
+            let scale = 10f64.powi(decimals as i32);
+            ((value * scale).round() - value * scale).abs() < 1e-6
+        })
+        .unwrap_or(max_decimals);
+    number(value, decimals)
+}
+
+/// A value in a plain export: no grouping, as many decimals as needed (at most 6), `-` for minus.
+pub fn plain(value: f64) -> String {
+    let text = format!("{:.6}", value);
+    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+    if trimmed == "-0" {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The precision a printed number was given to: half a unit of its last printed digit.
+/// `15.6` → 0.05, `1225` → 0.5.
+pub fn half_unit(value: f64) -> f64 {
+    let decimals = (0..=3)
+        .find(|&decimals| {
+            let scale = 10f64.powi(decimals);
+            ((value * scale).round() - value * scale).abs() < 1e-6
+        })
+        .unwrap_or(3);
+    0.5 / 10f64.powi(decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_signed() {
+        assert_eq!(number(21305.0, 0), "21,305");
+        assert_eq!(number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(number(-1.6, 1), "−1.6");
+        assert_eq!(number(-0.01, 1), "0.0");
+        assert_eq!(auto(8.0, 2), "8");
+        assert_eq!(auto(15.6, 2), "15.6");
+        assert_eq!(plain(0.4), "0.4");
+        assert_eq!(plain(-1.6), "-1.6");
+        assert_eq!(plain(16007.0), "16007");
+        assert_eq!(half_unit(15.6), 0.05);
+        assert_eq!(half_unit(1225.0), 0.5);
+    }
+}
