@@ -1,0 +1,371 @@
+//! Invariants of the transcribed data: what a reader relies on when they see a number.
+
+use ict_explorer::data::{self, Dataset, Status, Unit};
+use std::collections::HashSet;
+
+fn is_snake_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        && !id.starts_with('_')
+        && !id.ends_with('_')
+        && !id.contains("__")
+}
+
+#[test]
+fn a_value_is_present_exactly_when_the_cell_is_not_missing() {
+    for datum in data::all() {
+        assert_eq!(
+            datum.cell.value.is_some(),
+            datum.cell.status != Status::Missing,
+            "{} shows status '{}' but its value is {:?}: a reader would see a number marked missing, or a blank marked readable",
+            datum.key(),
+            datum.cell.status.id(),
+            datum.cell.value
+        );
+    }
+}
+
+#[test]
+fn every_cell_that_is_not_clean_explains_itself() {
+    for datum in data::all() {
+        if datum.cell.status != Status::Clean {
+            assert!(
+                datum.cell.note.len() > 20,
+                "{} is '{}' but its note is {:?}: a reader could not tell why or what the alternatives are",
+                datum.key(),
+                datum.cell.status.id(),
+                datum.cell.note
+            );
+        }
+    }
+}
+
+#[test]
+fn every_place_is_unique_and_every_id_is_snake_case() {
+    let mut seen = HashSet::new();
+    for datum in data::all() {
+        assert!(
+            seen.insert(datum.key()),
+            "{} appears twice: a chart would draw two values at one point",
+            datum.key()
+        );
+        for id in [
+            datum.dataset.id(),
+            datum.series,
+            datum.measure,
+            datum.unit.id(),
+            datum.cell.status.id(),
+        ] {
+            assert!(is_snake_case(id), "id {id:?} of {} is not lower snake case: exports would be awkward to use in R or pandas", datum.key());
+        }
+        assert!(
+            !datum.source.is_empty(),
+            "{} has no source: a reader could not find it in the paper",
+            datum.key()
+        );
+        assert!(
+            datum.cell.value.is_none_or(f64::is_finite),
+            "{} holds a non-finite value",
+            datum.key()
+        );
+    }
+}
+
+#[test]
+fn every_series_and_table_measure_has_a_label() {
+    for datum in data::all() {
+        assert_ne!(
+            data::series_label(datum.series),
+            "(unnamed series)",
+            "series {} of {} has no label: a checkbox would be blank",
+            datum.series,
+            datum.key()
+        );
+        if datum.dataset.is_table() {
+            assert_ne!(
+                data::measure_label(datum.measure),
+                "(unnamed measure)",
+                "measure {} has no label",
+                datum.measure
+            );
+            assert!(
+                datum.label.is_empty(),
+                "table cell {} should be described by its series and measure",
+                datum.key()
+            );
+        } else {
+            assert!(
+                datum.label.len() > 5,
+                "prose statement {} has no label: the claims list would show nothing",
+                datum.key()
+            );
+        }
+    }
+}
+
+#[test]
+fn each_table_has_exactly_the_years_it_prints() {
+    let expected: [(Dataset, &[u16]); 5] = [
+        (Dataset::Table1, &[1997, 1999, 2001, 2003, 2005]),
+        (Dataset::Table2, &[1995, 1997, 1999, 2001, 2003, 2004]),
+        (Dataset::Table3, &[2001, 2002, 2003, 2004]),
+        (Dataset::Table4, &[1998, 2000, 2002, 2004]),
+        // Table 5 prints a reference year per country instead of year columns.
+        (Dataset::Table5, &[2001, 2002, 2003]),
+    ];
+    for (dataset, years) in expected {
+        assert_eq!(
+            data::years(dataset),
+            years,
+            "{} has the wrong years: the year checkboxes would not match the paper",
+            dataset.id()
+        );
+    }
+}
+
+#[test]
+fn each_table_is_complete_and_rectangular() {
+    // (dataset, series, measures per series, cells per measure)
+    let shapes: [(Dataset, &[&str], usize, usize); 5] = [
+        (
+            Dataset::Table1,
+            &[
+                "foreign_funded",
+                "state_owned",
+                "collective",
+                "joint_stock",
+                "private",
+                "state_controlled",
+                "total",
+            ],
+            0,
+            5,
+        ),
+        (Dataset::Table2, &["fdi"], 1, 6),
+        (
+            Dataset::Table3,
+            &[
+                "state_owned",
+                "collective",
+                "joint_stock_cooperative",
+                "joint_stock",
+                "private",
+                "foreign_funded",
+            ],
+            3,
+            4,
+        ),
+        (
+            Dataset::Table4,
+            &[
+                "processing_imported_materials",
+                "processing_customer_materials",
+                "ordinary_trade",
+                "others",
+            ],
+            1,
+            4,
+        ),
+        (
+            Dataset::Table5,
+            &["china", "usa", "japan", "germany", "france", "uk", "korea"],
+            2,
+            1,
+        ),
+    ];
+    for (dataset, series, measures_each, cells_each) in shapes {
+        assert_eq!(
+            data::series(dataset),
+            series,
+            "{} lists different series than the paper prints",
+            dataset.id()
+        );
+        for name in series {
+            let cells: Vec<_> = data::of(dataset)
+                .filter(|datum| datum.series == *name)
+                .collect();
+            let measures: HashSet<_> = cells.iter().map(|datum| datum.measure).collect();
+            if measures_each > 0 {
+                assert_eq!(
+                    measures.len(),
+                    measures_each,
+                    "{}/{} has {} measures",
+                    dataset.id(),
+                    name,
+                    measures.len()
+                );
+            }
+            for measure in measures {
+                let count = cells
+                    .iter()
+                    .filter(|datum| datum.measure == measure)
+                    .count();
+                assert_eq!(
+                    count,
+                    cells_each,
+                    "{}/{}/{} has {count} cells, expected {cells_each}",
+                    dataset.id(),
+                    name,
+                    measure
+                );
+            }
+        }
+    }
+    // Table 1: foreign firms have no domestic share; domestic types have all three measures.
+    assert_eq!(
+        data::of(Dataset::Table1).count(),
+        19 * 5,
+        "Table 1 should print 19 rows of 5 years"
+    );
+}
+
+/// Cells whose OCR text is garbled, with the value and status we decided on. A change here is a
+/// change to what students are shown, so it must be deliberate.
+#[test]
+fn garbled_cells_keep_their_reading_and_status() {
+    let cases: [(&str, Option<f64>, Status); 16] = [
+        (
+            "table1/state_owned/firms/1997",
+            Some(1225.0),
+            Status::Corrected,
+        ),
+        (
+            "table1/state_owned/firms/1999",
+            Some(1001.0),
+            Status::Corrected,
+        ),
+        (
+            "table1/joint_stock/firms/2003",
+            Some(1725.0),
+            Status::Corrected,
+        ),
+        (
+            "table1/joint_stock/share_total_assets/1999",
+            Some(15.6),
+            Status::Corrected,
+        ),
+        (
+            "table1/joint_stock/share_total_assets/2001",
+            Some(18.9),
+            Status::Corrected,
+        ),
+        (
+            "table1/private/share_total_assets/1999",
+            Some(1.0),
+            Status::Corrected,
+        ),
+        (
+            "table1/state_controlled/firms/2003",
+            Some(1546.0),
+            Status::Corrected,
+        ),
+        ("table1/state_controlled/firms/1997", None, Status::Missing),
+        (
+            "table1/total/total_assets/2005",
+            Some(21305.0),
+            Status::Corrected,
+        ),
+        (
+            "table3/joint_stock_cooperative/domestic_market_share/2001",
+            Some(9.0),
+            Status::Uncertain,
+        ),
+        (
+            "table3/joint_stock_cooperative/profit_to_sales/2001",
+            Some(1.5),
+            Status::Uncertain,
+        ),
+        (
+            "table3/collective/profit_to_sales/2004",
+            None,
+            Status::Missing,
+        ),
+        (
+            "table3/joint_stock/profit_to_sales/2004",
+            None,
+            Status::Missing,
+        ),
+        (
+            "table3/private/value_added_to_sales/2002",
+            Some(15.2),
+            Status::Uncertain,
+        ),
+        (
+            "table3/foreign_funded/value_added_to_sales/2002",
+            None,
+            Status::Missing,
+        ),
+        ("text/fengda/exports/2005", Some(11.5), Status::Corrected),
+    ];
+    for (key, value, status) in cases {
+        let datum = data::all()
+            .iter()
+            .find(|datum| datum.key() == key)
+            .unwrap_or_else(|| panic!("{key} is not in the data"));
+        assert_eq!(
+            (datum.cell.value, datum.cell.status),
+            (value, status),
+            "{key} changed its reading"
+        );
+    }
+}
+
+#[test]
+fn clean_cells_copy_the_print() {
+    // A sample of legible cells, one per table, as printed.
+    let cases: [(&str, f64); 6] = [
+        ("table1/foreign_funded/firms/2005", 6480.0),
+        ("table1/total/firms/2003", 10596.0),
+        ("table2/fdi/actual_utilized/2004", 8637.0),
+        ("table3/state_owned/profit_to_sales/2004", -1.6),
+        ("table4/others/share/2004", 3.3),
+        ("table5/japan/computers_office/2002", 90.4),
+    ];
+    for (key, value) in cases {
+        let datum = data::all()
+            .iter()
+            .find(|datum| datum.key() == key)
+            .unwrap_or_else(|| panic!("{key} is not in the data"));
+        assert_eq!(datum.cell.value, Some(value), "{key}");
+        assert_eq!(datum.cell.status, Status::Clean, "{key}");
+    }
+}
+
+#[test]
+fn the_prose_gives_sixty_to_ninety_five_statements_grouped_by_figure() {
+    let statements: Vec<_> = data::all()
+        .iter()
+        .filter(|datum| !datum.dataset.is_table())
+        .collect();
+    assert!(
+        (60..=95).contains(&statements.len()),
+        "{} prose statements",
+        statements.len()
+    );
+    for figure in [Dataset::Fig1, Dataset::Fig2, Dataset::Fig3, Dataset::Fig4] {
+        assert!(
+            data::of(figure).count() >= 2,
+            "{} has too few statements",
+            figure.id()
+        );
+    }
+    assert!(
+        statements.iter().all(|datum| datum.unit != Unit::Index),
+        "the prose quotes no index numbers"
+    );
+}
+
+#[test]
+fn dataset_metadata_is_complete() {
+    for dataset in Dataset::ALL {
+        let info = dataset.info();
+        assert_eq!(Dataset::from_id(info.id), Some(dataset));
+        assert!(
+            info.title.len() > 10 && info.source.contains("Ning (2009)") && info.note.len() > 40,
+            "{} lacks a title, source or note",
+            info.id
+        );
+    }
+}
