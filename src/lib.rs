@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod html;
 pub mod indicators;
+pub mod plot;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
