@@ -209,3 +209,35 @@ pub fn document() -> Document {
         datasets,
     }
 }
+
+/// The header of a chart's own CSV: exactly what the chart shows, one row per point.
+pub const PLOT_HEADER: [&str; 8] = [
+    "chart", "series", "category", "value", "unit", "status", "note", "source",
+];
+
+/// The points of a plot as CSV with [`PLOT_HEADER`]; every row carries the chart title and the
+/// source, so a downloaded file still cites the paper.
+pub fn plot_csv(plot: &crate::plot::Plot) -> String {
+    let source = format!("{} {}", plot.source, CITATION);
+    write_csv(
+        PLOT_HEADER,
+        plot.series.iter().flat_map(|series| {
+            let source = source.clone();
+            plot.categories
+                .iter()
+                .zip(&series.points)
+                .map(move |(category, point)| {
+                    [
+                        plot.title.clone(),
+                        series.label.clone(),
+                        category.label.clone(),
+                        point.value.map(plain).unwrap_or_default(),
+                        plot.unit.id().to_string(),
+                        point.status.id().to_string(),
+                        point.note.clone(),
+                        source.clone(),
+                    ]
+                })
+        }),
+    )
+}

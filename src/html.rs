@@ -1,8 +1,15 @@
 //! Static HTML built from the core, for the page to show before (or without) WebAssembly.
 //!
-//! A minimal first version: one table per dataset with every number the core holds.
+//! Everything the page shows besides the chart is built here as HTML text from the core's
+//! values, so it can be tested natively and the browser module only inserts it.
 
-use crate::data::{self, Dataset, Datum};
+use crate::audit::{self, Severity};
+use crate::claims::{self, Verdict};
+use crate::data::{self, Dataset, Datum, Status};
+use crate::describe;
+use crate::export;
+use crate::plot::{css_color, Plot};
+use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,
@@ -52,7 +59,7 @@ pub fn fallback_tables() -> String {
 }
 
 /// Escapes text for use in HTML element content and attribute values.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -88,4 +95,551 @@ mod tests {
     fn escapes_markup() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
     }
+}
+
+/// The view tabs: one button per view, the current one pressed.
+pub fn tabs(state: &State) -> String {
+    let mut html = String::from("<div role=\"tablist\" aria-label=\"Views\">");
+    for view in ViewId::ALL {
+        let current = view == state.view;
+        html.push_str(&format!(
+            "<button type=\"button\" role=\"tab\" id=\"tab-{id}\" name=\"view\" value=\"{id}\" aria-selected=\"{current}\" aria-controls=\"view-panel\"{tabindex}>{label}</button>",
+            id = view.id(),
+            label = escape(view.label()),
+            tabindex = if current { "" } else { " tabindex=\"-1\"" },
+        ));
+    }
+    html.push_str("</div>");
+    html
+}
+
+fn select(
+    id: &str,
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+) -> String {
+    let mut html = format!(
+        "<label class=\"field\" for=\"{id}\"><span>{}</span><select id=\"{id}\" name=\"{name}\">",
+        escape(label)
+    );
+    for (value, text) in options {
+        let chosen = if value == selected { " selected" } else { "" };
+        html.push_str(&format!(
+            "<option value=\"{}\"{chosen}>{}</option>",
+            escape(value),
+            escape(text)
+        ));
+    }
+    html.push_str("</select></label>");
+    html
+}
+
+fn radios(name: &str, legend: &str, options: &[(&str, &str)], selected: &str) -> String {
+    let mut html = format!(
+        "<fieldset class=\"radios\"><legend>{}</legend>",
+        escape(legend)
+    );
+    for (value, text) in options {
+        let checked = if *value == selected { " checked" } else { "" };
+        html.push_str(&format!(
+            "<label><input type=\"radio\" id=\"ctl-{name}-{value}\" name=\"{name}\" value=\"{value}\"{checked}> {}</label>",
+            escape(text)
+        ));
+    }
+    html.push_str("</fieldset>");
+    html
+}
+
+fn checkboxes(
+    name: &str,
+    legend: &str,
+    options: &[(String, String)],
+    is_on: impl Fn(&str) -> bool,
+    extra: &str,
+) -> String {
+    let mut html = format!("<fieldset class=\"toggles\" id=\"ctl-{name}\"><legend>{}</legend><div class=\"shortcuts\">", escape(legend));
+    html.push_str(&format!(
+        "<button type=\"button\" id=\"ctl-{name}-all\" name=\"{name}-all\" value=\"\">All</button><button type=\"button\" id=\"ctl-{name}-none\" name=\"{name}-none\" value=\"\">None</button>{extra}</div>"
+    ));
+    for (value, text) in options {
+        let checked = if is_on(value) { " checked" } else { "" };
+        html.push_str(&format!(
+            "<label><input type=\"checkbox\" id=\"ctl-{name}-{id}\" name=\"{name}\" value=\"{id}\"{checked}> {}</label>",
+            escape(text),
+            id = escape(value)
+        ));
+    }
+    html.push_str("</fieldset>");
+    html
+}
+
+/// The form controls of a view. Every control is a native element with a visible label, so
+/// keyboards and screen readers work without help; the page sends each `change` and button
+/// `click` to [`State::apply`] by the control's name and value.
+pub fn controls(state: &State) -> String {
+    let mut html = String::new();
+    if state.view == ViewId::Quality {
+        return html;
+    }
+    if state.view == ViewId::Highlights {
+        let options: Vec<(String, String)> = TOPICS
+            .iter()
+            .map(|topic| (topic.id.to_string(), topic.label.to_string()))
+            .collect();
+        html.push_str(&select(
+            "ctl-topic",
+            "topic",
+            "Topic",
+            &options,
+            state.topic().id,
+        ));
+    }
+    let measures = view::measures(state.view);
+    if measures.len() > 1 {
+        let options: Vec<(String, String)> = measures
+            .iter()
+            .map(|measure| (measure.id.to_string(), measure.label.to_string()))
+            .collect();
+        html.push_str(&select(
+            "ctl-measure",
+            "measure",
+            "Indicator",
+            &options,
+            state.measure().id,
+        ));
+    }
+    let transforms = view::transforms(state.view);
+    if transforms.len() > 1 {
+        let options: Vec<(&str, &str)> = transforms
+            .iter()
+            .map(|transform| (transform.id(), transform.label()))
+            .collect();
+        html.push_str(&radios("transform", "Show", &options, state.transform.id()));
+    }
+    let years: Vec<(String, String)> = state
+        .years()
+        .iter()
+        .map(|year| (year.to_string(), year.to_string()))
+        .collect();
+    if state.transform == Transform::Index {
+        html.push_str(&select(
+            "ctl-base",
+            "base",
+            "Base year (= 100)",
+            &years,
+            &state.base_year.to_string(),
+        ));
+    }
+    if state.transform == Transform::Change || state.view == ViewId::Fdi {
+        let (from, to) = if state.view == ViewId::Fdi && state.transform != Transform::Change {
+            ("Growth from", "to")
+        } else {
+            ("From", "to")
+        };
+        html.push_str(&format!(
+            "<div class=\"pair\">{}{}</div>",
+            select(
+                "ctl-from",
+                "from",
+                from,
+                &years,
+                &state.from_year.to_string()
+            ),
+            select("ctl-to", "to", to, &years, &state.to_year.to_string())
+        ));
+    }
+    let kinds = view::chart_kinds(state);
+    if kinds.len() > 1 {
+        let options: Vec<(&str, &str)> =
+            kinds.iter().map(|kind| (kind.id(), kind.label())).collect();
+        html.push_str(&radios("chart", "Chart", &options, state.chart.id()));
+    }
+    if state.view == ViewId::Fdi {
+        let checked = if state.log_scale { " checked" } else { "" };
+        html.push_str(&format!(
+            "<label class=\"field check\"><input type=\"checkbox\" id=\"ctl-log\" name=\"log\" value=\"1\"{checked}> Logarithmic scale</label>"
+        ));
+    }
+    let series: Vec<(String, String)> = state
+        .offered_series()
+        .into_iter()
+        .map(|(id, label)| (id.to_string(), label))
+        .collect();
+    let series_legend = match state.view {
+        ViewId::Rd => "Countries",
+        ViewId::Exports => "Trade regimes",
+        ViewId::Fdi => "Series",
+        ViewId::Highlights => "Series",
+        _ => "Enterprise types",
+    };
+    if series.len() > 1 {
+        html.push_str(&checkboxes(
+            "series",
+            series_legend,
+            &series,
+            |id| state.shows_series(id),
+            "",
+        ));
+    }
+    if state.transform != Transform::Change {
+        let categories: Vec<(String, String)> = state
+            .all_categories()
+            .into_iter()
+            .map(|category| (category.id, category.label))
+            .collect();
+        let (legend, play) = if state.view == ViewId::Rd {
+            ("Measures", "")
+        } else {
+            ("Years", "<button type=\"button\" id=\"ctl-play\" name=\"play\" value=\"\" title=\"Show the years one by one (keys ← and →)\">▶ Play</button>")
+        };
+        if categories.len() > 1 {
+            html.push_str(&checkboxes(
+                "category",
+                legend,
+                &categories,
+                |id| state.shows_category(id),
+                play,
+            ));
+        }
+    }
+    html
+}
+
+/// The legend: one toggle button per series (pressed when shown), then a key to the marks
+/// that tell corrected, guessed and missing values apart.
+pub fn legend(state: &State, plot: Option<&Plot>) -> String {
+    let Some(plot) = plot else {
+        return String::new();
+    };
+    let mut html = String::from("<ul class=\"legend-series\">");
+    for (color, (id, label)) in state.offered_series().into_iter().enumerate() {
+        let color = match state.view {
+            ViewId::Highlights => state
+                .topic()
+                .lines
+                .iter()
+                .position(|(series, _, _)| *series == id)
+                .unwrap_or(color),
+            _ => color,
+        };
+        let on = state.shows_series(id);
+        let stacked_out = on && !plot.series.iter().any(|series| series.id == id);
+        let note = if stacked_out {
+            " <small>(not stacked: overlaps the other types)</small>"
+        } else {
+            ""
+        };
+        html.push_str(&format!(
+            "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch\" style=\"background:{}\"></span>{}</button>{note}</li>",
+            css_color(color),
+            escape(&label)
+        ));
+    }
+    html.push_str("</ul><ul class=\"legend-status\">");
+    for (status, text) in STATUS_KEY {
+        if status == Status::Clean
+            || plot.has_status(status)
+            || (status == Status::Missing
+                && plot
+                    .series
+                    .iter()
+                    .any(|s| s.points.iter().any(|p| p.value.is_none())))
+        {
+            html.push_str(&format!(
+                "<li class=\"status-{}\"><span class=\"mark\" aria-hidden=\"true\"></span>{}</li>",
+                status.id(),
+                escape(text)
+            ));
+        }
+    }
+    html.push_str("</ul>");
+    html
+}
+
+/// What each status looks like in the chart, in the words the legend uses.
+pub const STATUS_KEY: [(Status, &str); 4] = [
+    (Status::Clean, "Filled: printed legibly"),
+    (
+        Status::Corrected,
+        "Hollow, dashed line: corrected from garbled print",
+    ),
+    (Status::Uncertain, "Hollow diamond, dashed line: best guess"),
+    (Status::Missing, "Gap: no value"),
+];
+
+/// The short mark a table cell carries for its status.
+fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Clean => "",
+        Status::Corrected => "†",
+        Status::Uncertain => "?",
+        Status::Missing => "",
+    }
+}
+
+/// The table of exactly what is plotted: one row per series, one column per category, each
+/// non-clean cell marked and explained in numbered notes below.
+pub fn table(plot: Option<&Plot>) -> String {
+    let Some(plot) = plot else {
+        return String::new();
+    };
+    let mut html = format!(
+        "<table class=\"data\"><caption>{}</caption><thead><tr><th scope=\"col\">Series</th>",
+        escape(&plot.title)
+    );
+    for category in &plot.categories {
+        html.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            escape(if category.label.is_empty() {
+                "Value"
+            } else {
+                &category.label
+            })
+        ));
+    }
+    html.push_str("</tr></thead><tbody>");
+    let mut notes: Vec<String> = Vec::new();
+    for series in &plot.series {
+        html.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th>",
+            escape(&series.label)
+        ));
+        for (category, point) in plot.categories.iter().zip(&series.points) {
+            let text = match point.value {
+                Some(value) => describe::value_text(value, plot.unit),
+                None => "–".to_string(),
+            };
+            let mut reference = String::new();
+            if point.status != Status::Clean {
+                let note = format!(
+                    "{} {}: {}",
+                    series.label,
+                    category.label,
+                    if point.note.is_empty() {
+                        status_words(point.status)
+                    } else {
+                        &point.note
+                    }
+                );
+                let number = match notes.iter().position(|existing| existing == &note) {
+                    Some(index) => index + 1,
+                    None => {
+                        notes.push(note);
+                        notes.len()
+                    }
+                };
+                reference = format!(
+                    "<sup><a href=\"#note-{number}\" title=\"{}\">{}{number}</a></sup>",
+                    escape(status_words(point.status)),
+                    status_mark(point.status)
+                );
+            }
+            html.push_str(&format!(
+                "<td class=\"status-{}\">{}{reference}</td>",
+                point.status.id(),
+                escape(&text)
+            ));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    if !notes.is_empty() {
+        html.push_str("<ol class=\"cell-notes\">");
+        for (index, note) in notes.iter().enumerate() {
+            html.push_str(&format!(
+                "<li id=\"note-{}\">{}</li>",
+                index + 1,
+                escape(note)
+            ));
+        }
+        html.push_str("</ol>");
+    }
+    html
+}
+
+fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Clean => "printed legibly",
+        Status::Corrected => "corrected from garbled print",
+        Status::Uncertain => "a best guess from garbled print",
+        Status::Missing => "no value",
+    }
+}
+
+/// The key figures beside the chart.
+pub fn stats(stats: &[Stat]) -> String {
+    if stats.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<dl class=\"stats\">");
+    for stat in stats {
+        let value = match stat.value {
+            Some(value) => describe::value_text(value, stat.unit),
+            None => "cannot be computed".to_string(),
+        };
+        let caveat = if stat.status > Status::Clean {
+            format!(" <small>({})</small>", status_words(stat.status))
+        } else {
+            String::new()
+        };
+        html.push_str(&format!(
+            "<div><dt>{}</dt><dd title=\"{}\">{}{caveat}</dd></div>",
+            escape(&stat.label),
+            escape(&stat.formula),
+            escape(&value)
+        ));
+    }
+    html.push_str("</dl>");
+    html
+}
+
+/// About the data of a view: how it was read, the measure's caveat, the findings on it, and
+/// the citation.
+pub fn about(state: &State) -> String {
+    let mut html = String::new();
+    if let Some(dataset) = state.view.dataset() {
+        let info = dataset.info();
+        let caveat = state.measure().caveat;
+        if !caveat.is_empty() {
+            html.push_str(&format!("<p class=\"caveat\">{}</p>", escape(caveat)));
+        }
+        let findings: Vec<&audit::Finding> = audit::paper()
+            .iter()
+            .filter(|finding| finding.dataset == dataset)
+            .collect();
+        if !findings.is_empty() {
+            html.push_str(&format!(
+                "<p>The audit has <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">{} finding{} on this table</button>: {}.</p>",
+                findings.len(),
+                if findings.len() == 1 { "" } else { "s" },
+                escape(&findings.iter().map(|finding| finding.title.as_str()).collect::<Vec<_>>().join("; "))
+            ));
+        }
+        html.push_str(&format!(
+            "<details><summary>How this table was read</summary><p>{}</p></details>",
+            escape(info.note)
+        ));
+        html.push_str(&format!(
+            "<p class=\"source\">Source: {} {}</p>",
+            escape(info.source),
+            escape(export::CITATION)
+        ));
+    } else if state.view == ViewId::Highlights {
+        html.push_str(&statements());
+        html.push_str(&format!(
+            "<p class=\"source\">Source: {}</p>",
+            escape(export::CITATION)
+        ));
+    } else {
+        html.push_str(&quality());
+    }
+    html
+}
+
+fn verdict_words(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Agrees => "agrees",
+        Verdict::Disagrees => "disagrees",
+        Verdict::NotCheckable => "not checkable",
+    }
+}
+
+/// The prose numbers of Figures 1–4 and the text, stated plainly, since the paper prints no
+/// data for them.
+fn statements() -> String {
+    let mut html = String::from("<h3>Every number the prose quotes</h3><p>The paper's figures print no data; these are the numbers its text gives, with what the tables say about each.</p>");
+    for dataset in [
+        Dataset::Fig1,
+        Dataset::Fig2,
+        Dataset::Fig3,
+        Dataset::Fig4,
+        Dataset::Text,
+    ] {
+        html.push_str(&format!(
+            "<details><summary>{}</summary><ul class=\"claims\">",
+            escape(dataset.info().title)
+        ));
+        for claim in claims::paper()
+            .iter()
+            .filter(|claim| claim.dataset == dataset)
+        {
+            html.push_str(&format!(
+                "<li><span class=\"verdict verdict-{}\">{}</span> {} <small>{}. {}</small></li>",
+                claim.verdict.id(),
+                verdict_words(claim.verdict),
+                escape(&claim.statement),
+                escape(claim.source),
+                escape(&claim.computation)
+            ));
+        }
+        html.push_str("</ul></details>");
+    }
+    html
+}
+
+/// The data-quality view: audit findings, then the claims check.
+pub fn quality() -> String {
+    let findings = audit::paper();
+    let claims = claims::paper();
+    let mut html = String::from("<section aria-labelledby=\"findings-heading\"><h2 id=\"findings-heading\">Audit findings</h2>");
+    html.push_str(&format!(
+        "<p>{} checks between the tables and the prose found {} problems worth a warning and {} points worth knowing. Each links to the view that shows the numbers.</p><ul class=\"findings\">",
+        findings.len(),
+        findings.iter().filter(|finding| finding.severity == Severity::Warning).count(),
+        findings.iter().filter(|finding| finding.severity == Severity::Info).count()
+    ));
+    for finding in findings {
+        let view = ViewId::showing(finding.dataset);
+        html.push_str(&format!(
+            "<li id=\"finding-{}\" class=\"finding {}\"><h3><span class=\"severity\">{}</span> {}</h3><p class=\"numbers\">{}</p><p>{}</p><button type=\"button\" name=\"view\" value=\"{}\">Show in {}</button></li>",
+            escape(&finding.id),
+            finding.severity.id(),
+            finding.severity.id(),
+            escape(&finding.title),
+            escape(&finding.numbers),
+            escape(&finding.explanation),
+            view.id(),
+            escape(view.label())
+        ));
+    }
+    html.push_str("</ul></section><section aria-labelledby=\"claims-heading\"><h2 id=\"claims-heading\">Claims check</h2>");
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|verdict| {
+            format!(
+                "{} {}",
+                claims
+                    .iter()
+                    .filter(|claim| claim.verdict == *verdict)
+                    .count(),
+                verdict_words(*verdict)
+            )
+        })
+        .collect();
+    html.push_str(&format!(
+        "<p>Every number the prose quotes, checked against the tables where they allow: {}.</p><table class=\"data claims\"><caption>The paper's claims and what the data says</caption><thead><tr><th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th><th scope=\"col\">Computation</th><th scope=\"col\">View</th></tr></thead><tbody>",
+        counts.join(", ")
+    ));
+    for claim in claims {
+        let view = ViewId::showing(claim.dataset);
+        let status = if claim.status > Status::Clean {
+            format!(" <small>(rests on {} data)</small>", claim.status.id())
+        } else {
+            String::new()
+        };
+        html.push_str(&format!(
+            "<tr class=\"verdict-{}\"><td>{}</td><td>{}<br><small>{}</small></td><td>{}{status}</td><td><button type=\"button\" name=\"view\" value=\"{}\">{}</button></td></tr>",
+            claim.verdict.id(),
+            verdict_words(claim.verdict),
+            escape(&claim.statement),
+            escape(claim.source),
+            escape(&claim.computation),
+            view.id(),
+            escape(view.label())
+        ));
+    }
+    html.push_str("</tbody></table></section>");
+    html
 }

@@ -6,11 +6,13 @@
 pub mod audit;
 pub mod claims;
 pub mod data;
+pub mod describe;
 pub mod export;
 pub mod format;
 pub mod html;
 pub mod indicators;
 pub mod plot;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

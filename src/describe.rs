@@ -1,0 +1,169 @@
+//! A plot in words: the one-paragraph summary that screen readers announce after every change
+//! and that serves as the chart's alternative text.
+
+use crate::data::{Status, Unit};
+use crate::format::auto;
+use crate::plot::{ChartKind, Plot, Point};
+
+/// A value with its unit, as the summary and the table print it.
+pub fn value_text(value: f64, unit: Unit) -> String {
+    let decimals = match unit {
+        Unit::Firms | Unit::Count | Unit::Rank | Unit::MillionUsd | Unit::BillionYuan => 0,
+        Unit::Index | Unit::MillionYuanPerFirm => 1,
+        _ => 2,
+    };
+    let number = auto(value, decimals);
+    match unit {
+        Unit::Rank => format!("no. {number}"),
+        Unit::Firms if value.abs() == 1.0 => format!("{number} firm"),
+        _ => format!("{number}{}", unit.suffix()),
+    }
+}
+
+/// The summary of a plot: what is shown, how each series moves or ranks, and how many values
+/// are corrected, guessed or missing.
+pub fn summary(plot: &Plot) -> String {
+    let mut sentences = vec![format!("{}.", plot.title)];
+    if plot.is_empty() {
+        sentences.push("Nothing is shown: switch on at least one series and one year.".to_string());
+        return sentences.join(" ");
+    }
+    if plot.categories.len() >= 2
+        && plot
+            .categories
+            .iter()
+            .all(|category| category.year.is_some())
+    {
+        sentences.extend(
+            plot.series
+                .iter()
+                .map(|series| trend(&series.label, &series.points, plot)),
+        );
+    } else {
+        for (index, category) in plot.categories.iter().enumerate() {
+            let mut ranked: Vec<(&str, f64)> = plot
+                .series
+                .iter()
+                .filter_map(|series| {
+                    series
+                        .points
+                        .get(index)
+                        .and_then(|point| point.value)
+                        .map(|value| (series.label.as_str(), value))
+                })
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            if ranked.is_empty() {
+                continue;
+            }
+            let listing: Vec<String> = ranked
+                .iter()
+                .map(|(label, value)| format!("{label} {}", value_text(*value, plot.unit)))
+                .collect();
+            let prefix = if category.label.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", category.label)
+            };
+            sentences.push(format!(
+                "{prefix}from highest to lowest, {}.",
+                listing.join(", ")
+            ));
+        }
+    }
+    if plot.kind == ChartKind::Stacked100 {
+        sentences
+            .push("Bars are scaled so that the shown series fill 100% in each year.".to_string());
+    }
+    sentences.push(status_sentence(plot));
+    sentences.retain(|sentence| !sentence.is_empty());
+    sentences.join(" ")
+}
+
+/// How one series moves between its first and last values.
+fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
+    let present: Vec<(usize, f64)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(index, point)| point.value.map(|value| (index, value)))
+        .collect();
+    let year = |index: usize| {
+        plot.categories
+            .get(index)
+            .map(|category| category.label.clone())
+            .unwrap_or_default()
+    };
+    match present.as_slice() {
+        [] => format!("{label}: no value in the years shown."),
+        [(index, value)] => format!(
+            "{label}: {} in {} (the only year with a value).",
+            value_text(*value, plot.unit),
+            year(*index)
+        ),
+        [(first_index, first), .., (last_index, last)] => {
+            let direction = if (last - first).abs() < 1e-9 {
+                "unchanged at".to_string()
+            } else if last > first {
+                "rising to".to_string()
+            } else {
+                "falling to".to_string()
+            };
+            let peak = present.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
+            let peak_text = match peak {
+                Some((index, value)) if index != *first_index && index != *last_index => format!(
+                    ", peaking at {} in {}",
+                    value_text(value, plot.unit),
+                    year(index)
+                ),
+                _ => String::new(),
+            };
+            format!(
+                "{label}: {} in {}, {direction} {} in {}{peak_text}.",
+                value_text(*first, plot.unit),
+                year(*first_index),
+                value_text(*last, plot.unit),
+                year(*last_index)
+            )
+        }
+    }
+}
+
+/// Counts of values that are not clean.
+fn status_sentence(plot: &Plot) -> String {
+    let points: Vec<&Point> = plot
+        .series
+        .iter()
+        .flat_map(|series| series.points.iter())
+        .collect();
+    let count = |status: Status| points.iter().filter(|point| point.status == status).count();
+    let (corrected, uncertain, missing) = (
+        count(Status::Corrected),
+        count(Status::Uncertain),
+        count(Status::Missing),
+    );
+    let mut parts = Vec::new();
+    if corrected > 0 {
+        parts.push(format!("{corrected} corrected from garbled print"));
+    }
+    if uncertain > 0 {
+        parts.push(format!(
+            "{uncertain} {} best guesses",
+            if uncertain == 1 { "is a" } else { "are" }
+        ));
+    }
+    if missing > 0 {
+        parts.push(format!("{missing} missing, shown as gaps"));
+    }
+    if parts.is_empty() {
+        format!(
+            "All {} values shown are printed legibly in the paper.",
+            points.len()
+        )
+    } else {
+        format!(
+            "Of the {} values shown, {}.",
+            points.len(),
+            parts.join(", ")
+        )
+    }
+}
