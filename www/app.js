@@ -1,4 +1,5 @@
-// Wiring only: start the WebAssembly core and connect DOM events to it.
+// Wiring only: start the WebAssembly core, forward DOM events to it, and tell it when the
+// chart's box or the colour scheme changes. Everything the page shows is decided in Rust.
 import init, { App } from './ict_explorer.js';
 
 // The single-file build embeds the wasm as base64 in this element; the hosted build fetches it.
@@ -13,15 +14,91 @@ function inlineWasm() {
   return bytes;
 }
 
+const status = document.getElementById('status');
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
+function fail(error) {
+  status.textContent = 'The interactive explorer could not start in this browser (it needs WebAssembly). The tables below still show every number of the paper.';
+  status.className = 'failure';
+  console.warn(error);
+}
+
 async function start() {
-  const status = document.getElementById('status');
+  const started = performance.now();
+  let app;
   try {
     await init({ module_or_path: inlineWasm() ?? new URL('ict_explorer_bg.wasm', import.meta.url) });
-    const app = new App(document.getElementById('app'));
-    status.textContent = `Explorer ready: ${app.cell_count()} numbers loaded.`;
+    app = new App(location.search, darkScheme.matches);
   } catch (error) {
-    status.textContent = 'The interactive explorer could not start in this browser (WebAssembly is needed). The data tables below still show every number.';
-    console.warn(error);
+    fail(error);
+    return;
+  }
+  const root = document.getElementById('app');
+  root.dataset.firstChartMs = (performance.now() - started).toFixed(1);
+  status.hidden = true;
+
+  const send = (name, value, checked) => {
+    try {
+      return app.event(name, value, checked);
+    } catch (error) {
+      console.error(error);
+      return false;
+    }
+  };
+
+  let playing = null;
+  const stopPlaying = () => { clearInterval(playing); playing = null; };
+  const play = () => {
+    if (playing) return stopPlaying();
+    send('play', '', true);
+    playing = setInterval(() => { if (!send('step', 'next', true)) stopPlaying(); }, 1000);
+  };
+
+  document.addEventListener('change', (event) => {
+    const control = event.target;
+    if (control.name) send(control.name, control.value, Boolean(control.checked));
+  });
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button[name], button#present');
+    if (!button) return;
+    if (button.id === 'present') return send('present', '', true);
+    if (button.name === 'play') return play();
+    send(button.name, button.value, true);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    // Arrow keys move between tabs, as in any tab list.
+    if (target.getAttribute && target.getAttribute('role') === 'tab' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      const tabs = [...document.querySelectorAll('[role=tab]')];
+      const next = tabs[(tabs.indexOf(target) + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      send('view', next.value, true);
+      document.getElementById(next.id)?.focus();
+      event.preventDefault();
+      return;
+    }
+    if (target.closest && target.closest('input, select, textarea, [role=tab]')) return;
+    try {
+      if (app.key(event.key)) event.preventDefault();
+    } catch (error) {
+      console.error(error);
+    }
+  });
+
+  const box = document.querySelector('.chart-box');
+  let pending = false;
+  new ResizeObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; app.redraw(darkScheme.matches); });
+  }).observe(box);
+  darkScheme.addEventListener('change', () => app.redraw(darkScheme.matches));
+  addEventListener('popstate', () => app.load(location.search));
+
+  // Inside an iframe, report the page's height so the host page can size the frame (embed.js).
+  if (window.parent !== window) {
+    const report = () => window.parent.postMessage({ ictExplorerHeight: document.documentElement.scrollHeight }, '*');
+    new ResizeObserver(report).observe(document.body);
   }
 }
 
