@@ -20,6 +20,7 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 function fail(error) {
   status.textContent = 'The interactive explorer could not start in this browser (it needs WebAssembly). The tables below still show every number of the paper.';
   status.className = 'failure';
+  document.documentElement.classList.add('failed');
   console.warn(error);
 }
 
