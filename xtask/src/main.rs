@@ -1,1 +1,233 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>` (the alias is in .cargo/config.toml).
+//!
+//! Every command installs what it needs first (see `ensure`), only when it is missing, so a fresh
+//! machine and a warm one run the same commands.
+
+mod dist;
+mod ensure;
+mod serve;
+mod util;
+
+use std::process::ExitCode;
+use std::time::Instant;
+use util::{command, root, run, Result};
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+
+Commands:
+  test                 everything CI checks, in order: setup, rustfmt, clippy, native tests,
+                       wasm tests in headless Chromium, dist, end-to-end tests
+  setup                install the tools (wasm target, wasm-bindgen-cli as in Cargo.lock,
+                       Chromium + ChromeDriver, npm packages); only what is missing
+  dist                 build dist/site/ and the single file dist/ict-explorer.html
+  serve [--port N]     dist, then serve dist/site/ on http://127.0.0.1:N/ (default 8000)
+  screenshots          dist, then write docs/screenshot*.png from the single file
+  bench [--runs N]     dist, then time the single file's start-up in Chromium (default 20 runs)";
+
+fn main() -> ExitCode {
+    util::prepare_env();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str);
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match command {
+        Some("test") => no_args(rest).and_then(|()| test()),
+        Some("setup") => no_args(rest).and_then(|()| ensure::all()),
+        Some("dist") => no_args(rest).and_then(|()| dist()),
+        Some("serve") => number_option(rest, "--port", 8000).and_then(serve),
+        Some("screenshots") => no_args(rest).and_then(|()| screenshots()),
+        Some("bench") => number_option(rest, "--runs", 20).and_then(bench),
+        None | Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn no_args(args: &[String]) -> Result {
+    match args.first() {
+        None => Ok(()),
+        Some(arg) => Err(format!("unexpected argument `{arg}`\n\n{USAGE}")),
+    }
+}
+
+/// Reads `--name N` or `--name=N`, or gives the default.
+fn number_option<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T> {
+    let value = match args {
+        [] => return Ok(default),
+        [flag, value] if flag == name => value.as_str(),
+        [flag] if flag.starts_with(&format!("{name}=")) => &flag[name.len() + 1..],
+        _ => {
+            return Err(format!(
+                "expected no arguments or `{name} N`, got `{}`\n\n{USAGE}",
+                args.join(" ")
+            ))
+        }
+    };
+    value
+        .parse()
+        .map_err(|_| format!("`{name}` needs a number, got `{value}`"))
+}
+
+/// Runs named steps in order, printing each as it starts; stops at the first failure and says
+/// which step it was.
+struct Steps {
+    started: Instant,
+    done: Vec<(&'static str, f64)>,
+    total: usize,
+}
+
+impl Steps {
+    fn new(total: usize) -> Steps {
+        Steps {
+            started: Instant::now(),
+            done: Vec::new(),
+            total,
+        }
+    }
+
+    fn step(&mut self, name: &'static str, work: impl FnOnce() -> Result) -> Result {
+        let number = self.done.len() + 1;
+        println!("\n==> [{number}/{}] {name}", self.total);
+        util::flush();
+        let started = Instant::now();
+        work().map_err(|error| format!("step {number}/{} `{name}` failed: {error}", self.total))?;
+        self.done.push((name, started.elapsed().as_secs_f64()));
+        Ok(())
+    }
+
+    fn summary(&self, what: &str) -> String {
+        let times: Vec<String> = self
+            .done
+            .iter()
+            .map(|(name, secs)| format!("{name} {secs:.1}s"))
+            .collect();
+        format!(
+            "{what}: all {} steps passed in {} ({})",
+            self.done.len(),
+            util::seconds(self.started.elapsed()),
+            times.join(", ")
+        )
+    }
+}
+
+/// `cargo xtask test`: what CI runs.
+fn test() -> Result {
+    let mut steps = Steps::new(7);
+    steps.step("setup", ensure::all)?;
+    steps.step("rustfmt", || {
+        run(util::cargo().args(["fmt", "--all", "--check"]))
+    })?;
+    steps.step("clippy", || {
+        run(util::cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        // The browser-only code (src/web.rs, tests/web.rs) compiles for wasm32 only.
+        run(util::cargo().args([
+            "clippy",
+            "-p",
+            "ict-explorer",
+            "--target",
+            ensure::WASM_TARGET,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.step("native tests", || {
+        run(util::cargo().args(["test", "--workspace"]))
+    })?;
+    steps.step("wasm tests (headless Chromium)", wasm_tests)?;
+    steps.step("dist", || dist::build().map(|_| ()))?;
+    steps.step("end-to-end tests", e2e_tests)?;
+    println!("\n{}", steps.summary("cargo xtask test"));
+    Ok(())
+}
+
+/// tests/web.rs, run in Chromium by wasm-bindgen-test-runner through ChromeDriver.
+fn wasm_tests() -> Result {
+    let root = root();
+    if !root.join("tests/web.rs").is_file() {
+        return Err("tests/web.rs is missing".into());
+    }
+    run(util::cargo()
+        .args([
+            "test",
+            "-p",
+            "ict-explorer",
+            "--target",
+            ensure::WASM_TARGET,
+            "--test",
+            "web",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", ensure::CHROMEDRIVER)
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root.join("xtask/webdriver.json"),
+        ))
+}
+
+/// tests/e2e/*.test.mjs with Node's test runner, against dist/.
+fn e2e_tests() -> Result {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|error| format!("cannot list {}: {error}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("no tests/e2e/*.test.mjs files".into());
+    }
+    // Files listed one by one: how Node reads a folder argument differs between versions.
+    run(command("node").arg("--test").args(&files))
+}
+
+fn dist() -> Result {
+    ensure::for_dist()?;
+    dist::build().map(|_| ())
+}
+
+fn serve(port: u16) -> Result {
+    ensure::for_dist()?;
+    let outputs = dist::build()?;
+    serve::serve(&outputs.site, port, &outputs.single_file)
+}
+
+fn screenshots() -> Result {
+    ensure::for_browser()?;
+    let outputs = dist::build()?;
+    run(command("node")
+        .arg("xtask/screenshots.mjs")
+        .env("ICT_EXPLORER_HTML", &outputs.single_file)
+        .env("SCREENSHOT_DIR", root().join("docs")))
+}
+
+fn bench(runs: u32) -> Result {
+    ensure::for_browser()?;
+    let outputs = dist::build()?;
+    run(command("node")
+        .arg("xtask/bench.mjs")
+        .arg(format!("--runs={runs}"))
+        .env("ICT_EXPLORER_HTML", &outputs.single_file))
+}

@@ -1,0 +1,91 @@
+// Shared helpers for the end-to-end tests (node:test + playwright-core) and the xtask's
+// screenshot and benchmark scripts: one way to start Chromium, find the build, and watch a page.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The single-file build (set ICT_EXPLORER_HTML to test another copy). */
+export const SINGLE_FILE = process.env.ICT_EXPLORER_HTML ?? path.join(ROOT, 'dist', 'ict-explorer.html');
+
+/** Its file:// URL: the way people open the downloaded file. */
+export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
+
+/** The hosted build's folder. */
+export const SITE_DIR = path.join(ROOT, 'dist', 'site');
+
+/** Debian's Chromium (installed by `cargo xtask setup`). */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a quiet, offline-friendly headless Chromium (runs as root in CI, hence
+ * --no-sandbox). Playwright gives every launch a fresh temporary user-data dir of its own.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The selector that says the explorer has started. */
+export const READY = '#app[data-ready="true"]';
+
+/** Starts headless Chromium. Close it with `await browser.close()`. */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** URLs a page may load without leaving the machine or the file. */
+export function isLocalUrl(url) {
+  return /^(file|data|blob):/i.test(url);
+}
+
+/**
+ * Records what a page says and asks for: console errors, uncaught exceptions and HTTP error
+ * responses (`errors`), every console message (`messages`, for diagnostics), and every request
+ * URL (`requests`).
+ */
+export function watch(page) {
+  const seen = { errors: [], messages: [], requests: [] };
+  page.on('console', (message) => {
+    seen.messages.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error') seen.errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.stack ?? error.message}`));
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) seen.errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return seen;
+}
+
+/**
+ * Opens a URL (by default the single file) in a new context of `browser` and waits until the
+ * explorer is ready. Returns { context, page, seen }; `seen` is from `watch`. Options:
+ * `viewport`, `colorScheme` ('light' | 'dark'), `timeout` (ms), `url`.
+ */
+export async function openExplorer(browser, options = {}) {
+  const { url = SINGLE_FILE_URL, viewport = { width: 1280, height: 800 }, colorScheme = 'light', timeout = 20_000 } =
+    options;
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(url);
+  try {
+    await page.waitForSelector(READY, { timeout });
+  } catch (error) {
+    const status = await page.textContent('#status').catch(() => '(no #status)');
+    throw new Error(
+      `${url} did not set ${READY} within ${timeout} ms.\nStatus: ${status}\n` +
+        `Console:\n  ${seen.messages.join('\n  ') || '(nothing)'}\nErrors:\n  ${seen.errors.join('\n  ') || '(none)'}`,
+      { cause: error },
+    );
+  }
+  return { context, page, seen };
+}

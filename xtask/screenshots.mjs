@@ -1,0 +1,33 @@
+// `cargo xtask screenshots`: full-page screenshots of the single-file build, opened from file://.
+// Writes docs/screenshot.png (1280×800), docs/screenshot-360.png (360 wide) and
+// docs/screenshot-dark.png (1280×800, dark colour scheme).
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
+
+const outDir = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'docs');
+
+const shots = [
+  { file: 'screenshot.png', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+  { file: 'screenshot-360.png', viewport: { width: 360, height: 800 }, colorScheme: 'light' },
+  { file: 'screenshot-dark.png', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
+];
+
+await mkdir(outDir, { recursive: true });
+const browser = await launchBrowser();
+try {
+  for (const shot of shots) {
+    const { context, page, seen } = await openExplorer(browser, { ...shot, url: SINGLE_FILE_URL });
+    // Let fonts and the first drawing settle.
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
+    const file = path.join(outDir, shot.file);
+    await page.screenshot({ path: file, fullPage: true });
+    const size = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    console.log(`wrote ${path.relative(ROOT, file)} (${size[0]}×${size[1]} page, ${shot.colorScheme})`);
+    if (seen.errors.length) console.warn(`  page errors:\n  ${seen.errors.join('\n  ')}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
