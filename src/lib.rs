@@ -4,6 +4,7 @@
 //! The core (everything but [`web`]) knows nothing of the browser; see `ARCHITECTURE.md`.
 
 pub mod audit;
+pub mod chart;
 pub mod claims;
 pub mod data;
 pub mod describe;

@@ -32,3 +32,189 @@ fn the_app_starts_and_marks_its_root_ready() {
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
     assert_eq!(app.cell_count(), ict_explorer::data::all().len());
 }
+
+/// Charts drawn on a canvas in the page, checked through the pixels they leave.
+mod chart_on_canvas {
+    use ict_explorer::chart::Style;
+    use ict_explorer::data::{Status, Unit};
+    use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, PALETTE};
+    use ict_explorer::web::canvas::draw_on_canvas;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+    /// A canvas in the document with the given CSS size.
+    fn canvas_in_page(css_width: u32, css_height: u32) -> HtmlCanvasElement {
+        let document = web_sys::window()
+            .and_then(|window| window.document())
+            .expect("a document");
+        let canvas: HtmlCanvasElement = document
+            .create_element("canvas")
+            .expect("a canvas")
+            .dyn_into()
+            .expect("a canvas element");
+        let css = canvas.style();
+        css.set_property("display", "block").expect("styled");
+        css.set_property("width", &format!("{css_width}px"))
+            .expect("styled");
+        css.set_property("height", &format!("{css_height}px"))
+            .expect("styled");
+        document
+            .body()
+            .expect("a body")
+            .append_child(&canvas)
+            .expect("attached");
+        canvas
+    }
+
+    /// One clean line of firms over five years in palette colour 0, or no series at all.
+    fn firms(with_series: bool) -> Plot {
+        let categories = (2001..=2005)
+            .map(|year: u16| Category {
+                id: year.to_string(),
+                label: year.to_string(),
+                year: Some(year),
+            })
+            .collect();
+        let points = [120.0, 180.0, 260.0, 240.0, 330.0]
+            .map(|value| Point {
+                value: Some(value),
+                status: Status::Clean,
+                note: String::new(),
+            })
+            .to_vec();
+        let series = Series {
+            id: "foreign".into(),
+            label: "Foreign funded".into(),
+            color: 0,
+            highlight: false,
+            points,
+        };
+        Plot {
+            title: "Firms".into(),
+            y_label: "Number of firms".into(),
+            x_label: String::new(),
+            unit: Unit::Firms,
+            kind: ChartKind::Line,
+            log_scale: false,
+            categories,
+            series: if with_series {
+                vec![series]
+            } else {
+                Vec::new()
+            },
+            source: String::new(),
+        }
+    }
+
+    /// The canvas's pixels as RGBA bytes.
+    fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .expect("a context")
+            .expect("a 2D context")
+            .dyn_into()
+            .expect("a 2D context");
+        let image = context
+            .get_image_data(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            )
+            .expect("pixels");
+        image.data().0
+    }
+
+    fn count_of(pixels: &[u8], (red, green, blue): (u8, u8, u8)) -> usize {
+        pixels
+            .chunks_exact(4)
+            .filter(|pixel| {
+                pixel[0] == red && pixel[1] == green && pixel[2] == blue && pixel[3] == 255
+            })
+            .count()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_backing_store_is_the_css_size_times_the_pixel_ratio() {
+        let canvas = canvas_in_page(400, 250);
+        draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.0)).expect("drawn");
+        let ratio = web_sys::window().expect("a window").device_pixel_ratio();
+        assert_eq!(canvas.width(), (400.0 * ratio).round() as u32);
+        assert_eq!(canvas.height(), (250.0 * ratio).round() as u32);
+        canvas.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_series_colour_shows_when_the_series_is_on_and_not_otherwise() {
+        let canvas = canvas_in_page(400, 250);
+        draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.0)).expect("drawn");
+        let with_series = count_of(&pixels(&canvas), PALETTE[0]);
+        assert!(
+            with_series > 50,
+            "the line and its markers are drawn in the palette colour: {with_series} pixels"
+        );
+        draw_on_canvas(&canvas, &firms(false), &Style::page(false, 1.0)).expect("drawn");
+        assert_eq!(
+            count_of(&pixels(&canvas), PALETTE[0]),
+            0,
+            "nothing of the series is left after it is switched off"
+        );
+        canvas.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn dark_style_gives_a_dark_background() {
+        let canvas = canvas_in_page(300, 200);
+        draw_on_canvas(&canvas, &firms(true), &Style::page(true, 1.0)).expect("drawn");
+        let corner = &pixels(&canvas)[..4];
+        assert!(
+            corner[..3].iter().all(|channel| *channel < 60) && corner[3] == 255,
+            "dark, opaque background: {corner:?}"
+        );
+        draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.0)).expect("drawn");
+        let corner = &pixels(&canvas)[..4];
+        assert!(
+            corner[..3].iter().all(|channel| *channel > 240),
+            "light background: {corner:?}"
+        );
+        canvas.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn drawing_measures_text_without_touching_the_page() {
+        // plotters' own text measurement inserts a <span> per label into the body, forcing a
+        // layout each time; the canvas backend must measure with measureText instead.
+        let canvas = canvas_in_page(400, 250);
+        let body = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.body())
+            .expect("a body");
+        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| ());
+        let observer =
+            web_sys::MutationObserver::new(ignore.as_ref().unchecked_ref()).expect("an observer");
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        observer
+            .observe_with_options(&body, &options)
+            .expect("observing");
+        draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.5)).expect("drawn");
+        let changes = observer.take_records().length();
+        observer.disconnect();
+        assert_eq!(
+            changes, 0,
+            "drawing changed the page's elements {changes} times"
+        );
+        canvas.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_canvas_without_a_size_is_left_alone() {
+        let canvas = canvas_in_page(0, 0);
+        draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.0))
+            .expect("no error for a hidden canvas");
+        assert_eq!((canvas.width(), canvas.height()), (0, 0));
+        canvas.remove();
+    }
+}

@@ -1,0 +1,650 @@
+//! The chart itself: value axis, category axis, grid and the series' marks, inside a region
+//! that the caller has left free of title, legend and source.
+
+use super::marks::{self, LinePen, Placed, Rect};
+use super::paint::{Drawn, Painter};
+use super::scale::ValueAxis;
+use super::theme::Theme;
+use super::xaxis::{self, XAxis};
+use super::{Fonts, EMPTY_MESSAGE};
+use crate::data::{Status, Unit};
+use crate::plot::{ChartKind, Plot, Series};
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// The widest a bar may be, in CSS pixels.
+const MAX_BAR_WIDTH: f64 = 64.0;
+
+/// Shown when a logarithmic axis has no positive value to place.
+const NOTHING_ON_LOG_SCALE: &str =
+    "Nothing to show on a logarithmic scale: every value is zero or negative.";
+
+/// The value of `series` at category `index`, if it has one that can be drawn.
+fn value_at(series: &Series, index: usize) -> Option<(f64, Status)> {
+    let point = series.points.get(index)?;
+    let value = point.value.filter(|value| value.is_finite())?;
+    Some((value, point.status))
+}
+
+/// Whether the plot is drawn on a logarithmic axis: stacks are always linear, since stacked
+/// heights on a log axis would misstate every segment but the lowest.
+pub(crate) fn uses_log(plot: &Plot) -> bool {
+    plot.log_scale && matches!(plot.kind, ChartKind::Line | ChartKind::Bars)
+}
+
+/// The range of values the axis must show, or `None` when nothing can be placed.
+fn value_range(plot: &Plot) -> Option<(f64, f64)> {
+    let categories = 0..plot.categories.len();
+    match plot.kind {
+        ChartKind::Stacked100 => Some((0.0, 100.0)),
+        ChartKind::Stacked => {
+            let (mut low, mut high) = (0.0_f64, 0.0_f64);
+            for index in categories {
+                let values = plot
+                    .series
+                    .iter()
+                    .filter_map(|series| value_at(series, index));
+                let (below, above) = values.fold((0.0, 0.0), |(below, above), (value, _)| {
+                    if value < 0.0 {
+                        (below + value, above)
+                    } else {
+                        (below, above + value)
+                    }
+                });
+                low = low.min(below);
+                high = high.max(above);
+            }
+            Some((low, high))
+        }
+        ChartKind::Line | ChartKind::Bars => {
+            let log = uses_log(plot);
+            let values = plot
+                .series
+                .iter()
+                .flat_map(|series| {
+                    categories
+                        .clone()
+                        .filter_map(move |index| value_at(series, index))
+                })
+                .map(|(value, _)| value)
+                .filter(|value| !log || *value > 0.0);
+            let (low, high) = values
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), value| {
+                    (low.min(value), high.max(value))
+                });
+            if low > high {
+                return None;
+            }
+            if log {
+                return Some((low, high));
+            }
+            // Bars must start at zero. Lines include zero too unless the data sit far from it
+            // (shares between 40% and 60%, say), where zero would flatten every change.
+            let near_zero = if high <= 0.0 {
+                high >= 0.5 * low
+            } else {
+                low <= 0.5 * high
+            };
+            if plot.kind == ChartKind::Bars || near_zero {
+                Some((low.min(0.0), high.max(0.0)))
+            } else {
+                Some((low, high))
+            }
+        }
+    }
+}
+
+/// Builds the value axis for a plot area `height` pixels tall.
+fn value_axis(plot: &Plot, (low, high): (f64, f64), height: f64, scale: f64) -> ValueAxis {
+    let intervals = (height / (50.0 * scale)).floor().clamp(2.0, 6.0) as usize;
+    let percent = plot.kind == ChartKind::Stacked100 || plot.unit == Unit::Percent;
+    if uses_log(plot) {
+        ValueAxis::log(low, high, intervals + 1, percent)
+    } else {
+        ValueAxis::linear(low, high, intervals, percent)
+    }
+}
+
+/// The plot area with its axes: maps values to pixels.
+struct Frame {
+    plot: Rect,
+    axis: ValueAxis,
+    x: XAxis,
+}
+
+impl Frame {
+    /// The pixel row of `value`, or `None` where it cannot be placed.
+    fn y(&self, value: f64) -> Option<f64> {
+        let fraction = self.axis.fraction(value)?;
+        Some(self.plot.y1 - fraction * self.plot.height())
+    }
+
+    /// The pixel row bars grow from.
+    fn baseline(&self) -> f64 {
+        self.y(self.axis.baseline()).unwrap_or(self.plot.y1)
+    }
+}
+
+/// Draws the chart of `plot` in `region`.
+pub(crate) fn draw_chart<DB: DrawingBackend>(
+    plot: &Plot,
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    region: Rect,
+) -> Drawn {
+    let theme = painter.theme;
+    let mut top = region.y0;
+    for line in painter.wrap(&plot.y_label, fonts.axis_title, region.width())? {
+        painter.text(
+            &line,
+            fonts.axis_title,
+            theme.muted,
+            (region.x0, top),
+            HPos::Left,
+            VPos::Top,
+        )?;
+        top += fonts.axis_title.line_height();
+    }
+    // The top tick label is centred on the top of the plot, so half of it needs room above.
+    top += painter.px(6.0) + fonts.tick.size / 2.0;
+    let mut bottom = region.y1;
+    let x_title_lines = painter.wrap(&plot.x_label, fonts.axis_title, region.width())?;
+    bottom -= x_title_lines.len() as f64 * fonts.axis_title.line_height();
+
+    let range = if plot.is_empty() {
+        None
+    } else {
+        value_range(plot)
+    };
+    let Some(range) = range else {
+        let message = if plot.is_empty() {
+            EMPTY_MESSAGE
+        } else {
+            NOTHING_ON_LOG_SCALE
+        };
+        let area = Rect {
+            x0: region.x0,
+            y0: top,
+            x1: region.x1,
+            y1: bottom,
+        };
+        return draw_empty(painter, fonts, area, message);
+    };
+    if matches!(plot.kind, ChartKind::Stacked | ChartKind::Stacked100) && has_incomplete_stack(plot)
+    {
+        top += fonts.note.line_height();
+    }
+    let frame = lay_out(
+        plot,
+        painter,
+        fonts,
+        Rect {
+            x0: region.x0,
+            y0: top,
+            x1: region.x1,
+            y1: bottom,
+        },
+        range,
+    )?;
+
+    draw_grid(painter, &frame)?;
+    match plot.kind {
+        ChartKind::Line => draw_lines(plot, painter, &frame)?,
+        ChartKind::Bars => draw_bars(plot, painter, fonts, &frame)?,
+        ChartKind::Stacked | ChartKind::Stacked100 => draw_stacks(plot, painter, fonts, &frame)?,
+    }
+    draw_axis_labels(painter, fonts, &frame)?;
+    let mut y = frame.plot.y1 + frame.x.height;
+    let centre = (frame.plot.x0 + frame.plot.x1) / 2.0;
+    for line in x_title_lines {
+        painter.text(
+            &line,
+            fonts.axis_title,
+            theme.muted,
+            (centre, y),
+            HPos::Center,
+            VPos::Top,
+        )?;
+        y += fonts.axis_title.line_height();
+    }
+    Ok(())
+}
+
+/// Fits the axes into `area`. The value labels' width decides where the plot starts, the plot's
+/// width decides how the category labels fit, and their height decides the plot's height and so
+/// the value ticks: two rounds settle it.
+fn lay_out<DB: DrawingBackend>(
+    plot: &Plot,
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    area: Rect,
+    range: (f64, f64),
+) -> Result<Frame, String> {
+    let inset = LinePen::new(painter.scale, true).radius + painter.px(4.0);
+    let max_upward = (area.height() * 0.35).max(painter.px(40.0));
+    let mut x_height = painter.px(6.0) + fonts.tick.line_height();
+    let mut label_width = 0.0;
+    let mut frame = None;
+    for _ in 0..2 {
+        let axis = value_axis(
+            plot,
+            range,
+            (area.height() - x_height).max(1.0),
+            painter.scale,
+        );
+        let labels: Vec<String> = axis.ticks.iter().map(|tick| axis.label(*tick)).collect();
+        let widest = painter.widest(labels.iter().map(String::as_str), fonts.tick)?;
+        if frame.is_some() && widest <= label_width {
+            break;
+        }
+        label_width = widest;
+        let left = area.x0 + label_width + painter.px(6.0);
+        let x = xaxis::layout(
+            plot,
+            painter,
+            fonts.tick,
+            (left, area.x1),
+            inset,
+            max_upward,
+        )?;
+        x_height = x.height;
+        let plot_area = Rect {
+            x0: left,
+            y0: area.y0,
+            x1: area.x1,
+            y1: area.y1 - x_height,
+        };
+        let axis = value_axis(plot, range, plot_area.height().max(1.0), painter.scale);
+        frame = Some(Frame {
+            plot: plot_area,
+            axis,
+            x,
+        });
+    }
+    frame.ok_or_else(|| "the chart could not be laid out".to_string())
+}
+
+/// Draws the grid, the baseline and (when values go below zero) the zero line.
+fn draw_grid<DB: DrawingBackend>(painter: &Painter<DB>, frame: &Frame) -> Drawn {
+    let theme = painter.theme;
+    let thin = painter.px(1.0);
+    for tick in &frame.axis.ticks {
+        if let Some(y) = frame.y(*tick) {
+            painter.hrule(frame.plot.x0, frame.plot.x1, y, thin, theme.grid)?;
+        }
+    }
+    // The baseline (zero, or the bottom of a log axis) is the one strong line, so that bars
+    // below zero visibly hang from it.
+    let bottom_color = if (frame.baseline() - frame.plot.y1).abs() < 0.5 {
+        theme.axis
+    } else {
+        theme.grid
+    };
+    painter.hrule(
+        frame.plot.x0,
+        frame.plot.x1,
+        frame.plot.y1,
+        thin,
+        bottom_color,
+    )?;
+    painter.hrule(
+        frame.plot.x0,
+        frame.plot.x1,
+        frame.baseline(),
+        thin,
+        theme.axis,
+    )
+}
+
+/// Draws the value labels, the category labels and, on a year axis, the tick marks.
+fn draw_axis_labels<DB: DrawingBackend>(
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    frame: &Frame,
+) -> Drawn {
+    let theme = painter.theme;
+    for tick in &frame.axis.ticks {
+        if let Some(y) = frame.y(*tick) {
+            let at = (frame.plot.x0 - painter.px(6.0), y);
+            painter.text(
+                &frame.axis.label(*tick),
+                fonts.tick,
+                theme.muted,
+                at,
+                HPos::Right,
+                VPos::Center,
+            )?;
+        }
+    }
+    let label_top = frame.plot.y1 + painter.px(6.0);
+    for label in &frame.x.labels {
+        if frame.x.tick_marks {
+            painter.vrule(
+                label.x,
+                frame.plot.y1,
+                frame.plot.y1 + painter.px(4.0),
+                painter.px(1.0),
+                theme.axis,
+            )?;
+        }
+        for (line_index, line) in label.lines.iter().enumerate() {
+            if frame.x.upwards {
+                painter.text_upwards(
+                    line,
+                    fonts.tick,
+                    theme.muted,
+                    (label.x, label_top),
+                    HPos::Right,
+                )?;
+            } else {
+                let y = label_top + line_index as f64 * fonts.tick.line_height();
+                painter.text(
+                    line,
+                    fonts.tick,
+                    theme.muted,
+                    (label.x, y),
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The series in drawing order: highlighted ones last, so that they lie on top.
+fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
+    let plain = plot.series.iter().filter(|series| !series.highlight);
+    plain.chain(plot.series.iter().filter(|series| series.highlight))
+}
+
+fn draw_lines<DB: DrawingBackend>(plot: &Plot, painter: &Painter<DB>, frame: &Frame) -> Drawn {
+    for series in drawing_order(plot) {
+        let color = Theme::series(series.color);
+        let pen = LinePen::new(painter.scale, series.highlight);
+        let points: Vec<Option<Placed>> = plot
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(index, category)| {
+                let (value, status) = value_at(series, index)?;
+                let y = frame.y(value)?;
+                Some(Placed {
+                    at: (frame.x.scale.position(index, category.year), y),
+                    status,
+                })
+            })
+            .collect();
+        marks::series_line(painter, &points, color, pen)?;
+        for point in points.iter().flatten() {
+            marks::marker(painter, point.at, point.status, color, pen)?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    plot: &Plot,
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    frame: &Frame,
+) -> Drawn {
+    let band = frame.x.scale.band_width();
+    let count = plot.series.len().max(1) as f64;
+    // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
+    let slot = ((band * 0.75).min(band - painter.px(2.0)) / count)
+        .min(painter.px(MAX_BAR_WIDTH))
+        .max(1.0);
+    let group = slot * count;
+    let gap = if slot > painter.px(8.0) {
+        painter.px(1.5)
+    } else {
+        0.0
+    };
+    let baseline = frame.baseline();
+    let least_height = painter.px(2.0);
+    for (index, _) in plot.categories.iter().enumerate() {
+        let group_left = frame.x.scale.position(index, None) - group / 2.0;
+        for (position, series) in plot.series.iter().enumerate() {
+            let x0 = group_left + position as f64 * slot;
+            let x1 = x0 + slot - gap;
+            let value = value_at(series, index)
+                .and_then(|(value, status)| Some((frame.y(value)?, value, status)));
+            let Some((y, value, status)) = value else {
+                draw_not_available(painter, fonts, (x0 + x1) / 2.0, x1 - x0, frame)?;
+                continue;
+            };
+            // Every value, zero included, shows at least a sliver, so that a bar of zero is
+            // never mistaken for a missing one.
+            let (y0, y1) = if value < 0.0 && !frame.axis.log {
+                (baseline, y.max(baseline + least_height))
+            } else {
+                (y.min(baseline - least_height), baseline)
+            };
+            let rect = Rect { x0, y0, x1, y1 };
+            marks::bar(
+                painter,
+                rect,
+                status,
+                Theme::series(series.color),
+                series.highlight,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Marks a slot without a value: "n/a" standing on the baseline, turned upwards when the slot is
+/// narrower than the text.
+fn draw_not_available<DB: DrawingBackend>(
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    centre: f64,
+    slot: f64,
+    frame: &Frame,
+) -> Drawn {
+    let text = "n/a";
+    let color = painter.theme.muted;
+    let baseline = frame.baseline();
+    // Above the baseline when there is room there, below it when the axis has only negatives.
+    let room_above = baseline - frame.plot.y0 > painter.px(24.0);
+    let upright = painter.measure(text, fonts.note)? <= slot;
+    match (upright, room_above) {
+        (true, true) => painter.text(
+            text,
+            fonts.note,
+            color,
+            (centre, baseline - painter.px(2.0)),
+            HPos::Center,
+            VPos::Bottom,
+        ),
+        (true, false) => painter.text(
+            text,
+            fonts.note,
+            color,
+            (centre, baseline + painter.px(2.0)),
+            HPos::Center,
+            VPos::Top,
+        ),
+        (false, true) => painter.text_upwards(
+            text,
+            fonts.note,
+            color,
+            (centre, baseline - painter.px(3.0)),
+            HPos::Left,
+        ),
+        (false, false) => painter.text_upwards(
+            text,
+            fonts.note,
+            color,
+            (centre, baseline + painter.px(3.0)),
+            HPos::Right,
+        ),
+    }
+}
+
+/// True when some category misses a value that its stack would have included.
+fn has_incomplete_stack(plot: &Plot) -> bool {
+    (0..plot.categories.len()).any(|index| {
+        let stack = Stack::of(plot, index);
+        stack.incomplete && !stack.segments.is_empty()
+    })
+}
+
+/// One category's stack: the segments to draw, in value units, and whether any part is left out.
+struct Stack {
+    /// (series index, bottom, top, status)
+    segments: Vec<(usize, f64, f64, Status)>,
+    incomplete: bool,
+}
+
+impl Stack {
+    /// Stacks category `index`: positive values upwards from zero, negative ones downwards; for
+    /// a 100% stack, the positive values rescaled to their share of the drawn total. Missing
+    /// values, and negative ones in a 100% stack, are left out and make the stack incomplete.
+    fn of(plot: &Plot, index: usize) -> Stack {
+        let share = plot.kind == ChartKind::Stacked100;
+        let mut incomplete = false;
+        let mut drawn = Vec::new();
+        for (position, series) in plot.series.iter().enumerate() {
+            match value_at(series, index) {
+                Some((value, status)) if !(share && value < 0.0) => {
+                    drawn.push((position, value, status))
+                }
+                _ => incomplete = true,
+            }
+        }
+        let total: f64 = drawn.iter().map(|(_, value, _)| value.max(0.0)).sum();
+        if share && total <= 0.0 {
+            return Stack {
+                segments: Vec::new(),
+                incomplete,
+            };
+        }
+        let unit = if share { 100.0 / total } else { 1.0 };
+        let (mut above, mut below) = (0.0, 0.0);
+        let mut segments = Vec::new();
+        for (position, value, status) in drawn {
+            let height = value * unit;
+            if height < 0.0 {
+                segments.push((position, below + height, below, status));
+                below += height;
+            } else {
+                segments.push((position, above, above + height, status));
+                above += height;
+            }
+        }
+        Stack {
+            segments,
+            incomplete,
+        }
+    }
+}
+
+fn draw_stacks<DB: DrawingBackend>(
+    plot: &Plot,
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    frame: &Frame,
+) -> Drawn {
+    let band = frame.x.scale.band_width();
+    let width = (band * 0.6)
+        .min(band - painter.px(2.0))
+        .min(painter.px(MAX_BAR_WIDTH * 1.5))
+        .max(1.0);
+    let separator = if width > painter.px(6.0) {
+        painter.px(1.0).round()
+    } else {
+        0.0
+    };
+    let clamp = |y: f64| y.clamp(frame.plot.y0, frame.plot.y1);
+    for (index, _) in plot.categories.iter().enumerate() {
+        let centre = frame.x.scale.position(index, None);
+        let (x0, x1) = (centre - width / 2.0, centre + width / 2.0);
+        let stack = Stack::of(plot, index);
+        if stack.segments.is_empty() {
+            draw_not_available(painter, fonts, centre, width, frame)?;
+            continue;
+        }
+        let mut top_of_stack = frame.baseline();
+        for (position, bottom, top, status) in &stack.segments {
+            let (Some(y_bottom), Some(y_top)) = (frame.y(*bottom), frame.y(*top)) else {
+                continue;
+            };
+            let (y_top, y_bottom) = (clamp(y_top), clamp(y_bottom));
+            top_of_stack = top_of_stack.min(y_top);
+            // A thin gap of background between segments keeps equal colours apart.
+            let y_top = if y_bottom - y_top > 2.0 * separator {
+                y_top + separator
+            } else {
+                y_top
+            };
+            if let Some(series) = plot.series.get(*position) {
+                let rect = Rect {
+                    x0,
+                    y0: y_top,
+                    x1,
+                    y1: y_bottom,
+                };
+                marks::bar(
+                    painter,
+                    rect,
+                    *status,
+                    Theme::series(series.color),
+                    series.highlight,
+                )?;
+            }
+        }
+        if stack.incomplete {
+            let at = (centre, top_of_stack - painter.px(2.0));
+            painter.text(
+                INCOMPLETE_MARK,
+                fonts.note_bold,
+                painter.theme.text,
+                at,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The mark over a stack that leaves out a missing part.
+const INCOMPLETE_MARK: &str = "*";
+
+/// Draws the frame of an empty chart with `message` in its middle.
+fn draw_empty<DB: DrawingBackend>(
+    painter: &Painter<DB>,
+    fonts: &Fonts,
+    area: Rect,
+    message: &str,
+) -> Drawn {
+    let theme = painter.theme;
+    let plot = Rect {
+        x0: area.x0 + painter.px(4.0),
+        ..area
+    };
+    painter.vrule(plot.x0, plot.y0, plot.y1, painter.px(1.0), theme.grid)?;
+    painter.hrule(plot.x0, plot.x1, plot.y1, painter.px(1.0), theme.axis)?;
+    let lines = painter.wrap(
+        message,
+        fonts.message,
+        (plot.width() - painter.px(24.0)).max(1.0),
+    )?;
+    let line_height = fonts.message.line_height();
+    let mut y = (plot.y0 + plot.y1) / 2.0 - line_height * (lines.len() as f64 - 1.0) / 2.0;
+    let centre = (plot.x0 + plot.x1) / 2.0;
+    for line in lines {
+        painter.text(
+            &line,
+            fonts.message,
+            theme.muted,
+            (centre, y),
+            HPos::Center,
+            VPos::Center,
+        )?;
+        y += line_height;
+    }
+    Ok(())
+}

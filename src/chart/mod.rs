@@ -1,0 +1,225 @@
+//! Draws a [`Plot`] with plotters, on any backend: the page's canvas, an SVG download, or an SVG
+//! string in the snapshot tests.
+//!
+//! Everything is drawn with plotters' basic elements (rectangles, paths, circles, text) rather
+//! than its chart builder, for three reasons: every text measurement then goes through the
+//! backend, where the canvas backend caches it (plotters' own legend and multi-line text
+//! measure through its font code, which on the web inserts a DOM element per label); the
+//! layout can do what readers need (years spaced truly, gaps in lines, status marks, labels
+//! thinned or turned instead of overlapping); and the wasm stays small.
+//!
+//! How values are marked:
+//! - a missing value is a gap in a line, "n/a" in a bar chart, and a left-out segment (with a
+//!   `*` over the stack) in stacked bars; it is never drawn as zero;
+//! - clean values are filled dots and solid bars; corrected values hollow dots and pale bars
+//!   with an outline; uncertain values hollow diamonds and pale hatched bars with a dashed
+//!   outline; line pieces touching a corrected or uncertain value are dashed.
+//!
+//! [`status_key`] words this for legends.
+
+mod body;
+mod legend;
+mod marks;
+mod paint;
+mod scale;
+mod svg;
+/// Fonts and text widths, shared with the canvas backend in `crate::web::canvas`.
+pub(crate) mod text;
+mod theme;
+mod xaxis;
+
+pub use legend::status_key;
+
+use crate::plot::Plot;
+use marks::Rect;
+use paint::{message, Painter};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
+use plotters::style::text_anchor::{HPos, VPos};
+use text::Font;
+use theme::Theme;
+
+/// What the chart says when there is nothing to draw.
+pub const EMPTY_MESSAGE: &str = "Nothing to show: switch on at least one series and one year.";
+
+/// How a chart is drawn, apart from what it shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Dark background with light text.
+    pub dark: bool,
+    /// Multiplies every text size and line width: the page passes devicePixelRatio × the
+    /// reader's zoom, so that a canvas is sharp on high-density screens and large on projectors.
+    pub font_scale: f64,
+    /// Draw the legend (series and status key) under the chart.
+    pub with_legend: bool,
+    /// Draw the title above the chart and the source line under it.
+    pub with_title: bool,
+}
+
+impl Style {
+    /// The style of the page's canvas, where title and legend are HTML around it.
+    pub fn page(dark: bool, scale: f64) -> Style {
+        Style {
+            dark,
+            font_scale: scale,
+            with_legend: false,
+            with_title: false,
+        }
+    }
+
+    /// The style of a downloaded SVG, which must stand alone: with title, legend and source.
+    pub fn export(dark: bool) -> Style {
+        Style {
+            dark,
+            font_scale: 1.0,
+            with_legend: true,
+            with_title: true,
+        }
+    }
+}
+
+/// The text sizes of a chart, in backend pixels.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fonts {
+    /// The chart title of an export.
+    pub title: Font,
+    /// The axis titles.
+    pub axis_title: Font,
+    /// The tick labels of both axes.
+    pub tick: Font,
+    /// Legend labels.
+    pub legend: Font,
+    /// The legend label of a highlighted series.
+    pub legend_bold: Font,
+    /// The source line under an export.
+    pub source: Font,
+    /// The message of an empty chart.
+    pub message: Font,
+    /// Small notes in the plot ("n/a").
+    pub note: Font,
+    /// The mark over an incomplete stack.
+    pub note_bold: Font,
+}
+
+impl Fonts {
+    /// The sizes at `scale`; at scale 1 labels are 12 CSS pixels, readable on a phone.
+    fn new(scale: f64) -> Fonts {
+        Fonts {
+            title: Font::new(17.0, scale, true),
+            axis_title: Font::new(12.0, scale, false),
+            tick: Font::new(12.0, scale, false),
+            legend: Font::new(12.0, scale, false),
+            legend_bold: Font::new(12.0, scale, true),
+            source: Font::new(11.0, scale, false),
+            message: Font::new(14.0, scale, false),
+            note: Font::new(10.0, scale, false),
+            note_bold: Font::new(13.0, scale, true),
+        }
+    }
+}
+
+/// Draws `plot` on `area` in `style`.
+///
+/// An area too small to hold a chart gets only the background. Errors are the backend's
+/// (a canvas that cannot be drawn on, say), returned as a readable message.
+pub fn draw<DB: DrawingBackend>(
+    plot: &Plot,
+    style: &Style,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), String> {
+    // A scale that is not a positive number (a page bug) falls back to 1 rather than to a
+    // chart without text.
+    let scale = if style.font_scale.is_finite() && style.font_scale > 0.0 {
+        style.font_scale.clamp(0.25, 16.0)
+    } else {
+        1.0
+    };
+    let theme = Theme::new(style.dark);
+    area.fill(&theme.background).map_err(message)?;
+    let painter = Painter::new(area, theme, scale);
+    let fonts = Fonts::new(scale);
+    let (width, height) = area.dim_in_pixel();
+    let outer = Rect {
+        x0: 0.0,
+        y0: 0.0,
+        x1: f64::from(width),
+        y1: f64::from(height),
+    }
+    .inset(painter.px(10.0));
+    if outer.width() < painter.px(80.0) || outer.height() < painter.px(60.0) {
+        return Ok(());
+    }
+    let mut region = outer;
+    if style.with_title {
+        for line in painter.wrap(&plot.title, fonts.title, region.width())? {
+            painter.text(
+                &line,
+                fonts.title,
+                theme.text,
+                (region.x0, region.y0),
+                HPos::Left,
+                VPos::Top,
+            )?;
+            region.y0 += fonts.title.line_height();
+        }
+        region.y0 += painter.px(8.0);
+        let source = source_line(&plot.source);
+        let lines = painter.wrap(&source, fonts.source, region.width())?;
+        let line_height = fonts.source.line_height();
+        region.y1 -= lines.len() as f64 * line_height;
+        for (index, line) in lines.iter().enumerate() {
+            let y = region.y1 + index as f64 * line_height;
+            painter.text(
+                line,
+                fonts.source,
+                theme.muted,
+                (region.x0, y),
+                HPos::Left,
+                VPos::Top,
+            )?;
+        }
+        region.y1 -= painter.px(6.0);
+    }
+    if style.with_legend {
+        region.y1 = legend::draw_legend(plot, &painter, &fonts, region)? - painter.px(10.0);
+    }
+    body::draw_chart(plot, &painter, &fonts, region)
+}
+
+/// The source as the foot of a chart shows it.
+fn source_line(source: &str) -> String {
+    if source.is_empty() || source.starts_with("Source") {
+        source.to_string()
+    } else {
+        format!("Source: {source}")
+    }
+}
+
+/// Draws `plot` as an SVG document of `width` × `height` pixels.
+///
+/// Text is measured with Helvetica's metrics (no font files are read), so the output is the
+/// same on every machine. Should drawing fail, the document says so in place of the chart.
+pub fn to_svg(plot: &Plot, style: &Style, width: u32, height: u32) -> String {
+    let mut document = String::new();
+    let outcome = {
+        let area = svg::SvgChartBackend::new(&mut document, (width, height)).into_drawing_area();
+        draw(plot, style, &area).and_then(|()| area.present().map_err(message))
+    };
+    match outcome {
+        Ok(()) => document,
+        Err(problem) => failure_svg(&problem, width, height),
+    }
+}
+
+/// A small SVG document that states `problem`.
+fn failure_svg(problem: &str, width: u32, height: u32) -> String {
+    let escaped = problem
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+         <text x=\"10\" y=\"20\" font-family=\"{family}\" font-size=\"12\">{escaped}</text>\n</svg>\n",
+        family = text::FONT_FAMILY
+    )
+}

@@ -1,0 +1,975 @@
+//! Charts drawn to SVG: snapshots of a set of plots, and checks of what a reader must be able to
+//! rely on (gaps stay gaps, flagged values look flagged, nothing leaves the plot).
+//!
+//! Snapshots live in `tests/snapshots/`. After an intended change, review the new pictures and
+//! run `UPDATE_SNAPSHOTS=1 cargo test --test chart` to accept them. To look at every fixture and
+//! every view at phone, laptop and projector sizes, run
+//! `cargo test --test chart -- --ignored gallery` and open the folder it prints.
+
+use ict_explorer::chart::{self, status_key, Style, EMPTY_MESSAGE};
+use ict_explorer::data::{Status, Unit};
+use ict_explorer::plot::{css_color, Category, ChartKind, Plot, Point, Series};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+fn year(year: u16) -> Category {
+    Category {
+        id: year.to_string(),
+        label: year.to_string(),
+        year: Some(year),
+    }
+}
+
+fn named(label: &str) -> Category {
+    Category {
+        id: label.to_lowercase(),
+        label: label.to_string(),
+        year: None,
+    }
+}
+
+fn clean(value: f64) -> Point {
+    Point {
+        value: Some(value),
+        status: Status::Clean,
+        note: String::new(),
+    }
+}
+
+fn corrected(value: f64) -> Point {
+    Point {
+        value: Some(value),
+        status: Status::Corrected,
+        note: "OCR read 7 as 1".to_string(),
+    }
+}
+
+fn uncertain(value: f64) -> Point {
+    Point {
+        value: Some(value),
+        status: Status::Uncertain,
+        note: "could also be 38".to_string(),
+    }
+}
+
+fn missing() -> Point {
+    Point {
+        value: None,
+        status: Status::Missing,
+        note: "illegible".to_string(),
+    }
+}
+
+fn series(id: &str, color: usize, points: Vec<Point>) -> Series {
+    Series {
+        id: id.to_string(),
+        label: id.to_string(),
+        color,
+        highlight: false,
+        points,
+    }
+}
+
+fn plot(kind: ChartKind, categories: Vec<Category>, series: Vec<Series>) -> Plot {
+    Plot {
+        title: "Enterprises by ownership type".to_string(),
+        y_label: "Number of enterprises".to_string(),
+        x_label: String::new(),
+        unit: Unit::Firms,
+        kind,
+        log_scale: false,
+        categories,
+        series,
+        source:
+            "Ning (2009), Table 1; the paper cites the Yearbook of China's Information Industry."
+                .to_string(),
+    }
+}
+
+fn years(from: u16, to: u16) -> Vec<Category> {
+    (from..=to).map(year).collect()
+}
+
+/// Two lines over 1997–2005: "State" has a gap in 2000, an uncertain value in 2002 and a
+/// corrected one in 2004; "Foreign" is clean and highlighted.
+fn line_with_gap() -> Plot {
+    let state = series(
+        "State",
+        0,
+        vec![
+            clean(1200.0),
+            clean(1350.0),
+            clean(1420.0),
+            missing(),
+            clean(1610.0),
+            uncertain(1580.0),
+            clean(1700.0),
+            corrected(1820.0),
+            clean(1900.0),
+        ],
+    );
+    let mut foreign = series(
+        "Foreign",
+        1,
+        [
+            300.0, 420.0, 610.0, 800.0, 1050.0, 1400.0, 1790.0, 2300.0, 2950.0,
+        ]
+        .map(clean)
+        .to_vec(),
+    );
+    foreign.highlight = true;
+    plot(ChartKind::Line, years(1997, 2005), vec![state, foreign])
+}
+
+/// Years 1990–2005 with the gaps the paper's tables have.
+fn line_uneven_years() -> Plot {
+    let categories = [1990, 1995, 2000, 2003, 2004, 2005].map(year).to_vec();
+    let exports = series(
+        "Exports",
+        2,
+        [5.0, 12.0, 30.0, 55.0, 70.0, 90.0].map(clean).to_vec(),
+    );
+    let mut plot = plot(ChartKind::Line, categories, vec![exports]);
+    plot.y_label = "Exports (bn US$)".to_string();
+    plot.unit = Unit::BillionUsd;
+    plot
+}
+
+/// Grouped bars with a missing value, a negative value, a zero, and flagged values.
+fn bars_missing_negative() -> Plot {
+    let categories = years(2003, 2005);
+    let profit = series(
+        "Profit rate",
+        0,
+        vec![clean(4.2), clean(-1.6), uncertain(3.1)],
+    );
+    let mut growth = series("Growth", 1, vec![missing(), corrected(12.4), clean(0.0)]);
+    growth.highlight = true;
+    let mut plot = plot(ChartKind::Bars, categories, vec![profit, growth]);
+    plot.y_label = "Percent".to_string();
+    plot.unit = Unit::Percent;
+    plot
+}
+
+/// Three ownership types stacked over four years, one part missing in 2001.
+fn stacked(kind: ChartKind) -> Plot {
+    let categories = years(1999, 2002);
+    let state = series(
+        "State",
+        0,
+        vec![clean(900.0), clean(850.0), clean(800.0), corrected(760.0)],
+    );
+    let collective = series(
+        "Collective",
+        4,
+        vec![clean(400.0), clean(380.0), missing(), clean(300.0)],
+    );
+    let foreign = series(
+        "Foreign",
+        2,
+        vec![clean(500.0), uncertain(620.0), clean(800.0), clean(1010.0)],
+    );
+    let mut plot = plot(kind, categories, vec![state, collective, foreign]);
+    if kind == ChartKind::Stacked100 {
+        plot.y_label = "Share of enterprises".to_string();
+        plot.unit = Unit::Percent;
+    }
+    plot
+}
+
+/// Values across four orders of magnitude, with a zero that a log axis cannot show.
+fn log_scale() -> Plot {
+    let categories = years(2000, 2004);
+    let small = series(
+        "Small",
+        0,
+        vec![
+            clean(3.0),
+            clean(0.0),
+            clean(12.0),
+            clean(40.0),
+            clean(95.0),
+        ],
+    );
+    let large = series(
+        "Large",
+        1,
+        vec![
+            clean(1500.0),
+            clean(2400.0),
+            clean(4100.0),
+            clean(7600.0),
+            clean(12000.0),
+        ],
+    );
+    let mut plot = plot(ChartKind::Line, categories, vec![small, large]);
+    plot.log_scale = true;
+    plot
+}
+
+/// R&D spending of twelve countries, China highlighted: long names in a narrow chart.
+fn many_countries() -> Plot {
+    let names = [
+        "United States",
+        "Japan",
+        "Germany",
+        "France",
+        "United Kingdom",
+        "China",
+        "Korea",
+        "Canada",
+        "Italy",
+        "Sweden",
+        "Netherlands",
+        "Finland",
+    ];
+    let values = [2.7, 3.2, 2.5, 2.2, 1.8, 1.3, 2.6, 1.9, 1.1, 3.9, 1.8, 3.5];
+    let mut rnd = series("R&D as % of GDP", 0, values.map(clean).to_vec());
+    rnd.points[5] = uncertain(1.34);
+    rnd.points[8] = missing();
+    let mut plot = plot(ChartKind::Bars, names.map(named).to_vec(), vec![rnd]);
+    plot.title = "R&D spending as a share of GDP, 2003".to_string();
+    plot.y_label = "R&D spending (% of GDP)".to_string();
+    plot.unit = Unit::Percent;
+    plot
+}
+
+fn empty() -> Plot {
+    let mut plot = line_with_gap();
+    for series in &mut plot.series {
+        for point in &mut series.points {
+            *point = missing();
+        }
+    }
+    plot
+}
+
+fn fixtures() -> Vec<(&'static str, Plot)> {
+    vec![
+        ("line_gap_statuses", line_with_gap()),
+        ("line_uneven_years", line_uneven_years()),
+        ("bars_missing_negative", bars_missing_negative()),
+        ("stacked", stacked(ChartKind::Stacked)),
+        ("stacked100", stacked(ChartKind::Stacked100)),
+        ("log_scale", log_scale()),
+        ("many_countries", many_countries()),
+        ("empty", empty()),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the SVG back
+
+/// One SVG element: its tag, attributes and text.
+#[derive(Debug)]
+struct Element {
+    tag: String,
+    attributes: HashMap<String, String>,
+    text: String,
+}
+
+impl Element {
+    fn number(&self, name: &str) -> f64 {
+        self.attributes
+            .get(name)
+            .and_then(|value| value.parse().ok())
+            .unwrap_or_else(|| panic!("{} has no numeric '{name}': {self:?}", self.tag))
+    }
+
+    fn get(&self, name: &str) -> &str {
+        self.attributes.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn points(&self) -> Vec<(f64, f64)> {
+        self.get("points")
+            .split_whitespace()
+            .filter_map(|pair| {
+                let (x, y) = pair.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect()
+    }
+}
+
+/// The elements of an SVG written by plotters: one tag per line, text on the line after it.
+fn parse_svg(svg: &str) -> Vec<Element> {
+    let mut found: Vec<Element> = Vec::new();
+    for line in svg.lines() {
+        let line = line.trim();
+        if let Some(body) = line.strip_prefix('<').filter(|body| !body.starts_with('/')) {
+            let body = body.trim_end_matches('>').trim_end_matches('/');
+            let (tag, rest) = body.split_once(' ').unwrap_or((body, ""));
+            let mut attributes = HashMap::new();
+            for part in rest.split("\" ") {
+                if let Some((name, value)) = part.split_once("=\"") {
+                    attributes.insert(
+                        name.trim().to_string(),
+                        value.trim_end_matches('"').to_string(),
+                    );
+                }
+            }
+            found.push(Element {
+                tag: tag.to_string(),
+                attributes,
+                text: String::new(),
+            });
+        } else if !line.starts_with("</") {
+            if let Some(last) = found.last_mut().filter(|element| element.tag == "text") {
+                last.text.push_str(line);
+            }
+        }
+    }
+    found
+}
+
+fn tagged<'a>(elements: &'a [Element], tag: &str) -> Vec<&'a Element> {
+    elements
+        .iter()
+        .filter(|element| element.tag == tag)
+        .collect()
+}
+
+/// The SVG colour of palette entry `index`, as plotters writes it.
+fn svg_color(index: usize) -> String {
+    css_color(index).to_uppercase()
+}
+
+fn length(points: &[(f64, f64)]) -> f64 {
+    points
+        .windows(2)
+        .map(|pair| (pair[1].0 - pair[0].0).hypot(pair[1].1 - pair[0].1))
+        .sum()
+}
+
+/// Dashes are drawn as short pieces; anything this short is one.
+const LONGEST_DASH: f64 = 7.0;
+
+/// The x positions of a series' markers (circles and diamonds), left to right.
+fn marker_xs(elements: &[Element], color: &str) -> Vec<f64> {
+    let mut xs: Vec<f64> = tagged(elements, "circle")
+        .into_iter()
+        .filter(|circle| circle.get("fill") == color || circle.get("stroke") == color)
+        .map(|circle| circle.number("cx"))
+        .chain(
+            tagged(elements, "polyline")
+                .into_iter()
+                .filter(|line| line.get("stroke") == color && line.points().len() == 5)
+                .map(|diamond| diamond.points()[0].0),
+        )
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    xs
+}
+
+fn export_svg(plot: &Plot) -> String {
+    chart::to_svg(plot, &Style::export(false), 640, 400)
+}
+
+/// A drawing without title and legend, so that every mark in it belongs to the plot.
+fn page_svg(plot: &Plot) -> String {
+    chart::to_svg(plot, &Style::page(false, 1.0), 640, 400)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+fn snapshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("snapshots")
+}
+
+/// Compares `svg` with `tests/snapshots/{name}.svg`, or writes it there when UPDATE_SNAPSHOTS=1.
+/// Returns a description of the difference, if any.
+fn check_snapshot(name: &str, svg: &str) -> Option<String> {
+    let path = snapshot_dir().join(format!("{name}.svg"));
+    if std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
+        std::fs::create_dir_all(snapshot_dir()).expect("the snapshot folder can be created");
+        std::fs::write(&path, svg).expect("the snapshot can be written");
+        return None;
+    }
+    let expected = match std::fs::read_to_string(&path) {
+        Ok(expected) => expected,
+        Err(_) => return Some(format!("snapshot {} does not exist yet", path.display())),
+    };
+    if expected == svg {
+        return None;
+    }
+    let actual_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.actual.svg"));
+    std::fs::write(&actual_path, svg).expect("the new drawing can be written for comparison");
+    let first_difference = expected
+        .lines()
+        .zip(svg.lines())
+        .enumerate()
+        .find(|(_, (old, new))| old != new)
+        .map(|(index, (old, new))| {
+            format!(
+                "first difference on line {}:\n  was: {old}\n  now: {new}",
+                index + 1
+            )
+        })
+        .unwrap_or_else(|| "one drawing is a prefix of the other".to_string());
+    Some(format!(
+        "snapshot {name} changed: compare {} with {}\n{first_difference}",
+        path.display(),
+        actual_path.display()
+    ))
+}
+
+#[test]
+fn drawings_match_their_snapshots() {
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for (name, plot) in fixtures() {
+        cases.push((format!("{name}_export"), export_svg(&plot)));
+    }
+    let (_, lines) = &fixtures()[0];
+    cases.push((
+        "line_gap_statuses_phone_page".into(),
+        chart::to_svg(lines, &Style::page(false, 1.0), 360, 260),
+    ));
+    cases.push((
+        "many_countries_phone_export".into(),
+        chart::to_svg(&many_countries(), &Style::export(false), 360, 480),
+    ));
+    cases.push((
+        "stacked100_dark_projector".into(),
+        chart::to_svg(
+            &stacked(ChartKind::Stacked100),
+            &Style::page(true, 1.5),
+            1920,
+            1080,
+        ),
+    ));
+    cases.push((
+        "bars_dark_export".into(),
+        chart::to_svg(&bars_missing_negative(), &Style::export(true), 1280, 720),
+    ));
+    let changes: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, svg)| check_snapshot(name, svg))
+        .collect();
+    assert!(
+        changes.is_empty(),
+        "{}\n\nIf these changes are intended, look at the new drawings, then run\n  UPDATE_SNAPSHOTS=1 cargo test --test chart\nto accept them.",
+        changes.join("\n\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Behaviour
+
+#[test]
+fn a_missing_point_is_a_gap_not_a_bridge_and_not_zero() {
+    let svg = page_svg(&line_with_gap());
+    let elements = parse_svg(&svg);
+    let blue = svg_color(0);
+    // Eight of nine years have a value: one marker each, none for the year 2000.
+    let xs = marker_xs(&elements, &blue);
+    assert_eq!(xs.len(), 8, "one marker per present value: {xs:?}");
+    let (before_gap, after_gap) = (xs[2], xs[3]);
+    for line in tagged(&elements, "polyline")
+        .into_iter()
+        .filter(|line| line.get("stroke") == blue)
+    {
+        for pair in line.points().windows(2) {
+            let (left, right) = (pair[0].0.min(pair[1].0), pair[0].0.max(pair[1].0));
+            assert!(
+                right <= before_gap + 0.5 || left >= after_gap - 0.5,
+                "a line piece from x={left} to x={right} crosses the missing year between {before_gap} and {after_gap}"
+            );
+        }
+    }
+    // Nothing of the series is drawn at the x of the missing year (where a zero would sit).
+    let gap_x = (before_gap + after_gap) / 2.0;
+    let near_gap = marker_xs(&elements, &blue)
+        .into_iter()
+        .filter(|x| (x - gap_x).abs() < 3.0)
+        .count();
+    assert_eq!(near_gap, 0, "no marker in the gap");
+}
+
+#[test]
+fn a_zero_is_drawn_and_a_missing_bar_says_so() {
+    let svg = page_svg(&bars_missing_negative());
+    let elements = parse_svg(&svg);
+    let not_available = tagged(&elements, "text")
+        .into_iter()
+        .filter(|text| text.text == "n/a")
+        .count();
+    assert_eq!(
+        not_available, 1,
+        "exactly one n/a, for the one missing value"
+    );
+    // "Growth" (vermillion) has a corrected value, a zero and a missing one: the zero is a
+    // clean bar of its own colour, the missing one is no bar at all.
+    let vermillion = svg_color(1);
+    let solid = tagged(&elements, "rect")
+        .into_iter()
+        .filter(|rect| rect.get("fill") == vermillion)
+        .count();
+    assert_eq!(solid, 1, "the zero is drawn as a (thin) solid bar");
+
+    // On a line, a zero gets a marker and is joined to its neighbours.
+    let mut plot = line_uneven_years();
+    plot.series[0].points[2] = clean(0.0);
+    let elements = parse_svg(&page_svg(&plot));
+    assert_eq!(marker_xs(&elements, &svg_color(2)).len(), 6);
+}
+
+#[test]
+fn dashes_appear_only_next_to_flagged_points() {
+    let statuses = [
+        Status::Clean,
+        Status::Clean,
+        Status::Clean,
+        Status::Uncertain,
+        Status::Clean,
+        Status::Clean,
+        Status::Corrected,
+    ];
+    let points: Vec<Point> = statuses
+        .iter()
+        .enumerate()
+        .map(|(index, status)| Point {
+            value: Some(10.0 + index as f64),
+            status: *status,
+            note: String::new(),
+        })
+        .collect();
+    let plot = plot(
+        ChartKind::Line,
+        years(1999, 2005),
+        vec![series("Only", 0, points)],
+    );
+    let elements = parse_svg(&chart::to_svg(&plot, &Style::page(false, 1.0), 900, 400));
+    let blue = svg_color(0);
+    let xs = marker_xs(&elements, &blue);
+    assert_eq!(xs.len(), 7);
+    let lines: Vec<Vec<(f64, f64)>> = tagged(&elements, "polyline")
+        .into_iter()
+        .filter(|line| line.get("stroke") == blue && line.points().len() != 5)
+        .map(Element::points)
+        .collect();
+    let dashes: Vec<&Vec<(f64, f64)>> = lines
+        .iter()
+        .filter(|points| length(points) <= LONGEST_DASH)
+        .collect();
+    let solids: Vec<&Vec<(f64, f64)>> = lines
+        .iter()
+        .filter(|points| length(points) > LONGEST_DASH)
+        .collect();
+    // Dashed pieces lie between the neighbours of the uncertain point (index 3) or the
+    // corrected one (index 6), and there are dashes in both places.
+    let flagged_spans = [(xs[2], xs[4]), (xs[5], xs[6])];
+    for dash in &dashes {
+        let inside = flagged_spans
+            .iter()
+            .any(|(from, to)| dash.iter().all(|(x, _)| *x >= from - 1.0 && *x <= to + 1.0));
+        assert!(inside, "a dash at {dash:?} is not next to a flagged point");
+    }
+    for (from, to) in flagged_spans {
+        assert!(
+            dashes.iter().any(|dash| dash[0].0 > from && dash[0].0 < to),
+            "no dashes between {from} and {to}"
+        );
+    }
+    // The clean stretches (indices 0–2 and 4–5) are solid lines.
+    let covers = |from: f64, to: f64| {
+        solids.iter().any(|line| {
+            line.first().is_some_and(|p| (p.0 - from).abs() < 1.0)
+                && line.last().is_some_and(|p| (p.0 - to).abs() < 1.0)
+        })
+    };
+    assert!(
+        covers(xs[0], xs[2]),
+        "solid line over the first three clean points"
+    );
+    assert!(
+        covers(xs[4], xs[5]),
+        "solid line between the two clean points after the uncertain one"
+    );
+    assert_eq!(solids.len(), 2, "no other solid pieces: {solids:?}");
+}
+
+#[test]
+fn markers_tell_the_statuses_apart() {
+    let elements = parse_svg(&page_svg(&line_with_gap()));
+    let blue = svg_color(0);
+    let circles: Vec<&Element> = tagged(&elements, "circle")
+        .into_iter()
+        .filter(|circle| circle.get("fill") == blue || circle.get("stroke") == blue)
+        .collect();
+    let filled = circles
+        .iter()
+        .filter(|circle| circle.get("fill") == blue)
+        .count();
+    let hollow = circles
+        .iter()
+        .filter(|circle| circle.get("stroke") == blue && circle.get("fill") == "none")
+        .count();
+    let diamonds = tagged(&elements, "polyline")
+        .into_iter()
+        .filter(|line| line.get("stroke") == blue && line.points().len() == 5)
+        .count();
+    // Six clean values, one corrected, one uncertain.
+    assert_eq!((filled, hollow, diamonds), (6, 1, 1));
+}
+
+#[test]
+fn uneven_years_are_spaced_by_their_value() {
+    let elements = parse_svg(&page_svg(&line_uneven_years()));
+    let xs = marker_xs(&elements, &svg_color(2));
+    assert_eq!(xs.len(), 6);
+    let per_year = (xs[5] - xs[0]) / 15.0;
+    for (x, year) in xs
+        .iter()
+        .zip([1990.0, 1995.0, 2000.0, 2003.0, 2004.0, 2005.0])
+    {
+        let expected = xs[0] + (year - 1990.0) * per_year;
+        assert!(
+            (x - expected).abs() <= 1.0,
+            "{year} is drawn at {x}, expected {expected}"
+        );
+    }
+}
+
+#[test]
+fn negative_bars_hang_below_a_visible_zero_line() {
+    let svg = page_svg(&bars_missing_negative());
+    let elements = parse_svg(&svg);
+    let texts = tagged(&elements, "text");
+    let zero_label = texts
+        .iter()
+        .find(|text| text.text == "0%")
+        .expect("the axis labels zero");
+    let zero_y = zero_label.number("y");
+    let below = texts.iter().any(|text| text.text.starts_with('−'));
+    assert!(below, "the axis has a negative tick");
+    let blue = svg_color(0);
+    let negative = tagged(&elements, "rect")
+        .into_iter()
+        .filter(|rect| rect.get("fill") == blue)
+        .any(|rect| (rect.number("y") - zero_y).abs() <= 1.0 && rect.number("height") > 5.0);
+    assert!(negative, "a bar starts at the zero line and reaches down");
+    let zero_line = tagged(&elements, "rect").into_iter().any(|rect| {
+        rect.get("fill") == "#888888"
+            && (rect.number("y") - zero_y).abs() <= 1.0
+            && rect.number("width") > 100.0
+    });
+    assert!(zero_line, "the zero line is drawn in the axis colour");
+}
+
+#[test]
+fn a_hundred_percent_stack_stays_inside_the_plot() {
+    for style in [Style::export(false), Style::page(true, 2.0)] {
+        let svg = chart::to_svg(&stacked(ChartKind::Stacked100), &style, 700, 420);
+        let elements = parse_svg(&svg);
+        let texts = tagged(&elements, "text");
+        let label_y = |label: &str| {
+            texts
+                .iter()
+                .find(|text| text.text == label)
+                .map(|text| text.number("y"))
+                .unwrap_or_else(|| panic!("no tick {label}"))
+        };
+        let (top, bottom) = (label_y("100%"), label_y("0%"));
+        let colors: Vec<String> = [0, 2, 4].into_iter().map(svg_color).collect();
+        let segments: Vec<&Element> = tagged(&elements, "rect")
+            .into_iter()
+            .filter(|rect| rect.number("height") > 20.0 && rect.number("width") < 300.0)
+            .collect();
+        assert!(
+            segments.len() >= 8,
+            "the stacks are drawn: {}",
+            segments.len()
+        );
+        for rect in segments {
+            let (y, height) = (rect.number("y"), rect.number("height"));
+            assert!(
+                y >= top - 0.5 && y + height <= bottom + 0.5,
+                "a segment from {y} to {} leaves the plot ({top} to {bottom})",
+                y + height
+            );
+        }
+        // The complete stacks reach 100%.
+        let tallest = tagged(&elements, "rect")
+            .into_iter()
+            .filter(|rect| colors.contains(&rect.get("fill").to_string()))
+            .map(|rect| rect.number("y"))
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            (tallest - top).abs() <= 2.0,
+            "the stacks fill the axis up to 100%: top segment at {tallest}, axis top at {top}"
+        );
+        let marks = texts.iter().filter(|text| text.text == "*").count();
+        assert_eq!(marks, 1, "the incomplete stack carries a *");
+        let explained = texts
+            .iter()
+            .any(|text| text.text.starts_with("* over a bar"));
+        assert_eq!(explained, style.with_legend, "the legend explains the *");
+    }
+}
+
+#[test]
+fn a_log_axis_skips_values_it_cannot_place() {
+    let elements = parse_svg(&page_svg(&log_scale()));
+    assert_eq!(
+        marker_xs(&elements, &svg_color(0)).len(),
+        4,
+        "the zero is left out"
+    );
+    assert_eq!(marker_xs(&elements, &svg_color(1)).len(), 5);
+    let labels: Vec<String> = tagged(&elements, "text")
+        .into_iter()
+        .map(|text| text.text.clone())
+        .collect();
+    for power in ["10", "100", "1,000", "10,000"] {
+        assert!(
+            labels.iter().any(|label| label == power),
+            "tick {power} is labelled: {labels:?}"
+        );
+    }
+    assert!(
+        !labels.iter().any(|label| label == "100,000"),
+        "the axis ends near the largest value: {labels:?}"
+    );
+}
+
+#[test]
+fn the_highlighted_series_is_drawn_thicker_and_on_top() {
+    let svg = export_svg(&line_with_gap());
+    let elements = parse_svg(&svg);
+    let width_of = |color: String| {
+        tagged(&elements, "polyline")
+            .into_iter()
+            .filter(|line| line.get("stroke") == color && line.points().len() > 5)
+            .map(|line| line.number("stroke-width"))
+            .fold(0.0, f64::max)
+    };
+    assert!(width_of(svg_color(1)) > width_of(svg_color(0)));
+    let first_of = |color: String| {
+        svg.find(&format!("stroke=\"{color}\""))
+            .unwrap_or(usize::MAX)
+    };
+    assert!(
+        first_of(svg_color(1)) > first_of(svg_color(0)),
+        "the highlighted line is drawn after the others"
+    );
+}
+
+#[test]
+fn an_empty_plot_says_what_to_do() {
+    let svg = export_svg(&empty());
+    assert!(svg.contains(EMPTY_MESSAGE), "the message is shown: {svg}");
+    assert!(
+        !page_svg(&empty()).contains("<polyline"),
+        "no lines are drawn"
+    );
+    let phone = chart::to_svg(&empty(), &Style::page(false, 1.0), 320, 240);
+    let words: Vec<String> = tagged(&parse_svg(&phone), "text")
+        .into_iter()
+        .map(|text| text.text.clone())
+        .collect();
+    assert_eq!(
+        words.join(" "),
+        format!("Number of enterprises {EMPTY_MESSAGE}"),
+        "the message wraps but stays whole"
+    );
+}
+
+#[test]
+fn crowded_labels_turn_or_thin_instead_of_overlapping() {
+    // Country names in a phone-wide chart turn upwards, all of them present (some shortened).
+    let svg = chart::to_svg(&many_countries(), &Style::page(false, 1.0), 360, 400);
+    let elements = parse_svg(&svg);
+    let upward: Vec<&Element> = tagged(&elements, "text")
+        .into_iter()
+        .filter(|text| text.get("transform").starts_with("rotate(270"))
+        .collect();
+    assert_eq!(upward.len(), 12, "every country is labelled");
+    for pair in upward.windows(2) {
+        assert!(
+            pair[1].number("x") - pair[0].number("x") >= 12.0,
+            "upward labels are a line apart"
+        );
+    }
+    // Sixteen years in a phone-wide line chart are thinned so that labels keep apart.
+    let categories = years(1990, 2005);
+    let line = series(
+        "Exports",
+        2,
+        (0..16).map(|index| clean(f64::from(index) * 3.0)).collect(),
+    );
+    let svg = chart::to_svg(
+        &plot(ChartKind::Line, categories, vec![line]),
+        &Style::page(false, 1.0),
+        320,
+        240,
+    );
+    let elements = parse_svg(&svg);
+    let year_labels: Vec<&Element> = tagged(&elements, "text")
+        .into_iter()
+        .filter(|text| text.text.len() == 4 && text.text.starts_with(['1', '2']))
+        .collect();
+    assert!(
+        year_labels.len() >= 3 && year_labels.len() < 16,
+        "years are thinned: {}",
+        year_labels.len()
+    );
+    assert!(
+        year_labels.iter().any(|label| label.text == "1990")
+            && year_labels.iter().any(|label| label.text == "2005"),
+        "the first and last year stay"
+    );
+    for pair in year_labels.windows(2) {
+        assert!(
+            pair[1].number("x") - pair[0].number("x") >= 30.0,
+            "year labels keep apart: {} and {}",
+            pair[0].text,
+            pair[1].text
+        );
+    }
+}
+
+#[test]
+fn text_sizes_are_css_pixels_and_scale() {
+    let at_one = chart::to_svg(&line_with_gap(), &Style::page(false, 1.0), 640, 400);
+    assert!(at_one.contains("font-size=\"12\""), "tick labels are 12 px");
+    assert!(at_one.contains("font-family=\"Helvetica, Arial, sans-serif\""));
+    let at_two = chart::to_svg(&line_with_gap(), &Style::page(false, 2.0), 1280, 800);
+    assert!(
+        at_two.contains("font-size=\"24\"") && !at_two.contains("font-size=\"12\""),
+        "a scale of 2 doubles every text size"
+    );
+}
+
+#[test]
+fn the_export_stands_alone_and_the_page_leaves_title_and_legend_to_html() {
+    let plot = line_with_gap();
+    let export = export_svg(&plot);
+    let page = chart::to_svg(&plot, &Style::page(false, 1.0), 640, 400);
+    for text in [&plot.title, "Foreign", "Source: Ning (2009)"] {
+        assert!(export.contains(text), "the export shows {text}");
+        assert!(
+            !page.contains(text),
+            "the page canvas leaves {text} to the HTML"
+        );
+    }
+    // The key explains exactly the statuses that occur, in the words of status_key.
+    for (status, description) in status_key(ChartKind::Line) {
+        assert!(export.contains(description), "{status:?} is explained");
+    }
+    let clean_only = export_svg(&line_uneven_years());
+    for (_, description) in status_key(ChartKind::Line) {
+        assert!(
+            !clean_only.contains(description),
+            "a chart of clean values needs no key"
+        );
+    }
+}
+
+#[test]
+fn dark_mode_draws_on_a_dark_background() {
+    let svg = chart::to_svg(&line_with_gap(), &Style::page(true, 1.0), 640, 400);
+    let elements = parse_svg(&svg);
+    let background = tagged(&elements, "rect")
+        .into_iter()
+        .next()
+        .expect("a background");
+    assert_eq!(
+        (background.number("width"), background.number("height")),
+        (640.0, 400.0)
+    );
+    let fill = background.get("fill").trim_start_matches('#');
+    let channels: Vec<u8> = (0..3)
+        .map(|index| u8::from_str_radix(&fill[index * 2..index * 2 + 2], 16).expect("a hex colour"))
+        .collect();
+    assert!(
+        channels.iter().all(|channel| *channel < 60),
+        "dark background: {fill}"
+    );
+}
+
+#[test]
+fn strange_input_draws_without_panicking() {
+    let mut odd = line_with_gap();
+    odd.series[0].points.truncate(3);
+    odd.series[1].points[4] = clean(f64::NAN);
+    odd.series[1].points[5] = clean(f64::INFINITY);
+    odd.series[1].color = 99;
+    let _ = chart::to_svg(&odd, &Style::export(false), 640, 400);
+    let _ = chart::to_svg(&odd, &Style::page(false, f64::NAN), 640, 400);
+    let _ = chart::to_svg(&line_with_gap(), &Style::export(false), 0, 0);
+    let _ = chart::to_svg(&line_with_gap(), &Style::export(false), 40, 30);
+    let mut single = line_uneven_years();
+    single.categories.truncate(1);
+    let _ = chart::to_svg(&single, &Style::export(false), 640, 400);
+    for kind in ChartKind::ALL {
+        let mut none = plot(kind, Vec::new(), Vec::new());
+        none.log_scale = true;
+        assert!(chart::to_svg(&none, &Style::export(false), 640, 400).contains(EMPTY_MESSAGE));
+        let mut negative_on_log = bars_missing_negative();
+        negative_on_log.kind = kind;
+        negative_on_log.log_scale = true;
+        for point in negative_on_log
+            .series
+            .iter_mut()
+            .flat_map(|series| series.points.iter_mut())
+        {
+            point.value = point.value.map(|value| -value.abs());
+        }
+        let _ = chart::to_svg(&negative_on_log, &Style::export(false), 640, 400);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gallery
+
+/// Writes every fixture and every view of the explorer as SVG at phone, laptop and projector
+/// sizes, light and dark, for people to look at (convert to PNG with `rsvg-convert`).
+#[test]
+#[ignore = "writes files for people to look at; run with --ignored gallery"]
+fn gallery() {
+    use ict_explorer::view::{self, State, ViewId};
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chart-gallery");
+    std::fs::create_dir_all(&folder).expect("the gallery folder can be created");
+    let mut plots: Vec<(String, Plot)> = fixtures()
+        .into_iter()
+        .map(|(name, plot)| (name.to_string(), plot))
+        .collect();
+    for view_id in ViewId::ALL
+        .into_iter()
+        .filter(|view_id| view_id.has_chart())
+    {
+        let mut state = State::for_view(view_id);
+        for kind in view::chart_kinds(&state) {
+            state.chart = kind;
+            if let Some(plot) = view::plot(&state) {
+                plots.push((format!("view_{}_{}", view_id.id(), kind.id()), plot));
+            }
+        }
+    }
+    let sizes = [
+        ("phone", 360, 300, 1.0),
+        ("laptop", 1280, 720, 1.0),
+        ("projector", 1920, 1080, 1.6),
+    ];
+    for (name, plot) in &plots {
+        for (size, width, height, scale) in sizes {
+            for dark in [false, true] {
+                let theme = if dark { "dark" } else { "light" };
+                let page = chart::to_svg(plot, &Style::page(dark, scale), width, height);
+                std::fs::write(folder.join(format!("{name}_{size}_{theme}_page.svg")), page)
+                    .expect("written");
+            }
+            let export = chart::to_svg(plot, &Style::export(false), width, height + 160);
+            std::fs::write(folder.join(format!("{name}_{size}_export.svg")), export)
+                .expect("written");
+        }
+    }
+    println!("gallery written to {}", folder.display());
+}
