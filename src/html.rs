@@ -74,29 +74,6 @@ pub fn escape(text: &str) -> String {
     escaped
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_row_per_datum_and_one_table_per_dataset() {
-        let html = fallback_tables();
-        assert!(html.starts_with("<section") && html.ends_with("</section>"));
-        let rows = html.matches("<tr><td>").count();
-        assert_eq!(rows, data::all().len());
-        let datasets = Dataset::ALL
-            .iter()
-            .filter(|dataset| data::of(**dataset).next().is_some())
-            .count();
-        assert_eq!(html.matches("<table").count(), datasets);
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
-    }
-}
-
 /// The view tabs: one button per view, the current one pressed.
 pub fn tabs(state: &State) -> String {
     let mut html = String::from("<div role=\"tablist\" aria-label=\"Views\">");
@@ -338,7 +315,7 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
         ));
     }
     html.push_str("</ul><ul class=\"legend-status\">");
-    for (status, text) in STATUS_KEY {
+    for (status, text) in crate::chart::status_key(plot.kind) {
         if status == Status::Clean
             || plot.has_status(status)
             || (status == Status::Missing
@@ -357,17 +334,6 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
     html.push_str("</ul>");
     html
 }
-
-/// What each status looks like in the chart, in the words the legend uses.
-pub const STATUS_KEY: [(Status, &str); 4] = [
-    (Status::Clean, "Filled: printed legibly"),
-    (
-        Status::Corrected,
-        "Hollow, dashed line: corrected from garbled print",
-    ),
-    (Status::Uncertain, "Hollow diamond, dashed line: best guess"),
-    (Status::Missing, "Gap: no value"),
-];
 
 /// The short mark a table cell carries for its status.
 fn status_mark(status: Status) -> &'static str {
@@ -642,4 +608,27 @@ pub fn quality() -> String {
     }
     html.push_str("</tbody></table></section>");
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_datum_and_one_table_per_dataset() {
+        let html = fallback_tables();
+        assert!(html.starts_with("<section") && html.ends_with("</section>"));
+        let rows = html.matches("<tr><td>").count();
+        assert_eq!(rows, data::all().len());
+        let datasets = Dataset::ALL
+            .iter()
+            .filter(|dataset| data::of(**dataset).next().is_some())
+            .count();
+        assert_eq!(html.matches("<table").count(), datasets);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
 }

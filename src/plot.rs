@@ -23,7 +23,12 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [ChartKind::Line, ChartKind::Bars, ChartKind::Stacked, ChartKind::Stacked100];
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Line,
+        ChartKind::Bars,
+        ChartKind::Stacked,
+        ChartKind::Stacked100,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -105,12 +110,19 @@ pub struct Plot {
 impl Plot {
     /// True when no series has any value to draw, so the chart should say why it is empty.
     pub fn is_empty(&self) -> bool {
-        self.series.iter().all(|series| series.points.iter().all(|point| point.value.is_none()))
+        self.series
+            .iter()
+            .all(|series| series.points.iter().all(|point| point.value.is_none()))
     }
 
     /// True when some point is drawn with a status other than clean, so the status key is needed.
     pub fn has_status(&self, status: Status) -> bool {
-        self.series.iter().any(|series| series.points.iter().any(|point| point.value.is_some() && point.status == status))
+        self.series.iter().any(|series| {
+            series
+                .points
+                .iter()
+                .any(|point| point.value.is_some() && point.status == status)
+        })
     }
 }
 

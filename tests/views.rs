@@ -5,24 +5,86 @@ use ict_explorer::plot::ChartKind;
 use ict_explorer::view::{self, key_action, State, Transform, ViewId};
 use ict_explorer::{describe, html};
 
+/// A control event: name, value, checked.
+type Event = (&'static str, &'static str, bool);
+
 /// Every view in its default state, and a set of non-default states reached through events.
 fn states() -> Vec<State> {
-    let mut states: Vec<State> = ViewId::ALL.iter().map(|view| State::for_view(*view)).collect();
-    let scripts: [(ViewId, &[(&str, &str, bool)]); 9] = [
-        (ViewId::Ownership, &[("measure", "share_total_assets", true), ("chart", "stacked100", true), ("category", "1999", false)]),
-        (ViewId::Ownership, &[("transform", "index", true), ("base", "2001", true), ("series", "total", true)]),
-        (ViewId::Ownership, &[("transform", "change", true), ("from", "1999", true), ("to", "2003", true), ("series", "private", false)]),
-        (ViewId::Ownership, &[("measure", "assets_per_firm", true), ("series", "state_controlled", true)]),
-        (ViewId::Fdi, &[("log", "1", true), ("chart", "line", true), ("from", "1999", true)]),
-        (ViewId::Market, &[("measure", "value_added_to_sales", true), ("series", "industry", true), ("chart", "bars", true)]),
-        (ViewId::Exports, &[("legend", "others", true), ("category", "2000", false)]),
-        (ViewId::Rd, &[("transform", "relative", true), ("series", "japan", false)]),
-        (ViewId::Highlights, &[("topic", "world_output_share", true), ("series", "usa", false)]),
+    let mut states: Vec<State> = ViewId::ALL
+        .iter()
+        .map(|view| State::for_view(*view))
+        .collect();
+    let scripts: [(ViewId, &[Event]); 9] = [
+        (
+            ViewId::Ownership,
+            &[
+                ("measure", "share_total_assets", true),
+                ("chart", "stacked100", true),
+                ("category", "1999", false),
+            ],
+        ),
+        (
+            ViewId::Ownership,
+            &[
+                ("transform", "index", true),
+                ("base", "2001", true),
+                ("series", "total", true),
+            ],
+        ),
+        (
+            ViewId::Ownership,
+            &[
+                ("transform", "change", true),
+                ("from", "1999", true),
+                ("to", "2003", true),
+                ("series", "private", false),
+            ],
+        ),
+        (
+            ViewId::Ownership,
+            &[
+                ("measure", "assets_per_firm", true),
+                ("series", "state_controlled", true),
+            ],
+        ),
+        (
+            ViewId::Fdi,
+            &[
+                ("log", "1", true),
+                ("chart", "line", true),
+                ("from", "1999", true),
+            ],
+        ),
+        (
+            ViewId::Market,
+            &[
+                ("measure", "value_added_to_sales", true),
+                ("series", "industry", true),
+                ("chart", "bars", true),
+            ],
+        ),
+        (
+            ViewId::Exports,
+            &[("legend", "others", true), ("category", "2000", false)],
+        ),
+        (
+            ViewId::Rd,
+            &[("transform", "relative", true), ("series", "japan", false)],
+        ),
+        (
+            ViewId::Highlights,
+            &[
+                ("topic", "world_output_share", true),
+                ("series", "usa", false),
+            ],
+        ),
     ];
     for (view, events) in scripts {
         let mut state = State::for_view(view);
         for (name, value, checked) in events {
-            state.apply(name, value, *checked).unwrap_or_else(|problem| panic!("{name}={value} on {}: {problem}", view.id()));
+            state
+                .apply(name, value, *checked)
+                .unwrap_or_else(|problem| panic!("{name}={value} on {}: {problem}", view.id()));
         }
         states.push(state);
     }
@@ -35,14 +97,20 @@ fn every_state_survives_its_link() {
         let query = state.to_query();
         let (restored, problems) = State::from_query(&query);
         assert!(problems.is_empty(), "?{query} reports {problems:?}");
-        assert_eq!(restored, state, "opening ?{query} shows a different view than the one shared");
+        assert_eq!(
+            restored, state,
+            "opening ?{query} shows a different view than the one shared"
+        );
     }
 }
 
 #[test]
 fn default_links_are_short() {
     for view in ViewId::ALL {
-        assert_eq!(State::for_view(view).to_query(), format!("view={}", view.id()));
+        assert_eq!(
+            State::for_view(view).to_query(),
+            format!("view={}", view.id())
+        );
     }
 }
 
@@ -53,7 +121,10 @@ fn a_broken_link_opens_the_nearest_valid_view_and_says_why() {
     assert!(state.log_scale);
     assert_eq!(state.categories, vec!["1995".to_string()]);
     assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems.iter().any(|problem| problem.contains("pie")) && problems.iter().any(|problem| problem.contains("2050")));
+    assert!(
+        problems.iter().any(|problem| problem.contains("pie"))
+            && problems.iter().any(|problem| problem.contains("2050"))
+    );
     let (state, problems) = State::from_query("view=nope");
     assert_eq!(state.view, ViewId::Ownership);
     assert!(problems[0].contains("nope"));
@@ -63,25 +134,61 @@ fn a_broken_link_opens_the_nearest_valid_view_and_says_why() {
 fn nonsense_events_are_refused_and_leave_the_state_alone() {
     let mut state = State::for_view(ViewId::Ownership);
     let before = state.clone();
-    for (name, value) in [("view", "pie"), ("series", "martians"), ("base", "1998"), ("chart", "radar"), ("log", "1"), ("unknown", ""), ("transform", "relative")] {
-        assert!(state.apply(name, value, true).is_err(), "{name}={value} was accepted");
-        assert_eq!(state, before, "{name}={value} changed the state although refused");
+    for (name, value) in [
+        ("view", "pie"),
+        ("series", "martians"),
+        ("base", "1998"),
+        ("chart", "radar"),
+        ("log", "1"),
+        ("unknown", ""),
+        ("transform", "relative"),
+    ] {
+        assert!(
+            state.apply(name, value, true).is_err(),
+            "{name}={value} was accepted"
+        );
+        assert_eq!(
+            state, before,
+            "{name}={value} changed the state although refused"
+        );
     }
 }
 
 #[test]
 fn the_plot_table_and_summary_show_exactly_the_chosen_series_and_years() {
     for state in states() {
-        let Some(plot) = view::plot(&state) else { continue };
+        let Some(plot) = view::plot(&state) else {
+            continue;
+        };
         let table = html::table(Some(&plot));
         let summary = describe::summary(&plot);
-        assert_eq!(table.matches("<th scope=\"row\">").count(), plot.series.len(), "{}: table rows differ from plotted series", state.to_query());
+        assert_eq!(
+            table.matches("<th scope=\"row\">").count(),
+            plot.series.len(),
+            "{}: table rows differ from plotted series",
+            state.to_query()
+        );
         for series in &plot.series {
-            assert!(state.shows_series(&series.id), "{}: {} is drawn but switched off", state.to_query(), series.id);
+            assert!(
+                state.shows_series(&series.id),
+                "{}: {} is drawn but switched off",
+                state.to_query(),
+                series.id
+            );
             assert_eq!(series.points.len(), plot.categories.len());
-            assert!(table.contains(&html::escape(&series.label)), "{}: table lacks {}", state.to_query(), series.label);
+            assert!(
+                table.contains(&html::escape(&series.label)),
+                "{}: table lacks {}",
+                state.to_query(),
+                series.label
+            );
             if plot.categories.len() > 1 && plot.categories.iter().all(|c| c.year.is_some()) {
-                assert!(summary.contains(&series.label), "{}: summary lacks {}", state.to_query(), series.label);
+                assert!(
+                    summary.contains(&series.label),
+                    "{}: summary lacks {}",
+                    state.to_query(),
+                    series.label
+                );
             }
         }
     }
@@ -92,12 +199,20 @@ fn toggling_a_type_off_removes_it_everywhere() {
     let mut state = State::for_view(ViewId::Ownership);
     let label = "Collective";
     let before = view::plot(&state).expect("plot");
-    assert!(describe::summary(&before).contains(label) && html::table(Some(&before)).contains(label));
+    assert!(
+        describe::summary(&before).contains(label) && html::table(Some(&before)).contains(label)
+    );
     state.apply("series", "collective", false).expect("toggle");
     let after = view::plot(&state).expect("plot");
     assert!(!after.series.iter().any(|series| series.label == label));
-    assert!(!describe::summary(&after).contains(label), "the summary still mentions a hidden type");
-    assert!(!html::table(Some(&after)).contains(label), "the table still lists a hidden type");
+    assert!(
+        !describe::summary(&after).contains(label),
+        "the summary still mentions a hidden type"
+    );
+    assert!(
+        !html::table(Some(&after)).contains(label),
+        "the table still lists a hidden type"
+    );
     state.apply("category", "2005", false).expect("toggle year");
     let fewer_years = view::plot(&state).expect("plot");
     assert_eq!(fewer_years.categories.len(), 4);
@@ -107,40 +222,74 @@ fn toggling_a_type_off_removes_it_everywhere() {
 #[test]
 fn missing_cells_are_gaps_and_weak_cells_are_marked() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("series", "state_controlled", true).expect("toggle");
+    state
+        .apply("series", "state_controlled", true)
+        .expect("toggle");
     let plot = view::plot(&state).expect("plot");
-    let sce = plot.series.iter().find(|series| series.id == "state_controlled").expect("SCE drawn");
-    assert_eq!(sce.points[0].value, None, "SCE 1997 is not printed and must be a gap");
+    let sce = plot
+        .series
+        .iter()
+        .find(|series| series.id == "state_controlled")
+        .expect("SCE drawn");
+    assert_eq!(
+        sce.points[0].value, None,
+        "SCE 1997 is not printed and must be a gap"
+    );
     assert_eq!(sce.points[0].status, Status::Missing);
-    let soe = plot.series.iter().find(|series| series.id == "state_owned").expect("SOE drawn");
-    assert_eq!(soe.points[0].status, Status::Corrected, "1,225 was corrected from '1.225'");
+    let soe = plot
+        .series
+        .iter()
+        .find(|series| series.id == "state_owned")
+        .expect("SOE drawn");
+    assert_eq!(
+        soe.points[0].status,
+        Status::Corrected,
+        "1,225 was corrected from '1.225'"
+    );
     assert!(soe.points[0].note.contains("thousands"));
     let table = html::table(Some(&plot));
-    assert!(table.contains("status-corrected") && table.contains("status-missing") && table.contains("cell-notes"));
+    assert!(
+        table.contains("status-corrected")
+            && table.contains("status-missing")
+            && table.contains("cell-notes")
+    );
     assert!(describe::summary(&plot).contains("missing"));
 }
 
 #[test]
 fn derived_values_inherit_status() {
     let mut state = State::for_view(ViewId::Market);
-    state.apply("measure", "value_added_to_sales", true).expect("measure");
+    state
+        .apply("measure", "value_added_to_sales", true)
+        .expect("measure");
     state.apply("series", "industry", true).expect("industry");
     let plot = view::plot(&state).expect("plot");
-    let industry = plot.series.iter().find(|series| series.id == "industry").expect("industry drawn");
+    let industry = plot
+        .series
+        .iter()
+        .find(|series| series.id == "industry")
+        .expect("industry drawn");
     // 2001 weighs by an uncertain market share; 2002 lacks the foreign-funded value.
     assert_eq!(industry.points[0].status, Status::Uncertain);
     assert_eq!(industry.points[1].value, None);
-    assert!(industry.points[2].value.is_some_and(|value| (value - 20.1).abs() < 0.1));
+    assert!(industry.points[2]
+        .value
+        .is_some_and(|value| (value - 20.1).abs() < 0.1));
 }
 
 #[test]
 fn stacked_charts_leave_out_overlapping_rows() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("series", "state_controlled", true).expect("toggle");
+    state
+        .apply("series", "state_controlled", true)
+        .expect("toggle");
     state.apply("chart", "stacked", true).expect("stacked");
     let plot = view::plot(&state).expect("plot");
     assert_eq!(plot.kind, ChartKind::Stacked);
-    assert!(!plot.series.iter().any(|series| series.id == "state_controlled"));
+    assert!(!plot
+        .series
+        .iter()
+        .any(|series| series.id == "state_controlled"));
     assert!(html::legend(&state, Some(&plot)).contains("not stacked"));
     // Changes are not stackable: the kind falls back to bars.
     state.apply("transform", "change", true).expect("change");
@@ -154,9 +303,16 @@ fn fdi_growth_rate_is_computed_between_the_chosen_years() {
     state.apply("to", "2004", true).expect("to");
     let stats = view::stats(&state);
     let growth = stats[0].value.expect("computable");
-    assert!((growth - 43.019).abs() < 0.01, "CAGR 1995–2004 should be about 43.0% a year, got {growth}");
+    assert!(
+        (growth - 43.019).abs() < 0.01,
+        "CAGR 1995–2004 should be about 43.0% a year, got {growth}"
+    );
     state.apply("to", "1995", true).expect("to");
-    assert_eq!(view::stats(&state)[0].value, None, "a growth rate over zero years cannot be computed");
+    assert_eq!(
+        view::stats(&state)[0].value,
+        None,
+        "a growth rate over zero years cannot be computed"
+    );
 }
 
 #[test]
@@ -164,12 +320,27 @@ fn index_and_change_transform_the_values() {
     let mut state = State::for_view(ViewId::Ownership);
     state.apply("transform", "index", true).expect("index");
     let plot = view::plot(&state).expect("plot");
-    assert!(plot.series.iter().all(|series| series.points[0].value.is_none_or(|value| (value - 100.0).abs() < 1e-9)), "the base year must be 100");
+    assert!(
+        plot.series.iter().all(|series| series.points[0]
+            .value
+            .is_none_or(|value| (value - 100.0).abs() < 1e-9)),
+        "the base year must be 100"
+    );
     state.apply("transform", "change", true).expect("change");
-    state.apply("measure", "share_total_assets", true).expect("measure");
+    state
+        .apply("measure", "share_total_assets", true)
+        .expect("measure");
     let plot = view::plot(&state).expect("plot");
-    let foreign = plot.series.iter().find(|series| series.id == "foreign_funded").expect("foreign");
-    assert_eq!(foreign.points[0].value, Some(34.0), "68% − 34% is 34 percentage points");
+    let foreign = plot
+        .series
+        .iter()
+        .find(|series| series.id == "foreign_funded")
+        .expect("foreign");
+    assert_eq!(
+        foreign.points[0].value,
+        Some(34.0),
+        "68% − 34% is 34 percentage points"
+    );
     assert_eq!(state.transform, Transform::Change);
 }
 
@@ -196,12 +367,39 @@ fn play_and_step_reveal_years_one_at_a_time() {
 fn controls_are_labelled_native_form_elements() {
     let state = State::for_view(ViewId::Ownership);
     let controls = html::controls(&state);
-    for label in ["Foreign funded", "State owned", "Collective", "Joint stock", "Private", "1997", "2005", "Indicator", "100% stacked"] {
-        assert!(controls.contains(&format!("> {label}</label>")) || controls.contains(&format!("<span>{label}</span>")), "no visible label '{label}'");
+    for label in [
+        "Foreign funded",
+        "State owned",
+        "Collective",
+        "Joint stock",
+        "Private",
+        "1997",
+        "2005",
+        "Indicator",
+        "100% stacked",
+    ] {
+        assert!(
+            controls.contains(&format!("> {label}</label>"))
+                || controls.contains(&format!("<span>{label}</span>")),
+            "no visible label '{label}'"
+        );
     }
-    assert_eq!(controls.matches("type=\"checkbox\" id=\"ctl-series-").count(), state.offered_series().len());
-    assert!(controls.contains("> State controlled (all SCEs)</label>") && controls.contains("> All ICT firms</label>"));
-    assert_eq!(controls.matches("type=\"checkbox\" id=\"ctl-category-").count(), 5);
+    assert_eq!(
+        controls
+            .matches("type=\"checkbox\" id=\"ctl-series-")
+            .count(),
+        state.offered_series().len()
+    );
+    assert!(
+        controls.contains("> State controlled (all SCEs)</label>")
+            && controls.contains("> All ICT firms</label>")
+    );
+    assert_eq!(
+        controls
+            .matches("type=\"checkbox\" id=\"ctl-category-")
+            .count(),
+        5
+    );
     assert!(controls.contains("name=\"series-all\"") && controls.contains("name=\"series-none\""));
     let tabs = html::tabs(&state);
     assert_eq!(tabs.matches("role=\"tab\"").count(), ViewId::ALL.len());
@@ -212,7 +410,16 @@ fn the_quality_view_lists_every_finding_and_claim() {
     let state = State::for_view(ViewId::Quality);
     assert!(view::plot(&state).is_none());
     let page = html::about(&state);
-    assert_eq!(page.matches("class=\"finding ").count(), ict_explorer::audit::paper().len());
-    assert_eq!(page.matches("<tr class=\"verdict-").count(), ict_explorer::claims::paper().len());
-    assert!(page.contains("name=\"view\" value=\"ownership\""), "findings must open the view that shows them");
+    assert_eq!(
+        page.matches("class=\"finding ").count(),
+        ict_explorer::audit::paper().len()
+    );
+    assert_eq!(
+        page.matches("<tr class=\"verdict-").count(),
+        ict_explorer::claims::paper().len()
+    );
+    assert!(
+        page.contains("name=\"view\" value=\"ownership\""),
+        "findings must open the view that shows them"
+    );
 }

@@ -26,11 +26,55 @@ fn the_data_is_there_in_wasm() {
 }
 
 #[wasm_bindgen_test]
-fn the_app_starts_and_marks_its_root_ready() {
-    let root = create_element("main");
-    let app = App::new(root.clone());
+fn the_app_starts_in_a_page_and_follows_events() {
+    // The page regions the explorer fills, as www/index.html provides them.
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document");
+    let body = document.body().expect("a body");
+    let page = create_element("div");
+    page.set_inner_html(
+        "<main id=\"app\"><nav id=\"tabs\"></nav><p id=\"message\"></p><form id=\"controls\"></form>\
+         <h2 id=\"view-title\"></h2><figure id=\"figure\"><div id=\"legend\"></div>\
+         <div style=\"width:640px;height:360px;position:relative\"><canvas id=\"chart\" style=\"width:640px;height:360px\"></canvas></div>\
+         <figcaption id=\"summary\"></figcaption></figure><div id=\"stats\"></div><div id=\"table\"></div><div id=\"about\"></div></main>",
+    );
+    body.append_child(&page).expect("page attached");
+    let mut app = App::new("?view=ownership", false).expect("the app starts");
+    let root = document.get_element_by_id("app").expect("root");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
-    assert_eq!(app.cell_count(), ict_explorer::data::all().len());
+    let summary = |document: &web_sys::Document| {
+        document
+            .get_element_by_id("summary")
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    };
+    assert!(
+        summary(&document).contains("Collective"),
+        "the summary should mention every shown type"
+    );
+    assert!(
+        app.event("series", "collective", false)
+            .expect("event handled"),
+        "switching a type off is a change"
+    );
+    assert!(
+        !summary(&document).contains("Collective"),
+        "the summary still mentions a hidden type"
+    );
+    assert!(
+        !app.event("view", "pie", true).expect("refused, not thrown"),
+        "a bad event changes nothing"
+    );
+    let message = document
+        .get_element_by_id("message")
+        .and_then(|element| element.text_content())
+        .unwrap_or_default();
+    assert!(
+        message.contains("pie"),
+        "a refused event is explained on the page"
+    );
+    page.remove();
 }
 
 /// Charts drawn on a canvas in the page, checked through the pixels they leave.

@@ -36,6 +36,7 @@ async function start() {
   }
   const root = document.getElementById('app');
   root.dataset.firstChartMs = (performance.now() - started).toFixed(1);
+  status.textContent = '';
   status.hidden = true;
 
   const send = (name, value, checked) => {

@@ -1,26 +1,362 @@
-//! The only module that knows the browser: it turns DOM events into core calls and the core's
-//! output into DOM updates and canvas drawing.
+//! The only module that knows the browser. It turns DOM events into [`State::apply`] calls and
+//! puts what the core builds (HTML fragments, the summary, the chart) into the page.
+//!
+//! The page (`www/index.html`) provides empty regions with fixed ids; `www/app.js` starts the
+//! core and forwards events. Everything else happens here, in one animation frame per event.
 
+pub mod canvas;
+
+use crate::chart::Style;
+use crate::view::{self, Display, State};
+use crate::{describe, export, html};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The explorer as the page holds it.
 #[wasm_bindgen]
 pub struct App {
-    root: web_sys::Element,
+    document: web_sys::Document,
+    state: State,
+    display: Display,
+    dark: bool,
+    /// Extra zoom for text and lines on the canvas (presentation mode makes it larger).
+    zoom: f64,
+    /// The view whose controls are in the page, to know when they must be rebuilt.
+    rendered_controls: Option<String>,
+}
+
+/// Looks up an element the page must provide, with a message a teacher can act on.
+fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, JsValue> {
+    document.get_element_by_id(id).ok_or_else(|| {
+        JsValue::from_str(&format!(
+            "The page is missing its #{id} element; was index.html edited?"
+        ))
+    })
 }
 
 #[wasm_bindgen]
 impl App {
-    /// Starts the explorer inside `root`.
+    /// Starts the explorer in the current page from a URL query (`location.search`), in
+    /// light or dark colours.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: web_sys::Element) -> App {
-        root.set_attribute("data-ready", "true").ok();
-        App { root }
+    pub fn new(query: &str, dark: bool) -> Result<App, JsValue> {
+        let document = web_sys::window()
+            .and_then(|window| window.document())
+            .ok_or_else(|| JsValue::from_str("No document to draw in."))?;
+        let (state, problems) = State::from_query(query);
+        let display = Display::from_query(query);
+        let mut app = App {
+            document,
+            state,
+            display,
+            dark,
+            zoom: 1.0,
+            rendered_controls: None,
+        };
+        app.apply_display()?;
+        app.render()?;
+        app.show_problems(&problems)?;
+        element(&app.document, "app")?.set_attribute("data-ready", "true")?;
+        Ok(app)
     }
 
-    /// The number of data cells the core holds (a start-up check for the page).
-    pub fn cell_count(&self) -> usize {
-        let _ = &self.root;
-        crate::data::all().len()
+    /// Handles one control event: a control's name, its value, and whether it is checked.
+    /// Returns whether anything changed (the page's Play loop stops when nothing does).
+    pub fn event(&mut self, name: &str, value: &str, checked: bool) -> Result<bool, JsValue> {
+        if name == "present" {
+            self.display.present = !self.display.present;
+            self.apply_display()?;
+            self.render()?;
+            return Ok(true);
+        }
+        if name == "download" {
+            self.download(value)?;
+            return Ok(false);
+        }
+        let before = self.state.clone();
+        match self.state.apply(name, value, checked) {
+            Ok(()) => {
+                let changed = self.state != before;
+                if changed {
+                    self.render()?;
+                    self.push_history()?;
+                }
+                self.show_problems(&[])?;
+                Ok(changed)
+            }
+            Err(problem) => {
+                // The page's own controls keep their state in step with the core.
+                self.rendered_controls = None;
+                self.render()?;
+                self.show_problems(&[problem])?;
+                Ok(false)
+            }
+        }
     }
+
+    /// Handles a key pressed outside form fields; returns whether the key was used.
+    pub fn key(&mut self, key: &str) -> Result<bool, JsValue> {
+        match view::key_action(key) {
+            Some((name, value)) => {
+                self.event(name, &value, true)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Restores the state from a URL query (after the browser's back or forward button).
+    pub fn load(&mut self, query: &str) -> Result<(), JsValue> {
+        let (state, problems) = State::from_query(query);
+        self.state = state;
+        self.rendered_controls = None;
+        self.render()?;
+        self.show_problems(&problems)
+    }
+
+    /// Redraws the chart alone, after a resize or a change of colour scheme.
+    pub fn redraw(&mut self, dark: bool) -> Result<(), JsValue> {
+        self.dark = dark;
+        self.draw_chart()
+    }
+
+    /// What the chart shows now (categories, series, values, statuses and notes) as a plain
+    /// object, for pages that script the explorer and for tests.
+    pub fn plot(&self) -> Result<JsValue, JsValue> {
+        serde_wasm_bindgen::to_value(&view::plot(&self.state))
+            .map_err(|error| JsValue::from_str(&error.to_string()))
+    }
+
+    /// The current state as a query string, for links and embed code.
+    pub fn query(&self) -> String {
+        self.full_query(self.display)
+    }
+}
+
+impl App {
+    fn full_query(&self, display: Display) -> String {
+        let flags = display.to_query();
+        let state = self.state.to_query();
+        if flags.is_empty() {
+            state
+        } else {
+            format!("{state}&{flags}")
+        }
+    }
+
+    /// Sets the page's presentation and embed classes.
+    fn apply_display(&mut self) -> Result<(), JsValue> {
+        let root = self
+            .document
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("No root element."))?;
+        root.class_list()
+            .toggle_with_force("present", self.display.present)?;
+        root.class_list()
+            .toggle_with_force("embed", self.display.embed)?;
+        self.zoom = if self.display.present { 1.6 } else { 1.0 };
+        if let Some(button) = self.document.get_element_by_id("present") {
+            button.set_attribute(
+                "aria-pressed",
+                if self.display.present {
+                    "true"
+                } else {
+                    "false"
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Puts the whole view into the page: tabs, controls (when the view or their shape
+    /// changed), legend, chart, summary, table, key figures and notes.
+    fn render(&mut self) -> Result<(), JsValue> {
+        let plot = view::plot(&self.state);
+        let document = &self.document;
+        element(document, "tabs")?.set_inner_html(&html::tabs(&self.state));
+        let controls = html::controls(&self.state);
+        if self.rendered_controls.as_deref() != Some(controls.as_str()) {
+            let focused = document
+                .active_element()
+                .map(|element| element.id())
+                .filter(|id| !id.is_empty());
+            element(document, "controls")?.set_inner_html(&controls);
+            self.rendered_controls = Some(controls);
+            // Rebuilding the controls must not throw the keyboard user's focus away.
+            if let Some(id) = focused {
+                if let Some(element) = document
+                    .get_element_by_id(&id)
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    element.focus()?;
+                }
+            }
+        }
+        element(document, "legend")?.set_inner_html(&html::legend(&self.state, plot.as_ref()));
+        element(document, "table")?.set_inner_html(&html::table(plot.as_ref()));
+        element(document, "stats")?.set_inner_html(&html::stats(&view::stats(&self.state)));
+        element(document, "about")?.set_inner_html(&html::about(&self.state));
+        let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
+        element(document, "summary")?.set_text_content(Some(&summary));
+        let figure = element(document, "figure")?;
+        if plot.is_some() {
+            figure.remove_attribute("hidden")?;
+        } else {
+            figure.set_attribute("hidden", "")?;
+        }
+        element(document, "view-title")?.set_text_content(Some(
+            &plot
+                .as_ref()
+                .map(|plot| plot.title.clone())
+                .unwrap_or_else(|| "Data quality: audit findings and claims check".to_string()),
+        ));
+        let canvas = element(document, "chart")?;
+        canvas.set_attribute("aria-label", &summary)?;
+        self.draw_chart()?;
+        self.update_share_links()
+    }
+
+    fn draw_chart(&self) -> Result<(), JsValue> {
+        let Some(plot) = view::plot(&self.state) else {
+            return Ok(());
+        };
+        let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
+        let style = Style::page(self.dark, self.zoom);
+        canvas::draw_on_canvas(&canvas, &plot, &style).map_err(|problem| {
+            JsValue::from_str(&format!("The chart could not be drawn: {problem}"))
+        })
+    }
+
+    /// Shows messages about the link or an event, or clears them.
+    fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
+        let message = element(&self.document, "message")?;
+        message.set_text_content(Some(&problems.join(" ")));
+        if problems.is_empty() {
+            message.set_attribute("hidden", "")
+        } else {
+            message.remove_attribute("hidden")
+        }
+    }
+
+    /// Records the state in the address bar, so that reload, bookmarks and sharing keep it.
+    fn push_history(&self) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("No window."))?;
+        let url = format!("?{}", self.full_query(self.display));
+        // Pages opened from file:// or sandboxed frames may refuse history changes; the
+        // explorer works on without them.
+        let _ = window
+            .history()
+            .and_then(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
+        Ok(())
+    }
+
+    /// Fills the share link and the embed code with the current state.
+    fn update_share_links(&self) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("No window."))?;
+        let location = window.location();
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let base = if base.starts_with("null") {
+            location
+                .href()
+                .unwrap_or_default()
+                .split('?')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        } else {
+            base
+        };
+        let link = format!("{base}?{}", self.state.to_query());
+        let embed_query = self.full_query(Display {
+            embed: true,
+            present: false,
+        });
+        let embed = format!(
+            "<iframe src=\"{base}?{embed_query}\" title=\"ICT Explorer: {}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
+            html::escape(self.state.view.label())
+        );
+        if let Some(input) = self
+            .document
+            .get_element_by_id("share-link")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&link);
+        }
+        if let Some(area) = self
+            .document
+            .get_element_by_id("embed-code")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.set_value(&embed);
+        }
+        Ok(())
+    }
+
+    /// Offers a file for download: the chart's data, all data, or the chart as SVG or PNG.
+    fn download(&self, what: &str) -> Result<(), JsValue> {
+        let plot = view::plot(&self.state);
+        let name = format!("ict-explorer-{}", self.state.view.id());
+        match (what, plot) {
+            ("csv", Some(plot)) => save_text(
+                &self.document,
+                &format!("{name}.csv"),
+                "text/csv",
+                &export::plot_csv(&plot),
+            ),
+            ("data", _) => save_text(
+                &self.document,
+                "ict-explorer-all-data.csv",
+                "text/csv",
+                &export::data_csv(crate::data::all()),
+            ),
+            ("svg", Some(plot)) => save_text(
+                &self.document,
+                &format!("{name}.svg"),
+                "image/svg+xml",
+                &crate::chart::to_svg(&plot, &Style::export(false), 1200, 675),
+            ),
+            ("png", Some(plot)) => {
+                let url =
+                    canvas::export_png(&self.document, &plot, &Style::export(false), 1200, 675)
+                        .map_err(|problem| {
+                            JsValue::from_str(&format!("The PNG could not be made: {problem}"))
+                        })?;
+                save_url(&self.document, &format!("{name}.png"), &url)
+            }
+            (_, None) => self.show_problems(&[
+                "This view has no chart to download; the data download has every number."
+                    .to_string(),
+            ]),
+            (other, _) => Err(JsValue::from_str(&format!("Unknown download '{other}'."))),
+        }
+    }
+}
+
+/// Saves text as a file through a temporary link.
+fn save_text(
+    document: &web_sys::Document,
+    file_name: &str,
+    mime: &str,
+    text: &str,
+) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    // The object URL is not revoked at once: some browsers start the download only after the
+    // click handler returns, and a few kilobytes per download are not worth a timer.
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save_url(document, file_name, &url)
+}
+
+fn save_url(document: &web_sys::Document, file_name: &str, url: &str) -> Result<(), JsValue> {
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(url);
+    link.set_download(file_name);
+    link.click();
+    Ok(())
 }

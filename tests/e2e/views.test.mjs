@@ -1,0 +1,119 @@
+// Toggling enterprise types and years in the single file, opened from file://: the canvas, the
+// table and the summary must all change, at once, with no error and no request leaving the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SINGLE_FILE_URL, isLocalUrl, launchBrowser, openExplorer } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** What a reader sees: the canvas pixels (as a data URL), the table and the summary. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    pixels: document.getElementById('chart').toDataURL(),
+    rows: [...document.querySelectorAll('#table table.data tbody th[scope=row]')].map((cell) => cell.textContent),
+    columns: [...document.querySelectorAll('#table table.data thead th')].map((cell) => cell.textContent).slice(1),
+    summary: document.getElementById('summary').textContent,
+    search: location.search,
+  }));
+}
+
+/** Checks a toggle: the canvas, the table rows or columns, and the summary all change. */
+async function assertToggle(page, selector, what, check) {
+  const before = await snapshot(page);
+  await page.click(selector);
+  const after = await snapshot(page);
+  assert.notEqual(after.pixels, before.pixels, `${what}: the chart did not change`);
+  assert.notEqual(after.summary, before.summary, `${what}: the summary did not change`);
+  check(before, after);
+  return after;
+}
+
+const views = [
+  { view: 'ownership', series: 'collective', label: 'Collective', year: '2001' },
+  { view: 'market', series: 'private', label: 'Private', year: '2002' },
+  { view: 'exports', series: 'ordinary_trade', label: 'Ordinary trade', year: '2000' },
+  { view: 'rd', series: 'japan', label: 'Japan (2002)', year: null },
+];
+
+for (const { view, series, label, year } of views) {
+  test(`${view}: toggling a series and a year updates chart, table and summary`, async () => {
+    const { context, page, seen } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?view=${view}` });
+    try {
+      const start = await snapshot(page);
+      assert.ok(start.rows.includes(label), `${view}: the table should list ${label} at first, it lists ${start.rows}`);
+
+      await assertToggle(page, `#ctl-series-${series}`, `${view}: switching ${label} off`, (before, after) => {
+        assert.ok(!after.rows.includes(label), `${view}: the table still lists ${label}`);
+        assert.equal(after.rows.length, before.rows.length - 1, `${view}: one table row should go`);
+        assert.ok(!after.summary.includes(label), `${view}: the summary still mentions ${label}`);
+        assert.match(after.search, /series=/, `${view}: the address bar does not record the choice`);
+      });
+      // The legend entry turns the series back on.
+      await assertToggle(page, `#legend-${series}`, `${view}: the legend entry of ${label}`, (before, after) => {
+        assert.ok(after.rows.includes(label), `${view}: the legend did not bring ${label} back`);
+      });
+      if (year) {
+        await assertToggle(page, `#ctl-category-${year}`, `${view}: switching ${year} off`, (before, after) => {
+          assert.ok(!after.columns.includes(year), `${view}: the table still has a ${year} column`);
+          assert.equal(after.columns.length, before.columns.length - 1);
+        });
+      }
+      assert.deepEqual(seen.errors, [], `${view}: errors:\n${seen.errors.join('\n')}`);
+      const outside = seen.requests.filter((url) => !isLocalUrl(url));
+      assert.deepEqual(outside, [], `${view}: requests leaving the page:\n${outside.join('\n')}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the keyboard alone switches views and steps through years', async () => {
+  const { context, page, seen } = await openExplorer(browser);
+  try {
+    await page.keyboard.press('2');
+    assert.match(await page.textContent('#view-title'), /FDI/i, 'key 2 should open the FDI view');
+    const all = (await snapshot(page)).columns.length;
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await snapshot(page)).columns.length, all - 1, '← should hide the last year');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await snapshot(page)).columns.length, all, '→ should bring it back');
+    await page.focus('#tab-fdi');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('#tab-market', 'aria-selected'), 'true', '→ on the tabs should select the next view');
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a shared link opens the same view', async () => {
+  const { context, page } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?view=ownership&measure=share_total_assets&chart=stacked100&years=1997,2005` });
+  try {
+    const seen = await snapshot(page);
+    assert.deepEqual(seen.columns, ['1997', '2005']);
+    assert.equal(await page.isChecked('#ctl-chart-stacked100'), true);
+    assert.match(seen.summary, /100%/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without WebAssembly the page says so and shows the data tables', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => { delete globalThis.WebAssembly; });
+    await page.goto(SINGLE_FILE_URL);
+    await page.waitForSelector('#status.failure', { timeout: 10_000 });
+    assert.match(await page.textContent('#status'), /could not start/);
+    assert.ok(await page.isVisible('#fallback table'), 'the fallback tables should be visible');
+  } finally {
+    await context.close();
+  }
+});
