@@ -5,7 +5,7 @@
 
 use crate::audit::{self, Severity};
 use crate::claims::{self, Verdict};
-use crate::data::{self, Dataset, Datum, Status};
+use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::export;
 use crate::plot::{css_color, Plot};
@@ -352,8 +352,9 @@ pub fn table(plot: Option<&Plot>) -> String {
         return String::new();
     };
     let mut html = format!(
-        "<table class=\"data\"><caption>{}</caption><thead><tr><th scope=\"col\">Series</th>",
-        escape(&plot.title)
+        "<table class=\"data\"><caption>{} <small>({})</small></caption><thead><tr><th scope=\"col\">Series</th>",
+        escape(&plot.title),
+        escape(view::unit_name(plot.unit))
     );
     for category in &plot.categories {
         html.push_str(&format!(
@@ -374,7 +375,7 @@ pub fn table(plot: Option<&Plot>) -> String {
         ));
         for (category, point) in plot.categories.iter().zip(&series.points) {
             let text = match point.value {
-                Some(value) => describe::value_text(value, plot.unit),
+                Some(value) => cell_text(value, plot.unit),
                 None => "–".to_string(),
             };
             let mut reference = String::new();
@@ -425,6 +426,16 @@ pub fn table(plot: Option<&Plot>) -> String {
     html
 }
 
+/// A table cell's number: the caption names the unit, so cells repeat only the short marks
+/// of percentages and percentage points.
+fn cell_text(value: f64, unit: Unit) -> String {
+    let number = describe::value_text(value, unit);
+    match unit {
+        Unit::Percent | Unit::PercentagePoints | Unit::Times => number,
+        _ => number.trim_end_matches(unit.suffix()).to_string(),
+    }
+}
+
 fn status_words(status: Status) -> &'static str {
     match status {
         Status::Clean => "printed legibly",
@@ -471,17 +482,31 @@ pub fn about(state: &State) -> String {
         if !caveat.is_empty() {
             html.push_str(&format!("<p class=\"caveat\">{}</p>", escape(caveat)));
         }
-        let findings: Vec<&audit::Finding> = audit::paper()
+        let mut findings: Vec<&audit::Finding> = audit::paper()
             .iter()
             .filter(|finding| finding.dataset == dataset)
             .collect();
+        findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
         if !findings.is_empty() {
+            let warnings = findings
+                .iter()
+                .filter(|finding| finding.severity == Severity::Warning)
+                .count();
             html.push_str(&format!(
-                "<p>The audit has <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">{} finding{} on this table</button>: {}.</p>",
+                "<div class=\"table-findings\"><p>The audit has {} finding{} on this table ({warnings} warning{}); <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">see Data quality</button> for the arithmetic.</p><ul>",
                 findings.len(),
                 if findings.len() == 1 { "" } else { "s" },
-                escape(&findings.iter().map(|finding| finding.title.as_str()).collect::<Vec<_>>().join("; "))
+                if warnings == 1 { "" } else { "s" },
             ));
+            for finding in findings {
+                html.push_str(&format!(
+                    "<li class=\"{}\"><span class=\"severity\">{}</span> {}</li>",
+                    finding.severity.id(),
+                    finding.severity.id(),
+                    escape(&finding.title)
+                ));
+            }
+            html.push_str("</ul></div>");
         }
         html.push_str(&format!(
             "<details><summary>How this table was read</summary><p>{}</p></details>",

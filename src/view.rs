@@ -1124,7 +1124,10 @@ fn table_plot(state: &State) -> Plot {
                 .filter(|category| state.shows_category(&category.id))
                 .collect(),
             measure.unit,
-            format!("{} ({})", measure.label, unit_name(measure.unit)),
+            match measure.unit {
+                Unit::Firms => measure.label.to_string(),
+                unit => format!("{} ({})", measure.label, unit_name(unit)),
+            },
         ),
     };
     let series = series_list
