@@ -572,12 +572,12 @@ fn statements() -> String {
 
 /// The data-quality view: audit findings, then the claims check.
 pub fn quality() -> String {
-    let findings = audit::paper();
+    let mut findings: Vec<&audit::Finding> = audit::paper().iter().collect();
+    findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
     let claims = claims::paper();
     let mut html = String::from("<section aria-labelledby=\"findings-heading\"><h2 id=\"findings-heading\">Audit findings</h2>");
     html.push_str(&format!(
-        "<p>{} checks between the tables and the prose found {} problems worth a warning and {} points worth knowing. Each links to the view that shows the numbers.</p><ul class=\"findings\">",
-        findings.len(),
+        "<p>Checking the tables against each other and against the prose found {} problems worth a warning (two numbers that cannot both be right, or a label that cannot be) and {} points worth knowing. Each links to the view that shows the numbers.</p><ul class=\"findings\">",
         findings.iter().filter(|finding| finding.severity == Severity::Warning).count(),
         findings.iter().filter(|finding| finding.severity == Severity::Info).count()
     ));

@@ -459,6 +459,87 @@ fn drawings_match_their_snapshots() {
     );
 }
 
+/// Every view of the explorer, drawn from the paper's data as the page would draw it: a change
+/// to the data, a view or the drawing shows up here as a changed snapshot.
+#[test]
+fn every_view_matches_its_snapshot() {
+    use ict_explorer::view::{self, State, ViewId};
+    let mut states: Vec<(String, State)> = ViewId::ALL
+        .iter()
+        .map(|view| (view.id().to_string(), State::for_view(*view)))
+        .collect();
+    let variants: [(&str, ViewId, &[(&str, &str)]); 6] = [
+        (
+            "ownership_stacked100",
+            ViewId::Ownership,
+            &[("measure", "share_total_assets"), ("chart", "stacked100")],
+        ),
+        (
+            "ownership_change",
+            ViewId::Ownership,
+            &[
+                ("transform", "change"),
+                ("measure", "share_domestic_assets"),
+            ],
+        ),
+        (
+            "fdi_log_line",
+            ViewId::Fdi,
+            &[("log", "1"), ("chart", "line")],
+        ),
+        (
+            "market_value_added",
+            ViewId::Market,
+            &[("measure", "value_added_to_sales"), ("series", "industry")],
+        ),
+        ("rd_relative", ViewId::Rd, &[("transform", "relative")]),
+        (
+            "highlights_output_share",
+            ViewId::Highlights,
+            &[("topic", "world_output_share")],
+        ),
+    ];
+    for (name, view, events) in variants {
+        let mut state = State::for_view(view);
+        for (control, value) in events {
+            state
+                .apply(control, value, true)
+                .unwrap_or_else(|problem| panic!("{name}: {problem}"));
+        }
+        states.push((name.to_string(), state));
+    }
+    let mut changes = Vec::new();
+    let mut drawn = 0;
+    for (name, state) in &states {
+        let Some(plot) = view::plot(state) else {
+            continue;
+        };
+        drawn += 1;
+        let svg = chart::to_svg(&plot, &Style::export(false), 960, 540);
+        // Titles may wrap, and SVG escapes '&' and quotes: look for the first plain word.
+        let word = plot
+            .title
+            .split(' ')
+            .find(|word| word.len() > 3 && word.chars().all(char::is_alphanumeric))
+            .unwrap_or_default();
+        assert!(
+            svg.contains(word),
+            "view {name}: the exported SVG lacks its title"
+        );
+        changes.extend(check_snapshot(&format!("view_{name}"), &svg));
+    }
+    assert_eq!(
+        drawn,
+        states.len() - 1,
+        "every view but data quality draws a chart"
+    );
+    assert!(
+        changes.is_empty(),
+        "{}\n\nIf these changes are intended, look at the new drawings, then run\n  UPDATE_SNAPSHOTS=1 cargo test --test chart\nto accept them.",
+        changes.join("\n\n")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Behaviour
 

@@ -33,7 +33,50 @@ const MEASUREMENTS = [
       return value === null ? null : Number(value);
     },
   },
+  {
+    // A reader's toggle: the checkbox's click runs the whole update synchronously (state,
+    // chart, legend, table, summary, address bar); a layout read then forces style and layout.
+    name: 'toggle an enterprise type (full update, median of 40)',
+    run: async (page) => page.evaluate(() => toggleTimes('ctl-series-collective')),
+  },
+  {
+    name: 'toggle a year (full update, median of 40)',
+    run: async (page) => page.evaluate(() => toggleTimes('ctl-category-2001')),
+  },
+  {
+    // The chart alone, as after a resize: the core builds the plot and draws it on the canvas.
+    name: 'redraw the chart alone (median of 40)',
+    run: async (page) =>
+      page.evaluate(() => {
+        const canvas = document.getElementById('chart');
+        const { width, height } = canvas.getBoundingClientRect();
+        const times = [];
+        for (let i = 0; i < 40; i++) {
+          const start = performance.now();
+          window.ictExplorer.redraw(width, height, false);
+          times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        return times[times.length >> 1];
+      }),
+  },
 ];
+
+// Installed in the page: clicks a checkbox 40 times and returns the median time per click.
+function defineToggleTimes() {
+  window.toggleTimes = (id) => {
+    const times = [];
+    for (let i = 0; i < 40; i++) {
+      const input = document.getElementById(id);
+      const start = performance.now();
+      input.click();
+      void document.body.offsetHeight;
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[times.length >> 1];
+  };
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,6 +91,7 @@ try {
   for (let i = -1; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(recordReady);
+    await context.addInitScript(defineToggleTimes);
     const page = await context.newPage();
     await page.goto(SINGLE_FILE_URL);
     await page.waitForSelector(READY, { timeout: 20_000 });

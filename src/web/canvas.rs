@@ -22,17 +22,33 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Draws `plot` on `canvas`, sized to the canvas's CSS box.
+/// Draws `plot` on `canvas`, sized to the canvas's CSS box as the layout has it now.
+///
+/// Reading the box forces a style and layout pass when the page changed since the last one;
+/// [`draw_on_canvas_sized`] avoids that when the size is already known.
+pub fn draw_on_canvas(
+    canvas: &HtmlCanvasElement,
+    plot: &Plot,
+    style: &Style,
+) -> Result<(), String> {
+    let width = f64::from(canvas.client_width());
+    let height = f64::from(canvas.client_height());
+    draw_on_canvas_sized(canvas, plot, style, width, height)
+}
+
+/// Draws `plot` on `canvas` whose CSS box is `css_width` × `css_height` pixels.
 ///
 /// The backing store is set to the CSS size × devicePixelRatio (and only touched when that
 /// changes, since setting it clears the canvas and costs a reallocation), and
 /// `style.font_scale` (the reader's zoom) is multiplied by the same ratio, so text and lines
 /// keep their CSS size and stay sharp. A canvas without a size (hidden, or not yet laid out)
 /// is left alone.
-pub fn draw_on_canvas(
+pub fn draw_on_canvas_sized(
     canvas: &HtmlCanvasElement,
     plot: &Plot,
     style: &Style,
+    css_width: f64,
+    css_height: f64,
 ) -> Result<(), String> {
     let window = web_sys::window().ok_or("the page has no window")?;
     let ratio = window.device_pixel_ratio();
@@ -41,8 +57,8 @@ pub fn draw_on_canvas(
     } else {
         1.0
     };
-    let width = backing_size(canvas.client_width(), ratio);
-    let height = backing_size(canvas.client_height(), ratio);
+    let width = backing_size(css_width, ratio);
+    let height = backing_size(css_height, ratio);
     if canvas.width() != width {
         canvas.set_width(width);
     }
@@ -82,8 +98,12 @@ pub fn export_png(
 }
 
 /// The backing-store size for a CSS size at a device pixel ratio.
-fn backing_size(css_pixels: i32, ratio: f64) -> u32 {
-    (f64::from(css_pixels.max(0)) * ratio).round() as u32
+fn backing_size(css_pixels: f64, ratio: f64) -> u32 {
+    if css_pixels.is_finite() {
+        (css_pixels.max(0.0) * ratio).round() as u32
+    } else {
+        0
+    }
 }
 
 fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<(), String> {

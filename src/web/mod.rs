@@ -9,6 +9,7 @@ pub mod canvas;
 use crate::chart::Style;
 use crate::view::{self, Display, State};
 use crate::{describe, export, html};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,8 +22,11 @@ pub struct App {
     dark: bool,
     /// Extra zoom for text and lines on the canvas (presentation mode makes it larger).
     zoom: f64,
-    /// The view whose controls are in the page, to know when they must be rebuilt.
-    rendered_controls: Option<String>,
+    /// The chart's CSS size as the page last reported it, so that a redraw after a toggle
+    /// need not force a layout to measure it; `None` until the first report.
+    chart_size: Option<(f64, f64)>,
+    /// The HTML last put into each page region, so that unchanged regions are left alone.
+    regions: HashMap<&'static str, String>,
 }
 
 /// Looks up an element the page must provide, with a message a teacher can act on.
@@ -51,7 +55,8 @@ impl App {
             display,
             dark,
             zoom: 1.0,
-            rendered_controls: None,
+            chart_size: None,
+            regions: HashMap::new(),
         };
         app.apply_display()?;
         app.render()?;
@@ -86,7 +91,7 @@ impl App {
             }
             Err(problem) => {
                 // The page's own controls keep their state in step with the core.
-                self.rendered_controls = None;
+                self.regions.clear();
                 self.render()?;
                 self.show_problems(&[problem])?;
                 Ok(false)
@@ -109,15 +114,20 @@ impl App {
     pub fn load(&mut self, query: &str) -> Result<(), JsValue> {
         let (state, problems) = State::from_query(query);
         self.state = state;
-        self.rendered_controls = None;
+        self.regions.clear();
         self.render()?;
         self.show_problems(&problems)
     }
 
-    /// Redraws the chart alone, after a resize or a change of colour scheme.
-    pub fn redraw(&mut self, dark: bool) -> Result<(), JsValue> {
+    /// Redraws the chart alone, after its box was resized to `width` × `height` CSS pixels or
+    /// the colour scheme changed.
+    pub fn redraw(&mut self, width: f64, height: f64, dark: bool) -> Result<(), JsValue> {
         self.dark = dark;
-        self.draw_chart()
+        self.chart_size = Some((width, height));
+        match view::plot(&self.state) {
+            Some(plot) => self.draw_chart(&plot),
+            None => Ok(()),
+        }
     }
 
     /// What the chart shows now (categories, series, values, statuses and notes) as a plain
@@ -168,61 +178,116 @@ impl App {
         Ok(())
     }
 
-    /// Puts the whole view into the page: tabs, controls (when the view or their shape
-    /// changed), legend, chart, summary, table, key figures and notes.
+    /// Puts the whole view into the page: tabs, controls, legend, chart, summary, table, key
+    /// figures and notes. Each region is rewritten only when its content changed, since
+    /// rewriting HTML costs the browser style and layout work.
     fn render(&mut self) -> Result<(), JsValue> {
         let plot = view::plot(&self.state);
-        let document = &self.document;
-        element(document, "tabs")?.set_inner_html(&html::tabs(&self.state));
-        let controls = html::controls(&self.state);
-        if self.rendered_controls.as_deref() != Some(controls.as_str()) {
-            let focused = document
-                .active_element()
-                .map(|element| element.id())
-                .filter(|id| !id.is_empty());
-            element(document, "controls")?.set_inner_html(&controls);
-            self.rendered_controls = Some(controls);
-            // Rebuilding the controls must not throw the keyboard user's focus away.
-            if let Some(id) = focused {
-                if let Some(element) = document
-                    .get_element_by_id(&id)
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    element.focus()?;
-                }
-            }
-        }
-        element(document, "legend")?.set_inner_html(&html::legend(&self.state, plot.as_ref()));
-        element(document, "table")?.set_inner_html(&html::table(plot.as_ref()));
-        element(document, "stats")?.set_inner_html(&html::stats(&view::stats(&self.state)));
-        element(document, "about")?.set_inner_html(&html::about(&self.state));
+        self.update_region("tabs", html::tabs(&self.state))?;
+        self.update_controls()?;
+        self.update_region("legend", html::legend(&self.state, plot.as_ref()))?;
+        self.update_region("table", html::table(plot.as_ref()))?;
+        self.update_region("stats", html::stats(&view::stats(&self.state)))?;
+        self.update_region("about", html::about(&self.state))?;
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
+        let document = &self.document;
         element(document, "summary")?.set_text_content(Some(&summary));
+        let root = element(document, "app")?;
         let figure = element(document, "figure")?;
         if plot.is_some() {
             figure.remove_attribute("hidden")?;
+            root.set_attribute("data-chart", "true")?;
         } else {
             figure.set_attribute("hidden", "")?;
+            root.set_attribute("data-chart", "false")?;
         }
-        element(document, "view-title")?.set_text_content(Some(
-            &plot
-                .as_ref()
-                .map(|plot| plot.title.clone())
-                .unwrap_or_else(|| "Data quality: audit findings and claims check".to_string()),
-        ));
-        let canvas = element(document, "chart")?;
-        canvas.set_attribute("aria-label", &summary)?;
-        self.draw_chart()?;
+        let title = plot
+            .as_ref()
+            .map(|plot| plot.title.as_str())
+            .unwrap_or("Data quality: audit findings and claims check");
+        element(document, "view-title")?.set_text_content(Some(title));
+        element(document, "chart")?.set_attribute("aria-label", &summary)?;
+        if let Some(plot) = &plot {
+            self.draw_chart(plot)?;
+        }
         self.update_share_links()
     }
 
-    fn draw_chart(&self) -> Result<(), JsValue> {
-        let Some(plot) = view::plot(&self.state) else {
-            return Ok(());
-        };
+    /// Replaces a region's HTML when it differs from what was last put there.
+    fn update_region(&mut self, id: &'static str, content: String) -> Result<(), JsValue> {
+        if self.regions.get(id) != Some(&content) {
+            element(&self.document, id)?.set_inner_html(&content);
+            self.regions.insert(id, content);
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the controls only when their shape changes (another view, measure, transform
+    /// or chart kind); a checkbox toggle only sets the boxes' `checked` properties, so the
+    /// keyboard focus and the screen reader's place stay where they were.
+    fn update_controls(&mut self) -> Result<(), JsValue> {
+        let mut shape = self.state.clone();
+        shape.series = shape
+            .offered_series()
+            .into_iter()
+            .map(|(id, _)| id.to_string())
+            .collect();
+        shape.categories = shape
+            .all_categories()
+            .into_iter()
+            .map(|category| category.id)
+            .collect();
+        let html = html::controls(&shape);
+        if self.regions.get("controls") != Some(&html) {
+            let focused = self
+                .document
+                .active_element()
+                .map(|element| element.id())
+                .filter(|id| !id.is_empty());
+            element(&self.document, "controls")?.set_inner_html(&html);
+            self.regions.insert("controls", html);
+            if let Some(element) = focused
+                .and_then(|id| self.document.get_element_by_id(&id))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                element.focus()?;
+            }
+        }
+        let boxes = self
+            .state
+            .offered_series()
+            .into_iter()
+            .map(|(id, _)| (format!("ctl-series-{id}"), self.state.shows_series(id)))
+            .chain(self.state.all_categories().into_iter().map(|category| {
+                (
+                    format!("ctl-category-{}", category.id),
+                    self.state.shows_category(&category.id),
+                )
+            }));
+        for (id, checked) in boxes {
+            if let Some(input) = self
+                .document
+                .get_element_by_id(&id)
+                .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                if input.checked() != checked {
+                    input.set_checked(checked);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_chart(&self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
         let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
         let style = Style::page(self.dark, self.zoom);
-        canvas::draw_on_canvas(&canvas, &plot, &style).map_err(|problem| {
+        let drawn = match self.chart_size {
+            Some((width, height)) => {
+                canvas::draw_on_canvas_sized(&canvas, plot, &style, width, height)
+            }
+            None => canvas::draw_on_canvas(&canvas, plot, &style),
+        };
+        drawn.map_err(|problem| {
             JsValue::from_str(&format!("The chart could not be drawn: {problem}"))
         })
     }
