@@ -468,7 +468,13 @@ fn every_view_matches_its_snapshot() {
         .iter()
         .map(|view| (view.id().to_string(), State::for_view(*view)))
         .collect();
-    let variants: [(&str, ViewId, &[(&str, &str)]); 6] = [
+    // (snapshot name, view, control events as name and value)
+    type Variant = (
+        &'static str,
+        ViewId,
+        &'static [(&'static str, &'static str)],
+    );
+    let variants: [Variant; 6] = [
         (
             "ownership_stacked100",
             ViewId::Ownership,
