@@ -1,6 +1,6 @@
 // `cargo xtask screenshots`: full-page screenshots of the single-file build, opened from file://.
-// Writes docs/screenshot.png (1280×800), docs/screenshot-360.png (360 wide) and
-// docs/screenshot-dark.png (1280×800, dark colour scheme).
+// Writes docs/screenshot.png (the first 1280×800 screen, for the README), and full pages of
+// docs/screenshot-360.png (360 wide) and docs/screenshot-dark.png (1280 wide, dark colour scheme).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
@@ -8,7 +8,7 @@ import { ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e
 const outDir = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'docs');
 
 const shots = [
-  { file: 'screenshot.png', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+  { file: 'screenshot.png', viewport: { width: 1280, height: 800 }, colorScheme: 'light', fullPage: false },
   { file: 'screenshot-360.png', viewport: { width: 360, height: 800 }, colorScheme: 'light' },
   { file: 'screenshot-dark.png', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
 ];
@@ -22,7 +22,7 @@ try {
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
     const file = path.join(outDir, shot.file);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: shot.fullPage ?? true });
     const size = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
     console.log(`wrote ${path.relative(ROOT, file)} (${size[0]}×${size[1]} page, ${shot.colorScheme})`);
     if (seen.errors.length) console.warn(`  page errors:\n  ${seen.errors.join('\n  ')}`);

@@ -15,7 +15,7 @@ const FIRM_LEVEL: &str = "Section 3, firm-level data";
 
 /// One prose statement. `year` is `None` where the statement covers a period or gives no year.
 #[allow(clippy::too_many_arguments)]
-fn say(
+const fn say(
     dataset: Dataset,
     series: &'static str,
     measure: &'static str,
@@ -45,10 +45,12 @@ const fn n(value: f64, note: &'static str) -> Cell {
     Cell::clean_with_note(value, note)
 }
 
-pub fn all() -> Vec<Datum> {
+/// The statements, as a constant so that they live in the program's data rather than in code
+/// that builds them at start-up.
+const STATEMENTS: &[Datum] = {
     use Dataset::{Fig1, Fig2, Fig3, Fig4, Text};
     use Unit::*;
-    vec![
+    &[
         // Figure 1: trade of major economies.
         say(Fig1, "china", "exports", Some(2004), BillionUsd, c(180.0), "China's ICT exports", EMERGENCE),
         say(Fig1, "usa", "exports", Some(2004), BillionUsd, c(149.0), "US ICT exports", EMERGENCE),
@@ -155,4 +157,8 @@ pub fn all() -> Vec<Datum> {
         say(Text, "ibm", "software_revenue_share_start", Some(1998), Percent, Cell::missing("OCR reduced the starting share to 'YJ'; it cannot be read."), "Software share of IBM revenue at the start of the period", "Footnote 55"),
         say(Text, "ibm", "software_revenue_share_end", Some(2004), Percent, n(50.0, "A lower bound: 'over' 50%."), "Software share of IBM revenue at the end of the period", "Footnote 55"),
     ]
+};
+
+pub fn all() -> Vec<Datum> {
+    STATEMENTS.to_vec()
 }
