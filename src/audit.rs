@@ -6,7 +6,7 @@
 
 use crate::data::{Dataset, Lookup, Status, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS};
 use crate::format::{auto, half_unit, number};
-use crate::indicators::weighted_average;
+use crate::indicators::market_weighted_average;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -575,27 +575,16 @@ pub(crate) fn fdi_upper_bound(data: Lookup, first: u16, last: u16) -> Option<(f6
 
 /// The prose's industry-wide readings of Table 3.
 fn table3_in_prose(data: Lookup, findings: &mut Vec<Finding>) {
-    let column = |measure: &str, year: u16| -> Vec<crate::data::Cell> {
-        TABLE3_SERIES
-            .iter()
-            .map(|series| data.cell(Dataset::Table3, series, measure, year))
-            .collect()
-    };
-
     // Whole-industry profit over sales in 2003.
     if let Some(stated) = prose(data, Dataset::Text, "total", "profit_to_sales", Some(2003)) {
-        let profits = column("profit_to_sales", 2003);
-        let shares = column("domestic_market_share", 2003);
-        let average = weighted_average(
-            &profits.iter().collect::<Vec<_>>(),
-            &shares.iter().collect::<Vec<_>>(),
-            crate::data::Unit::Percent,
-        );
+        let (average, inputs) =
+            market_weighted_average(data, &TABLE3_SERIES, "profit_to_sales", 2003);
+        let profits = &inputs[..TABLE3_SERIES.len()];
         if let Some(average) = average.value {
             if (average - stated).abs() > 0.5 {
                 let matching: Vec<&str> = TABLE3_SERIES
                     .iter()
-                    .zip(&profits)
+                    .zip(profits)
                     .filter(|(_, cell)| cell.value == Some(stated))
                     .map(|(series, _)| crate::data::series_label(series))
                     .collect();

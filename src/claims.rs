@@ -10,7 +10,7 @@ use crate::data::{
     Cell, Dataset, Datum, Lookup, Status, Unit, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
 };
 use crate::format::{auto, number};
-use crate::indicators::{implied_domestic_share, weighted_average};
+use crate::indicators::{implied_domestic_share, market_weighted_average};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -574,19 +574,8 @@ fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
 
 /// A whole-industry ratio from Table 3: the six types' ratios weighted by market share.
 fn industry_average(data: Lookup, measure: &str, year: u16, stated: f64) -> Option<Check> {
-    let values: Vec<Cell> = TABLE3_SERIES
-        .iter()
-        .map(|series| data.cell(Dataset::Table3, series, measure, year))
-        .collect();
-    let weights: Vec<Cell> = TABLE3_SERIES
-        .iter()
-        .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", year))
-        .collect();
-    let average = weighted_average(
-        &values.iter().collect::<Vec<_>>(),
-        &weights.iter().collect::<Vec<_>>(),
-        Unit::Percent,
-    );
+    let (average, inputs) = market_weighted_average(data, &TABLE3_SERIES, measure, year);
+    let values = &inputs[..TABLE3_SERIES.len()];
     let cells = TABLE3_SERIES
         .iter()
         .flat_map(|series| {
@@ -597,7 +586,7 @@ fn industry_average(data: Lookup, measure: &str, year: u16, stated: f64) -> Opti
     match average.value {
         None => {
             let unreadable: Vec<&str> =
-                TABLE3_SERIES.iter().zip(&values).filter(|(_, cell)| cell.value.is_none()).map(|(series, _)| crate::data::series_label(series)).collect();
+                TABLE3_SERIES.iter().zip(values).filter(|(_, cell)| cell.value.is_none()).map(|(series, _)| crate::data::series_label(series)).collect();
             Some(Check::not_checkable(format!(
                 "The industry-wide ratio for {year} would be the types' ratios weighted by market share, but Table 3's {} for {} cannot be read",
                 crate::data::measure_label(measure).to_lowercase(),
@@ -621,19 +610,8 @@ fn value_added_average(data: Lookup, stated: f64) -> Option<Check> {
     let mut skipped = Vec::new();
     let mut status = Status::Clean;
     for year in TABLE3_YEARS {
-        let values: Vec<Cell> = TABLE3_SERIES
-            .iter()
-            .map(|series| data.cell(Dataset::Table3, series, "value_added_to_sales", year))
-            .collect();
-        let weights: Vec<Cell> = TABLE3_SERIES
-            .iter()
-            .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", year))
-            .collect();
-        let average = weighted_average(
-            &values.iter().collect::<Vec<_>>(),
-            &weights.iter().collect::<Vec<_>>(),
-            Unit::Percent,
-        );
+        let (average, _) =
+            market_weighted_average(data, &TABLE3_SERIES, "value_added_to_sales", year);
         match average.value {
             Some(value) => {
                 yearly.push((year, value));
@@ -846,20 +824,8 @@ fn table_claims(data: Lookup) -> Vec<Claim> {
     let mut higher = Vec::new();
     let mut status = Status::Clean;
     for year in TABLE3_YEARS {
-        let domestic = &TABLE3_SERIES[..5];
-        let values: Vec<Cell> = domestic
-            .iter()
-            .map(|series| data.cell(Dataset::Table3, series, "profit_to_sales", year))
-            .collect();
-        let weights: Vec<Cell> = domestic
-            .iter()
-            .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", year))
-            .collect();
-        let domestic_average = weighted_average(
-            &values.iter().collect::<Vec<_>>(),
-            &weights.iter().collect::<Vec<_>>(),
-            Unit::Percent,
-        );
+        let (domestic_average, _) =
+            market_weighted_average(data, &TABLE3_SERIES[..5], "profit_to_sales", year);
         let foreign = data.cell(Dataset::Table3, "foreign_funded", "profit_to_sales", year);
         if let (Some(d), Some(f)) = (domestic_average.value, foreign.value) {
             status = status

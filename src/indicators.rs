@@ -5,7 +5,7 @@
 //! answer (a division by zero, a growth rate from a non-positive start), gives a missing result,
 //! never a zero.
 
-use crate::data::{Cell, Status, Unit};
+use crate::data::{Cell, Dataset, Lookup, Status, Unit};
 use serde::Serialize;
 
 /// A number computed from printed cells.
@@ -210,4 +210,30 @@ impl From<Derived> for Cell {
             note: "",
         }
     }
+}
+
+/// Table 3's market-share-weighted average of `measure` over the ownership types `series` in
+/// `year`: `Σ measureᵢ × shareᵢ / Σ shareᵢ` (%), via [`weighted_average`]. With all six types
+/// this is the whole industry's ratio. Returns the average and the cells it used (values, then
+/// weights), so that callers can cite them or explain a weak result.
+pub fn market_weighted_average(
+    data: Lookup,
+    series: &[&str],
+    measure: &str,
+    year: u16,
+) -> (Derived, Vec<Cell>) {
+    let values: Vec<Cell> = series
+        .iter()
+        .map(|series| data.cell(Dataset::Table3, series, measure, year))
+        .collect();
+    let weights: Vec<Cell> = series
+        .iter()
+        .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", year))
+        .collect();
+    let average = weighted_average(
+        &values.iter().collect::<Vec<_>>(),
+        &weights.iter().collect::<Vec<_>>(),
+        Unit::Percent,
+    );
+    (average, values.into_iter().chain(weights).collect())
 }

@@ -164,6 +164,25 @@ const TABLE1_TYPES: [&str; 5] = [
     "joint_stock",
     "private",
 ];
+/// The five types, the state-controlled firms that overlap them, and the industry total.
+const TABLE1_ALL: [&str; 7] = [
+    "foreign_funded",
+    "state_owned",
+    "collective",
+    "joint_stock",
+    "private",
+    "state_controlled",
+    "total",
+];
+/// The five types and the state-controlled firms: the rows that have asset shares.
+const TABLE1_SHARED: [&str; 6] = [
+    "foreign_funded",
+    "state_owned",
+    "collective",
+    "joint_stock",
+    "private",
+    "state_controlled",
+];
 const ASSET_CAVEAT: &str = "Derived from Table 1's total assets, which are labelled billion yuan but are most likely in units of 100 million yuan (see Data quality): compare types and years, not absolute amounts.";
 
 const OWNERSHIP_MEASURES: [Measure; 6] = [
@@ -171,15 +190,7 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
         id: "firms",
         label: "Number of firms",
         unit: Unit::Firms,
-        series: &[
-            "foreign_funded",
-            "state_owned",
-            "collective",
-            "joint_stock",
-            "private",
-            "state_controlled",
-            "total",
-        ],
+        series: &TABLE1_ALL,
         stackable: true,
         caveat: "",
     },
@@ -187,14 +198,7 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
         id: "share_of_firms",
         label: "Share of firms (derived)",
         unit: Unit::Percent,
-        series: &[
-            "foreign_funded",
-            "state_owned",
-            "collective",
-            "joint_stock",
-            "private",
-            "state_controlled",
-        ],
+        series: &TABLE1_SHARED,
         stackable: true,
         caveat: "Each type's firms divided by the industry's total number of firms (Table 1).",
     },
@@ -202,14 +206,7 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
         id: "share_total_assets",
         label: "Share of the industry's total assets",
         unit: Unit::Percent,
-        series: &[
-            "foreign_funded",
-            "state_owned",
-            "collective",
-            "joint_stock",
-            "private",
-            "state_controlled",
-        ],
+        series: &TABLE1_SHARED,
         stackable: true,
         caveat: "",
     },
@@ -231,15 +228,7 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
         id: "assets",
         label: "Assets (derived: total assets × share)",
         unit: Unit::BillionYuan,
-        series: &[
-            "foreign_funded",
-            "state_owned",
-            "collective",
-            "joint_stock",
-            "private",
-            "state_controlled",
-            "total",
-        ],
+        series: &TABLE1_ALL,
         stackable: true,
         caveat: ASSET_CAVEAT,
     },
@@ -247,15 +236,7 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
         id: "assets_per_firm",
         label: "Assets per firm (derived)",
         unit: Unit::MillionYuanPerFirm,
-        series: &[
-            "foreign_funded",
-            "state_owned",
-            "collective",
-            "joint_stock",
-            "private",
-            "state_controlled",
-            "total",
-        ],
+        series: &TABLE1_ALL,
         stackable: false,
         caveat: ASSET_CAVEAT,
     },
@@ -1026,20 +1007,7 @@ fn level(view: ViewId, measure: &str, series: &str, year: u16) -> (Derived, Vec<
             }
         }
         ViewId::Market if series == "industry" => {
-            let values: Vec<Cell> = TABLE3_SERIES
-                .iter()
-                .map(|series| data.cell(Dataset::Table3, series, measure, year))
-                .collect();
-            let weights: Vec<Cell> = TABLE3_SERIES
-                .iter()
-                .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", year))
-                .collect();
-            let average = indicators::weighted_average(
-                &values.iter().collect::<Vec<_>>(),
-                &weights.iter().collect::<Vec<_>>(),
-                Unit::Percent,
-            );
-            (average, values.into_iter().chain(weights).collect())
+            indicators::market_weighted_average(data, &TABLE3_SERIES, measure, year)
         }
         _ => {
             let dataset = view.dataset().unwrap_or(Dataset::Table1);
