@@ -335,10 +335,11 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
     html
 }
 
-/// The short mark a table cell carries for its status.
+/// The short mark a table cell carries for its status (a clean cell is marked only when it
+/// has a note, with an asterisk).
 fn status_mark(status: Status) -> &'static str {
     match status {
-        Status::Clean => "",
+        Status::Clean => "*",
         Status::Corrected => "†",
         Status::Uncertain => "?",
         Status::Missing => "",
@@ -379,7 +380,7 @@ pub fn table(plot: Option<&Plot>) -> String {
                 None => "–".to_string(),
             };
             let mut reference = String::new();
-            if point.status != Status::Clean {
+            if point.status != Status::Clean || !point.note.is_empty() {
                 let note = format!(
                     "{} {}: {}",
                     series.label,

@@ -936,11 +936,12 @@ fn topic_years(topic: Topic) -> Vec<u16> {
     years
 }
 
-/// A derived number as a plotted point, with the notes of the inputs that weakened it.
+/// A derived number as a plotted point, with the notes of its inputs.
 fn point(derived: Derived, inputs: &[&Cell]) -> Point {
+    // Clean cells can carry notes too (Table 2's official figures), so every note is kept.
     let notes: Vec<&str> = inputs
         .iter()
-        .filter(|cell| cell.status != Status::Clean && !cell.note.is_empty())
+        .filter(|cell| !cell.note.is_empty())
         .map(|cell| cell.note)
         .collect();
     let mut unique: Vec<&str> = Vec::new();

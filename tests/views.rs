@@ -423,3 +423,21 @@ fn the_quality_view_lists_every_finding_and_claim() {
         "findings must open the view that shows them"
     );
 }
+
+#[test]
+fn notes_on_legible_cells_reach_the_table() {
+    // Table 2 starts its 2003 and 2004 values as officials' announcements: legible, but a
+    // reader must be told.
+    let plot = view::plot(&State::for_view(ViewId::Fdi)).expect("plot");
+    let table = html::table(Some(&plot));
+    assert!(
+        table.contains("announced by ministry officials"),
+        "the starred years' note is missing from the FDI table"
+    );
+    let official = &plot.series[0].points[4];
+    assert_eq!(
+        official.status,
+        Status::Clean,
+        "an announced figure is still printed legibly"
+    );
+}
