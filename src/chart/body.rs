@@ -9,7 +9,6 @@ use super::xaxis::{self, XAxis};
 use super::{Fonts, EMPTY_MESSAGE};
 use crate::data::{Status, Unit};
 use crate::plot::{ChartKind, Plot, Series};
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// The widest a bar may be, in CSS pixels.
@@ -126,12 +125,7 @@ impl Frame {
 }
 
 /// Draws the chart of `plot` in `region`.
-pub(crate) fn draw_chart<DB: DrawingBackend>(
-    plot: &Plot,
-    painter: &Painter<DB>,
-    fonts: &Fonts,
-    region: Rect,
-) -> Drawn {
+pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: Rect) -> Drawn {
     let theme = painter.theme;
     let mut top = region.y0;
     for line in painter.wrap(&plot.y_label, fonts.axis_title, region.width())? {
@@ -213,9 +207,9 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
 /// Fits the axes into `area`. The value labels' width decides where the plot starts, the plot's
 /// width decides how the category labels fit, and their height decides the plot's height and so
 /// the value ticks: two rounds settle it.
-fn lay_out<DB: DrawingBackend>(
+fn lay_out(
     plot: &Plot,
-    painter: &Painter<DB>,
+    painter: &Painter,
     fonts: &Fonts,
     area: Rect,
     range: (f64, f64),
@@ -265,7 +259,7 @@ fn lay_out<DB: DrawingBackend>(
 }
 
 /// Draws the grid, the baseline and (when values go below zero) the zero line.
-fn draw_grid<DB: DrawingBackend>(painter: &Painter<DB>, frame: &Frame) -> Drawn {
+fn draw_grid(painter: &Painter, frame: &Frame) -> Drawn {
     let theme = painter.theme;
     let thin = painter.px(1.0);
     for tick in &frame.axis.ticks {
@@ -297,11 +291,7 @@ fn draw_grid<DB: DrawingBackend>(painter: &Painter<DB>, frame: &Frame) -> Drawn 
 }
 
 /// Draws the value labels, the category labels and, on a year axis, the tick marks.
-fn draw_axis_labels<DB: DrawingBackend>(
-    painter: &Painter<DB>,
-    fonts: &Fonts,
-    frame: &Frame,
-) -> Drawn {
+fn draw_axis_labels(painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     let theme = painter.theme;
     for tick in &frame.axis.ticks {
         if let Some(y) = frame.y(*tick) {
@@ -358,7 +348,7 @@ fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
     plain.chain(plot.series.iter().filter(|series| series.highlight))
 }
 
-fn draw_lines<DB: DrawingBackend>(plot: &Plot, painter: &Painter<DB>, frame: &Frame) -> Drawn {
+fn draw_lines(plot: &Plot, painter: &Painter, frame: &Frame) -> Drawn {
     for series in drawing_order(plot) {
         let color = Theme::series(series.color);
         let pen = LinePen::new(painter.scale, series.highlight);
@@ -383,12 +373,7 @@ fn draw_lines<DB: DrawingBackend>(plot: &Plot, painter: &Painter<DB>, frame: &Fr
     Ok(())
 }
 
-fn draw_bars<DB: DrawingBackend>(
-    plot: &Plot,
-    painter: &Painter<DB>,
-    fonts: &Fonts,
-    frame: &Frame,
-) -> Drawn {
+fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     let band = frame.x.scale.band_width();
     let count = plot.series.len().max(1) as f64;
     // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
@@ -436,8 +421,8 @@ fn draw_bars<DB: DrawingBackend>(
 
 /// Marks a slot without a value: "n/a" standing on the baseline, turned upwards when the slot is
 /// narrower than the text.
-fn draw_not_available<DB: DrawingBackend>(
-    painter: &Painter<DB>,
+fn draw_not_available(
+    painter: &Painter,
     fonts: &Fonts,
     centre: f64,
     slot: f64,
@@ -541,12 +526,7 @@ impl Stack {
     }
 }
 
-fn draw_stacks<DB: DrawingBackend>(
-    plot: &Plot,
-    painter: &Painter<DB>,
-    fonts: &Fonts,
-    frame: &Frame,
-) -> Drawn {
+fn draw_stacks(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     let band = frame.x.scale.band_width();
     let width = (band * 0.6)
         .min(band - painter.px(2.0))
@@ -614,12 +594,7 @@ fn draw_stacks<DB: DrawingBackend>(
 const INCOMPLETE_MARK: &str = "*";
 
 /// Draws the frame of an empty chart with `message` in its middle.
-fn draw_empty<DB: DrawingBackend>(
-    painter: &Painter<DB>,
-    fonts: &Fonts,
-    area: Rect,
-    message: &str,
-) -> Drawn {
+fn draw_empty(painter: &Painter, fonts: &Fonts, area: Rect, message: &str) -> Drawn {
     let theme = painter.theme;
     let plot = Rect {
         x0: area.x0 + painter.px(4.0),

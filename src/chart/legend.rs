@@ -8,7 +8,6 @@ use super::theme::Theme;
 use super::Fonts;
 use crate::data::Status;
 use crate::plot::{ChartKind, Plot};
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -104,9 +103,9 @@ struct Entry {
 }
 
 /// Lays out and draws the legend at the bottom of `region`; returns the legend's top edge.
-pub(crate) fn draw_legend<DB: DrawingBackend>(
+pub(crate) fn draw_legend(
     plot: &Plot,
-    painter: &Painter<DB>,
+    painter: &Painter,
     fonts: &Fonts,
     region: Rect,
 ) -> Result<f64, String> {
@@ -145,15 +144,15 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
     Ok(top)
 }
 
-fn row_height<DB: DrawingBackend>(painter: &Painter<DB>, fonts: &Fonts) -> f64 {
+fn row_height(painter: &Painter, fonts: &Fonts) -> f64 {
     fonts.legend.line_height() + painter.px(4.0)
 }
 
 /// Places the entries in rows of `width`: the series side by side, then the status key, each
 /// status on a fresh row when it would not fit beside the previous one.
-fn lay_out<DB: DrawingBackend>(
+fn lay_out(
     plot: &Plot,
-    painter: &Painter<DB>,
+    painter: &Painter,
     fonts: &Fonts,
     width: f64,
 ) -> Result<Vec<Entry>, String> {
@@ -222,7 +221,7 @@ fn lay_out<DB: DrawingBackend>(
 
 /// The width of a glyph: a short line with a marker for line charts, a square for bars, and
 /// nothing for a missing bar, whose key text begins with the mark itself.
-fn glyph_width<DB: DrawingBackend>(kind: ChartKind, painter: &Painter<DB>, glyph: Glyph) -> f64 {
+fn glyph_width(kind: ChartKind, painter: &Painter, glyph: Glyph) -> f64 {
     match (kind, glyph) {
         (ChartKind::Line, _) => painter.px(24.0),
         (_, Glyph::Status(Status::Missing)) => 0.0,
@@ -231,7 +230,7 @@ fn glyph_width<DB: DrawingBackend>(kind: ChartKind, painter: &Painter<DB>, glyph
 }
 
 /// Where an entry's text starts, after its glyph and a gap (if it has a glyph).
-fn text_offset<DB: DrawingBackend>(kind: ChartKind, painter: &Painter<DB>, glyph: Glyph) -> f64 {
+fn text_offset(kind: ChartKind, painter: &Painter, glyph: Glyph) -> f64 {
     let width = glyph_width(kind, painter, glyph);
     if width > 0.0 {
         width + painter.px(6.0)
@@ -242,12 +241,7 @@ fn text_offset<DB: DrawingBackend>(kind: ChartKind, painter: &Painter<DB>, glyph
 
 /// Draws a glyph with its left edge at `x`, centred on `y`. Status glyphs are drawn in the
 /// muted text colour, since they stand for every series.
-fn draw_glyph<DB: DrawingBackend>(
-    kind: ChartKind,
-    painter: &Painter<DB>,
-    glyph: Glyph,
-    (x, y): (f64, f64),
-) -> Drawn {
+fn draw_glyph(kind: ChartKind, painter: &Painter, glyph: Glyph, (x, y): (f64, f64)) -> Drawn {
     let (color, highlight, status) = match glyph {
         Glyph::Series { color, highlight } => (color, highlight, Status::Clean),
         Glyph::Status(status) => (painter.theme.muted, false, status),

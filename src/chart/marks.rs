@@ -3,7 +3,6 @@
 
 use super::paint::{Drawn, Painter, Point};
 use crate::data::Status;
-use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 
 /// A plotted point: where it is and how far its value can be trusted.
@@ -53,8 +52,8 @@ pub(crate) fn is_flagged(status: Status) -> bool {
 /// Draws a series' line through `points` (one per category, `None` where there is no value).
 /// A missing point leaves a gap: no piece of line reaches it and nothing bridges it. A piece
 /// that touches a corrected or uncertain point is dashed.
-pub(crate) fn series_line<DB: DrawingBackend>(
-    painter: &Painter<DB>,
+pub(crate) fn series_line(
+    painter: &Painter,
     points: &[Option<Placed>],
     color: RGBColor,
     pen: LinePen,
@@ -80,8 +79,8 @@ pub(crate) fn series_line<DB: DrawingBackend>(
 }
 
 /// Draws and empties the pending run of line pieces.
-fn flush_run<DB: DrawingBackend>(
-    painter: &Painter<DB>,
+fn flush_run(
+    painter: &Painter,
     run: &mut Vec<Point>,
     dashed: bool,
     color: RGBColor,
@@ -99,8 +98,8 @@ fn flush_run<DB: DrawingBackend>(
 /// Draws the marker of one point: a filled dot when clean, a hollow dot when corrected, a
 /// hollow diamond when uncertain. Hollow marks are filled with the background so that the line
 /// does not show through them.
-pub(crate) fn marker<DB: DrawingBackend>(
-    painter: &Painter<DB>,
+pub(crate) fn marker(
+    painter: &Painter,
     at: Point,
     status: Status,
     color: RGBColor,
@@ -179,8 +178,8 @@ impl Rect {
 /// Draws one bar or stack segment: solid when clean; pale with a solid outline when corrected;
 /// pale, hatched and with a dashed outline when uncertain. A highlighted bar gets a frame in the
 /// text colour just outside it, which leaves its own colour and status marks intact.
-pub(crate) fn bar<DB: DrawingBackend>(
-    painter: &Painter<DB>,
+pub(crate) fn bar(
+    painter: &Painter,
     rect: Rect,
     status: Status,
     color: RGBColor,
@@ -215,7 +214,7 @@ pub(crate) fn bar<DB: DrawingBackend>(
 }
 
 /// Fills `rect` with thin diagonal lines (rising to the right).
-fn hatch<DB: DrawingBackend>(painter: &Painter<DB>, rect: Rect, color: RGBColor) -> Drawn {
+fn hatch(painter: &Painter, rect: Rect, color: RGBColor) -> Drawn {
     let spacing = painter.px(5.0).max(3.0);
     let width = painter.px(1.0);
     // Each line is x + y = sum; it enters the rectangle at its left or bottom edge and leaves it

@@ -127,6 +127,20 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
+    let theme = Theme::new(style.dark);
+    area.fill(&theme.background).map_err(message)?;
+    draw_on(plot, style, area, area.dim_in_pixel())
+}
+
+/// Draws `plot` on a surface of `width` × `height` pixels already filled with the background.
+/// This is the whole chart; [`draw`] only adapts a plotters backend to it, so that this code is
+/// compiled once whatever the backend.
+fn draw_on(
+    plot: &Plot,
+    style: &Style,
+    area: &dyn paint::Surface,
+    (width, height): (u32, u32),
+) -> Result<(), String> {
     // A scale that is not a positive number (a page bug) falls back to 1 rather than to a
     // chart without text.
     let scale = if style.font_scale.is_finite() && style.font_scale > 0.0 {
@@ -135,10 +149,8 @@ pub fn draw<DB: DrawingBackend>(
         1.0
     };
     let theme = Theme::new(style.dark);
-    area.fill(&theme.background).map_err(message)?;
     let painter = Painter::new(area, theme, scale);
     let fonts = Fonts::new(scale);
-    let (width, height) = area.dim_in_pixel();
     let outer = Rect {
         x0: 0.0,
         y0: 0.0,

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontTransform, RGBColor, ShapeStyle};
+use plotters::style::{Color, FontTransform, RGBColor, ShapeStyle, TextStyle};
 
 /// The result of one drawing step.
 pub(crate) type Drawn = Result<(), String>;
@@ -30,18 +30,71 @@ fn stroke_width(width: f64) -> u32 {
     width.round().max(1.0) as u32
 }
 
-/// Draws on one drawing area with one theme and scale.
-pub(crate) struct Painter<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
+/// The drawing operations the chart needs, as an object-safe trait: the chart code then
+/// compiles once and draws through it on any backend, instead of once per backend, which keeps
+/// the wasm smaller (the page draws on a canvas and exports SVG).
+pub(crate) trait Surface {
+    /// The size of `text` in `style`, as the backend measures it.
+    fn text_size(&self, text: &str, style: &TextStyle) -> Result<(u32, u32), String>;
+    fn text(&self, text: &str, style: &TextStyle, at: (i32, i32)) -> Drawn;
+    fn rectangle(&self, corners: [(i32, i32); 2], style: ShapeStyle) -> Drawn;
+    fn path(&self, points: Vec<(i32, i32)>, style: ShapeStyle) -> Drawn;
+    fn dashed_path(&self, points: Vec<(i32, i32)>, dash: i32, gap: i32, style: ShapeStyle)
+        -> Drawn;
+    fn circle(&self, center: (i32, i32), radius: i32, style: ShapeStyle) -> Drawn;
+    fn polygon(&self, points: Vec<(i32, i32)>, style: ShapeStyle) -> Drawn;
+}
+
+impl<DB: DrawingBackend> Surface for DrawingArea<DB, Shift> {
+    fn text_size(&self, text: &str, style: &TextStyle) -> Result<(u32, u32), String> {
+        self.estimate_text_size(text, style).map_err(message)
+    }
+
+    fn text(&self, text: &str, style: &TextStyle, at: (i32, i32)) -> Drawn {
+        self.draw_text(text, style, at).map_err(message)
+    }
+
+    fn rectangle(&self, corners: [(i32, i32); 2], style: ShapeStyle) -> Drawn {
+        self.draw(&Rectangle::new(corners, style)).map_err(message)
+    }
+
+    fn path(&self, points: Vec<(i32, i32)>, style: ShapeStyle) -> Drawn {
+        self.draw(&PathElement::new(points, style)).map_err(message)
+    }
+
+    fn dashed_path(
+        &self,
+        points: Vec<(i32, i32)>,
+        dash: i32,
+        gap: i32,
+        style: ShapeStyle,
+    ) -> Drawn {
+        self.draw(&DashedPathElement::new(points, dash, gap, style))
+            .map_err(message)
+    }
+
+    fn circle(&self, center: (i32, i32), radius: i32, style: ShapeStyle) -> Drawn {
+        self.draw(&Circle::new(center, radius, style))
+            .map_err(message)
+    }
+
+    fn polygon(&self, points: Vec<(i32, i32)>, style: ShapeStyle) -> Drawn {
+        self.draw(&Polygon::new(points, style)).map_err(message)
+    }
+}
+
+/// Draws on one surface with one theme and scale.
+pub(crate) struct Painter<'a> {
+    area: &'a dyn Surface,
     /// The colours to draw in.
     pub theme: Theme,
     /// The style's font scale: CSS pixels × scale = backend pixels.
     pub scale: f64,
 }
 
-impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+impl<'a> Painter<'a> {
     /// A painter for `area`.
-    pub fn new(area: &'a DrawingArea<DB, Shift>, theme: Theme, scale: f64) -> Painter<'a, DB> {
+    pub fn new(area: &'a dyn Surface, theme: Theme, scale: f64) -> Painter<'a> {
         Painter { area, theme, scale }
     }
 
@@ -56,10 +109,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             return Ok(0.0);
         }
         let style = font.text_style(self.theme.text, Pos::default(), FontTransform::None);
-        let (width, _) = self
-            .area
-            .estimate_text_size(text, &style)
-            .map_err(message)?;
+        let (width, _) = self.area.text_size(text, &style)?;
         Ok(f64::from(width))
     }
 
@@ -135,9 +185,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         v: VPos,
     ) -> Drawn {
         let style = font.text_style(color, Pos::new(h, v), FontTransform::None);
-        self.area
-            .draw_text(text, &style, pixel(at))
-            .map_err(message)
+        self.area.text(text, &style, pixel(at))
     }
 
     /// Draws `text` turned a quarter to the left, reading upwards and centred on `at` across
@@ -152,9 +200,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         h: HPos,
     ) -> Drawn {
         let style = font.text_style(color, Pos::new(h, VPos::Center), FontTransform::Rotate270);
-        self.area
-            .draw_text(text, &style, pixel(at))
-            .map_err(message)
+        self.area.text(text, &style, pixel(at))
     }
 
     /// Fills the rectangle between two corners. Rectangles with integer corners are also how
@@ -165,9 +211,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             filled: true,
             stroke_width: 1,
         };
-        self.area
-            .draw(&Rectangle::new([pixel(corner), pixel(opposite)], style))
-            .map_err(message)
+        self.area.rectangle([pixel(corner), pixel(opposite)], style)
     }
 
     /// A horizontal rule `thickness` pixels thick, centred on `y`.
@@ -195,9 +239,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             stroke_width: stroke_width(width),
         };
         let points: Vec<(i32, i32)> = points.iter().copied().map(pixel).collect();
-        self.area
-            .draw(&PathElement::new(points, style))
-            .map_err(message)
+        self.area.path(points, style)
     }
 
     /// A dashed line through `points`. The dashes are drawn as short solid pieces, because the
@@ -214,9 +256,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let points: Vec<(i32, i32)> = points.iter().copied().map(pixel).collect();
         let dash = self.px(5.0).round().max(2.0) as i32;
         let gap = self.px(3.5).round().max(2.0) as i32;
-        self.area
-            .draw(&DashedPathElement::new(points, dash, gap, style))
-            .map_err(message)
+        self.area.dashed_path(points, dash, gap, style)
     }
 
     /// A circle of `radius`, filled or drawn as an outline `width` wide.
@@ -234,9 +274,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             stroke_width: stroke_width(width),
         };
         let radius = radius.round().max(1.0) as i32;
-        self.area
-            .draw(&Circle::new(pixel(center), radius, style))
-            .map_err(message)
+        self.area.circle(pixel(center), radius, style)
     }
 
     /// A filled polygon.
@@ -247,8 +285,6 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             stroke_width: 1,
         };
         let points: Vec<(i32, i32)> = points.iter().copied().map(pixel).collect();
-        self.area
-            .draw(&Polygon::new(points, style))
-            .map_err(message)
+        self.area.polygon(points, style)
     }
 }

@@ -3,7 +3,6 @@
 use super::paint::Painter;
 use super::text::Font;
 use crate::plot::{ChartKind, Plot};
-use plotters::prelude::DrawingBackend;
 
 /// Where categories sit along the x axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,9 +81,9 @@ const YEAR_STEPS: [i32; 11] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000];
 
 /// Lays the x axis out between `left` and `right`. `inset` keeps line markers off the plot's
 /// edges; upward labels are shortened to `max_upward_length`.
-pub(crate) fn layout<DB: DrawingBackend>(
+pub(crate) fn layout(
     plot: &Plot,
-    painter: &Painter<DB>,
+    painter: &Painter,
     font: Font,
     (left, right): (f64, f64),
     inset: f64,
@@ -103,9 +102,9 @@ pub(crate) fn layout<DB: DrawingBackend>(
     }
 }
 
-fn year_axis<DB: DrawingBackend>(
+fn year_axis(
     years: &[u16],
-    painter: &Painter<DB>,
+    painter: &Painter,
     font: Font,
     (left, right): (f64, f64),
     inset: f64,
@@ -161,9 +160,9 @@ fn year_axis<DB: DrawingBackend>(
     })
 }
 
-fn band_axis<DB: DrawingBackend>(
+fn band_axis(
     plot: &Plot,
-    painter: &Painter<DB>,
+    painter: &Painter,
     font: Font,
     (left, right): (f64, f64),
     max_upward_length: f64,
