@@ -223,24 +223,8 @@ pub fn seconds(duration: Duration) -> String {
 
 /// Standard base64 with padding (RFC 4648 §4), as `atob` and `Uint8Array.fromBase64` read it.
 pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                text.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                text.push('=');
-            }
-        }
-    }
-    text
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// A 64-bit FNV-1a hash, stable across Rust versions (for build stamps).
