@@ -41,9 +41,33 @@ async function start() {
   // Pages that script the explorer (and the benchmark) reach it here, e.g. ictExplorer.plot().
   window.ictExplorer = app;
 
-  const send = (name, value, checked) => {
+  // The address bar follows the state, so that reload, bookmarks and sharing keep it: a new
+  // history entry for each change of view (so Back returns to the previous view), and for
+  // other changes the current entry is replaced once the reader pauses. Pages opened from
+  // file:// or in sandboxed frames may refuse; the explorer works on without it.
+  let historyTimer = null;
+  const recordHistory = (before) => {
+    const after = app.query();
+    if (after === before) return;
+    clearTimeout(historyTimer);
+    const newView = new URLSearchParams(after).get('view') !== new URLSearchParams(before).get('view');
     try {
-      return app.event(name, value, checked);
+      if (newView) {
+        // Settle the old view's entry first, with any choice still waiting to be recorded.
+        history.replaceState(null, '', `?${before}`);
+        history.pushState(null, '', `?${after}`);
+      }
+      else historyTimer = setTimeout(() => history.replaceState(null, '', `?${app.query()}`), 250);
+    } catch (error) {
+      console.warn(error);
+    }
+  };
+  const send = (name, value, checked) => {
+    const before = app.query();
+    try {
+      const changed = app.event(name, value, checked);
+      recordHistory(before);
+      return changed;
     } catch (error) {
       console.error(error);
       return false;
@@ -82,8 +106,10 @@ async function start() {
       return;
     }
     if (target.closest && target.closest('input, select, textarea, [role=tab]')) return;
+    const before = app.query();
     try {
       if (app.key(event.key)) event.preventDefault();
+      recordHistory(before);
     } catch (error) {
       console.error(error);
     }

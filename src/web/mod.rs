@@ -84,7 +84,6 @@ impl App {
                 let changed = self.state != before;
                 if changed {
                     self.render()?;
-                    self.push_history()?;
                 }
                 self.show_problems(&[])?;
                 Ok(changed)
@@ -183,6 +182,11 @@ impl App {
     /// rewriting HTML costs the browser style and layout work.
     fn render(&mut self) -> Result<(), JsValue> {
         let plot = view::plot(&self.state);
+        // The chart is drawn before any region changes: setting the canvas font needs the
+        // page's styles, and while they are still clean the browser need not recompute them.
+        if let Some(plot) = &plot {
+            self.draw_chart(plot)?;
+        }
         self.update_region("tabs", html::tabs(&self.state))?;
         self.update_controls()?;
         self.update_region("legend", html::legend(&self.state, plot.as_ref()))?;
@@ -207,9 +211,6 @@ impl App {
             .unwrap_or("Data quality: audit findings and claims check");
         element(document, "view-title")?.set_text_content(Some(title));
         element(document, "chart")?.set_attribute("aria-label", &summary)?;
-        if let Some(plot) = &plot {
-            self.draw_chart(plot)?;
-        }
         self.update_share_links()
     }
 
@@ -301,18 +302,6 @@ impl App {
         } else {
             message.remove_attribute("hidden")
         }
-    }
-
-    /// Records the state in the address bar, so that reload, bookmarks and sharing keep it.
-    fn push_history(&self) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("No window."))?;
-        let url = format!("?{}", self.full_query(self.display));
-        // Pages opened from file:// or sandboxed frames may refuse history changes; the
-        // explorer works on without them.
-        let _ = window
-            .history()
-            .and_then(|history| history.replace_state_with_url(&JsValue::NULL, "", Some(&url)));
-        Ok(())
     }
 
     /// Fills the share link and the embed code with the current state.
