@@ -5,7 +5,7 @@ use ict_explorer::data::{self, Cell, Lookup};
 use std::collections::HashSet;
 
 /// Disagreements found by reading the paper by hand: (finding id, what a reader should learn).
-const KNOWN: [(&str, &str); 13] = [
+const KNOWN: [(&str, &str); 12] = [
     (
         "table1-firms-exceed-total-1997",
         "1997's firms by type add up to more than the total",
@@ -13,10 +13,6 @@ const KNOWN: [(&str, &str); 13] = [
     (
         "table1-total-assets-unit",
         "total assets cannot be in billion yuan",
-    ),
-    (
-        "table3-domestic_market_share-over-100-2001",
-        "2001 market shares add up to about 106%",
     ),
     (
         "text-sce-average-vs-table1",
@@ -139,10 +135,10 @@ fn each_check_reacts_to_the_data() {
             true,
         ),
         (
-            "table3/state_owned/domestic_market_share/2001",
-            19.0,
+            "table3/joint_stock_cooperative/domestic_market_share/2001",
+            9.0,
             "table3-domestic_market_share-over-100-2001",
-            false,
+            true,
         ),
         (
             "table4/others/share/2002",

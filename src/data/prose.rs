@@ -79,7 +79,7 @@ const STATEMENTS: &[Datum] = {
         say(Fig3, "foreign_funded", "share_of_domestic_sales", Some(2004), Percent, c(57.0), "Foreign-invested firms' share of domestic sales", TRADE_STRUCTURE),
         // Figure 4: R&D.
         say(Fig4, "china", "ict_rd_share_of_gdp", Some(2002), Percent, n(0.13, "Includes R&D spending of wholly foreign-owned firms and joint ventures."), "China's ICT R&D spending as a share of GDP", DYNAMIC),
-        say(Fig4, "china", "scientists_engineers_rank", None, Rank, n(5.0, "Behind the US, Japan, Korea and France, ahead of Germany (OECD data)."), "China's rank by number of scientists and engineers", DYNAMIC),
+        say(Text, "china", "scientists_engineers_rank", None, Rank, n(5.0, "Behind the US, Japan, Korea and France, ahead of Germany (OECD data)."), "China's rank by number of scientists and engineers", DYNAMIC),
         // Ownership, alongside Table 1.
         say(Text, "state_controlled", "share_domestic_assets_average_2003_2005", None, Percent, c(73.0), "State-controlled firms' average share of domestic assets, 2003–2005", OWNERSHIP),
         say(Text, "private", "share_total_assets_max_before_1997", None, Percent, n(0.5, "An upper bound: 'no more than'."), "Private firms' highest share of total assets before 1997", OWNERSHIP),

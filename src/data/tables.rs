@@ -367,7 +367,10 @@ fn table3() -> Vec<Datum> {
             [c(25.8), c(13.6), c(9.7), c(8.5)],
             [c(16.5), c(4.0), c(5.4), c(5.0)],
             [
-                Cell::uncertain(9.0, "OCR kept only the digit 9 and lost the decimal: the printed value lies between 9.0 and 9.9; 9.0 is the lowest reading."),
+                Cell::uncertain(
+                    2.9,
+                    "OCR kept only a '9' and a stray mark, so a digit and the decimal point were lost. The five other shares of 2001 add up to 97.3%, so 2.9 brings the year to 100.2%, and it fits the column's later values (2.6, 1.4, 1.9). Other readings: 0.9 or 1.9 (year total 98.2% or 99.2%), or 9.0 to 9.9 (year total above 106%).",
+                ),
                 c(2.6),
                 c(1.4),
                 c(1.9),
