@@ -5,12 +5,12 @@
 //! shown; otherwise it is `not_checkable` with the reason. A few claims that cite a table
 //! without quoting one number (such as "China's ratios are the lowest") are added by hand.
 
-use crate::audit::{fdi_upper_bound, Range, YUAN_PER_DOLLAR};
+use crate::audit::{self, between, Range, Reach};
 use crate::data::{
     Cell, Dataset, Datum, Lookup, Status, Unit, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
 };
 use crate::format::{auto, number};
-use crate::indicators::{implied_domestic_share, market_weighted_average};
+use crate::indicators::implied_domestic_share;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -95,6 +95,25 @@ impl Check {
         }
     }
 
+    /// A verdict from a check the audit shares: agrees or disagrees.
+    fn from_agreement(
+        agrees: bool,
+        computation: String,
+        cells: Vec<String>,
+        status: Status,
+    ) -> Check {
+        Check {
+            verdict: if agrees {
+                Verdict::Agrees
+            } else {
+                Verdict::Disagrees
+            },
+            computation,
+            cells,
+            status,
+        }
+    }
+
     /// Agrees when the two ranges overlap.
     fn compare(
         stated: Range,
@@ -156,7 +175,11 @@ fn check_statement(data: Lookup, datum: &Datum) -> Claim {
     };
     let status = check.status.weakest(datum.cell.status);
     let mut cells = vec![datum.key()];
-    cells.extend(check.cells);
+    for cell in check.cells {
+        if !cells.contains(&cell) {
+            cells.push(cell);
+        }
+    }
     Claim {
         id: datum.key(),
         dataset: datum.dataset,
@@ -222,7 +245,8 @@ fn table_name(dataset: Dataset) -> String {
     format!("Table {}", dataset.id().trim_start_matches("table"))
 }
 
-/// Checks written for particular statements.
+/// Checks written for particular statements. Where the audit checks the same numbers, the claim
+/// uses the audit's computation, so that a finding and a verdict cannot disagree.
 fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
     let key = (datum.dataset, datum.series, datum.measure, datum.year);
     let t1 =
@@ -236,131 +260,141 @@ fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
     };
     match key {
         (Dataset::Text, "state_controlled", "share_domestic_assets_average_2003_2005", None) => {
-            let cells =
-                [2003, 2005].map(|year| t1("state_controlled", "share_domestic_assets", year));
-            let [Some(first), Some(last)] = cells.map(|cell| cell.value) else {
-                return None;
-            };
-            let mean = (first + last) / 2.0;
-            Some(Check::compare(
-                Range::printed(stated),
-                Range { low: mean - 0.5, high: mean + 0.5 },
-                format!("Table 1: ({} + {}) / 2 = {}% for 2003 and 2005, the two years it prints; 2004 is not printed", auto(first, 1), auto(last, 1), auto(mean, 1)),
-                [2003, 2005].iter().map(|&year| key_of(Dataset::Table1, "state_controlled", "share_domestic_assets", Some(year))).collect(),
-                cells[0].status.weakest(cells[1].status),
+            let check = audit::sce_average(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Text, "private", "share_total_assets_max_before_1997", None) => {
-            let cell = t1("private", "share_total_assets", 1997);
+            let first = TABLE1_YEARS[0];
+            let cell = t1("private", "share_total_assets", first);
             let value = cell.value?;
-            let verdict = if Range::printed(value).low <= stated {
-                Verdict::Agrees
+            let range = Range::printed(value);
+            let consistent = if range.low <= stated {
+                format!("Its first year fits the statement: private firms held {}% of all assets in {first} (at least {}% given rounding), not more than {}%.", auto(value, 1), auto(range.low, 2), auto(stated, 1))
             } else {
-                Verdict::Disagrees
+                format!("Its first year does not fit well: private firms already held {}% of all assets in {first}, more than {}% even given rounding.", auto(value, 1), auto(stated, 1))
             };
             Some(Check {
-                verdict,
-                computation: format!("Table 1 starts in 1997, when private firms held {}% of all assets: at most {}% as stated", auto(value, 1), auto(stated, 1)),
-                cells: vec![key_of(Dataset::Table1, "private", "share_total_assets", Some(1997))],
+                verdict: Verdict::NotCheckable,
+                computation: format!("The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. {consistent}"),
+                cells: vec![key_of(Dataset::Table1, "private", "share_total_assets", Some(first))],
                 status: cell.status,
             })
         }
         (Dataset::Text, "private", "share_domestic_assets_max_before_1997", None) => {
-            let share = t1("private", "share_total_assets", 1997);
-            let foreign = t1("foreign_funded", "share_total_assets", 1997);
-            let printed = t1("private", "share_domestic_assets", 1997);
+            let first = TABLE1_YEARS[0];
+            let share = t1("private", "share_total_assets", first);
+            let foreign = t1("foreign_funded", "share_total_assets", first);
+            let printed = t1("private", "share_domestic_assets", first);
             let implied = implied_domestic_share(&share, &foreign);
-            let (Some(implied_value), Some(printed_value)) = (implied.value, printed.value) else {
+            let (Some(share_value), Some(foreign_value), Some(implied_value), Some(printed_value)) =
+                (share.value, foreign.value, implied.value, printed.value)
+            else {
                 return None;
             };
-            let verdict =
-                if Range::printed(printed_value).low <= stated && implied_value <= stated + 0.05 {
-                    Verdict::Agrees
-                } else {
-                    Verdict::Disagrees
-                };
+            let printed_range = Range::printed(printed_value);
+            let implied_range = audit::corners(
+                &[Range::printed(share_value), Range::printed(foreign_value)],
+                |v| v[0] / (100.0 - v[1]) * 100.0,
+            );
+            let fits = printed_range.low <= stated && implied_range.low <= stated;
             Some(Check {
-                verdict,
+                verdict: Verdict::NotCheckable,
                 computation: format!(
-                    "Table 1, 1997: printed {}% (rounded, so 0.5–1.5), and {} / (100 − {}) × 100 = {}% implied by the asset shares: both allow at most {}%",
+                    "The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. Its first year {} the statement: printed {}% ({}% given rounding), and {} / (100 − {}) × 100 = {}% ({}% given rounding) implied by the asset shares, against at most {}%",
+                    if fits { "fits" } else { "does not fit" },
                     auto(printed_value, 1),
-                    auto(share.value.unwrap_or_default(), 1),
-                    auto(foreign.value.unwrap_or_default(), 1),
+                    between(printed_range, 2),
+                    auto(share_value, 1),
+                    auto(foreign_value, 1),
                     auto(implied_value, 2),
+                    between(implied_range, 2),
                     auto(stated, 1)
                 ),
                 cells: vec![
-                    key_of(Dataset::Table1, "private", "share_domestic_assets", Some(1997)),
-                    key_of(Dataset::Table1, "private", "share_total_assets", Some(1997)),
-                    key_of(Dataset::Table1, "foreign_funded", "share_total_assets", Some(1997)),
+                    key_of(Dataset::Table1, "private", "share_domestic_assets", Some(first)),
+                    key_of(Dataset::Table1, "private", "share_total_assets", Some(first)),
+                    key_of(Dataset::Table1, "foreign_funded", "share_total_assets", Some(first)),
                 ],
                 status: implied.status.weakest(printed.status),
             })
         }
         (Dataset::Text, "fdi", "actual_utilized", Some(2000)) => {
-            let cell = data.cell(Dataset::Table2, "fdi", "actual_utilized", 2001);
-            let found = cell.value?;
-            Some(Check::compare(
-                Range::printed(stated),
-                Range { low: (found - 0.5) / 1000.0, high: (found + 0.5) / 1000.0 },
-                format!("Table 2 prints no 2000 value; for 2001, the year China actually joined the WTO, it prints {} m US$ = {} bn US$, not {} bn US$", number(found, 0), auto(found / 1000.0, 3), auto(stated, 2)),
-                vec![key_of(Dataset::Table2, "fdi", "actual_utilized", Some(2001))],
-                cell.status,
+            let check = audit::wto_fdi(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                format!("{}. {}", check.arithmetic(), check.dates()),
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Text, "fdi", "multiple_of_government_investment_1990_2002", None) => {
-            let government = prose(
-                Dataset::Text,
-                "government",
-                "ict_investment_1990_2002",
-                None,
-            )?;
-            let needed = government * stated / YUAN_PER_DOLLAR * 1000.0;
-            let (bound, printed, ceiling) = fdi_upper_bound(data, 1990, 2002)?;
-            let verdict = if bound < needed {
-                Verdict::Disagrees
-            } else {
-                Verdict::NotCheckable
-            };
-            Some(Check {
-                verdict,
-                computation: format!(
-                    "needs more than {} × {} bn yuan / {} = {} m US$ over 1990–2002; Table 2 prints {printed} of those years, and with all others at {} m US$ the most it allows is {} m US$",
-                    auto(stated, 0),
-                    auto(government, 0),
-                    YUAN_PER_DOLLAR,
-                    number(needed, 0),
-                    number(ceiling, 0),
-                    number(bound, 0)
-                ),
-                cells: vec![key_of(Dataset::Text, "government", "ict_investment_1990_2002", None)],
-                status: Status::Clean,
-            })
+            let check = audit::fdi_vs_government(data)?;
+            Some(fdi_total_check(
+                check.total.reach,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
         }
         (Dataset::Text, "fdi", "accumulated", Some(2005)) => {
-            let (bound, printed, ceiling) = fdi_upper_bound(data, 1990, 2005)?;
-            let verdict = if bound < stated * 1000.0 {
-                Verdict::Disagrees
-            } else {
-                Verdict::NotCheckable
-            };
-            Some(Check {
-                verdict,
-                computation: format!(
-                    "Table 2 prints {printed} of the years 1990–2005; only if every other year matched the {} m US$ record would the total ({} m US$ at most) pass {} m US$, so the table can neither confirm nor rule it out",
-                    number(ceiling, 0),
-                    number(bound, 0),
-                    number(stated * 1000.0, 0)
-                ),
-                cells: Vec::new(),
-                status: Status::Clean,
-            })
+            let check = audit::fdi_accumulated(data)?;
+            Some(fdi_total_check(
+                check.total.reach,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
         }
         (Dataset::Text, "total", "profit_to_sales", Some(year)) => {
-            industry_average(data, "profit_to_sales", year, stated)
+            let check = audit::industry_profit(data, year)?;
+            let lean = check.lean(data);
+            let computation = if lean.is_empty() {
+                check.arithmetic()
+            } else {
+                format!("{}. {lean}", check.arithmetic())
+            };
+            Some(match check.agrees {
+                Some(agrees) => {
+                    Check::from_agreement(agrees, computation, check.cells, check.status)
+                }
+                None => Check::not_checkable(computation),
+            })
         }
         (Dataset::Text, "total", "value_added_to_sales_average", None) => {
             value_added_average(data, stated)
+        }
+        (Dataset::Text, "china", "ict_output", Some(year)) => {
+            let check = audit::output_against_exports(data, year)?;
+            Some(if check.below {
+                Check {
+                    verdict: Verdict::Disagrees,
+                    computation: format!("{}. A country cannot export more than it produces, so this output figure cannot be right as printed", check.arithmetic()),
+                    cells: check.cells,
+                    status: check.status,
+                }
+            } else {
+                Check {
+                    verdict: Verdict::NotCheckable,
+                    computation: format!("{}. Output is not below exports, so the paper does not contradict this figure, but nothing in it confirms the figure either", check.arithmetic()),
+                    cells: check.cells,
+                    status: check.status,
+                }
+            })
+        }
+        (Dataset::Text, "computers", "share_of_ict_exports", Some(2004)) => {
+            let majority = if stated < 50.0 {
+                format!(" Note that the paper calls this 'the majority' of exports, which {}% is not (a majority is more than half).", auto(stated, 1))
+            } else {
+                String::new()
+            };
+            Some(Check::not_checkable(format!(
+                "No table in the paper covers this number, and no other statement in it implies a value for it.{majority}"
+            )))
         }
         (Dataset::Fig3, "foreign_funded", "share_of_domestic_sales", Some(year)) => {
             let cell = data.get(
@@ -379,23 +413,12 @@ fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
             ))
         }
         (Dataset::Fig3, "jsc_llc_private", "share_of_domestic_sales", Some(2004)) => {
-            let named = ["joint_stock_cooperative", "joint_stock", "private"];
-            let cells: Vec<Cell> = named
-                .iter()
-                .map(|series| data.cell(Dataset::Table3, series, "domestic_market_share", 2004))
-                .collect();
-            let sum: f64 = cells.iter().map(|cell| cell.value).sum::<Option<f64>>()?;
-            let slack = 0.05 * cells.len() as f64;
-            Some(Check::compare(
-                Range::printed(stated),
-                Range { low: sum - slack, high: sum + slack },
-                format!(
-                    "Table 3, 2004: joint-stock cooperative + joint stock + private = {}%; it has no limited-liability column, and only adding collectives reaches {}%",
-                    auto(sum, 1),
-                    auto(stated, 0)
-                ),
-                named.iter().map(|series| key_of(Dataset::Table3, series, "domestic_market_share", Some(2004))).collect(),
-                cells.iter().fold(Status::Clean, |status, cell| status.weakest(cell.status)),
+            let check = audit::jsc_llc_private(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Fig3, "private", "share_of_domestic_sales", None) => {
@@ -440,94 +463,80 @@ fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
                 .fold((f64::MAX, f64::MIN), |(low, high), value| {
                     (low.min(*value), high.max(*value))
                 });
-            // "About 70 percent": agree when the stated value lies within five points of every year.
-            Some(Check::compare(
-                Range { low: stated - 5.0, high: stated + 5.0 },
-                Range { low, high },
-                format!("Table 4: processing with imported materials ranges from {}% to {}%, averaging {}%, which is 'about' {}%", auto(low, 1), auto(high, 1), auto(mean, 1), auto(stated, 0)),
-                cells.iter().map(|datum| datum.key()).collect(),
-                cells.iter().fold(Status::Clean, |status, datum| status.weakest(datum.cell.status)),
-            ))
+            // "About 70 percent": agree when every year lies within five points of the stated value.
+            let about = Range {
+                low: stated - ABOUT_POINTS,
+                high: stated + ABOUT_POINTS,
+            };
+            let fits = about.low <= low && high <= about.high;
+            Some(Check {
+                verdict: if fits { Verdict::Agrees } else { Verdict::Disagrees },
+                computation: format!(
+                    "Table 4: processing with imported materials ranges from {}% to {}%, averaging {}%; 'about' {}% is taken to mean within {} points, and {}",
+                    auto(low, 1),
+                    auto(high, 1),
+                    auto(mean, 1),
+                    auto(stated, 0),
+                    auto(ABOUT_POINTS, 0),
+                    if fits { "every year is" } else { "not every year is" }
+                ),
+                cells: cells.iter().map(|datum| datum.key()).collect(),
+                status: cells.iter().fold(Status::Clean, |status, datum| status.weakest(datum.cell.status)),
+            })
         }
         (Dataset::Fig2, "foreign_funded", "share_of_exports", Some(2004))
         | (Dataset::Fig2, "domestic_funded", "share_of_exports", Some(2004)) => {
-            let foreign = prose(
-                Dataset::Fig2,
-                "foreign_funded",
-                "share_of_exports",
-                Some(2004),
-            )?;
-            let domestic = prose(
-                Dataset::Fig2,
-                "domestic_funded",
-                "share_of_exports",
-                Some(2004),
-            )?;
+            let check = audit::export_shares(data)?;
             let other = if datum.series == "foreign_funded" {
-                domestic
+                check.domestic
             } else {
-                foreign
+                check.foreign
             };
-            Some(Check::compare(
-                Range::printed(stated),
-                Range::printed(100.0 - other),
-                format!("foreign and domestic firms' shares must add up to 100%: the other share the paper gives, {}%, leaves {}%, not {}%", auto(other, 1), auto(100.0 - other, 1), auto(stated, 1)),
-                vec![key_of(Dataset::Fig2, if datum.series == "foreign_funded" { "domestic_funded" } else { "foreign_funded" }, "share_of_exports", Some(2004))],
-                Status::Clean,
+            Some(Check::from_agreement(
+                check.agrees,
+                format!(
+                    "{}; the other share the paper gives, {}%, leaves {}% for this one",
+                    check.arithmetic(),
+                    auto(other, 1),
+                    auto(100.0 - other, 1)
+                ),
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Fig2, "foreign_funded", "net_exports_share_of_exports", Some(2004)) => {
-            let net = prose(Dataset::Fig2, "foreign_funded", "net_exports", Some(2004))?;
-            let exports = prose(Dataset::Fig1, "china", "exports", Some(2004))?;
-            let foreign = prose(
-                Dataset::Fig2,
-                "foreign_funded",
-                "share_of_exports",
-                Some(2004),
-            )?;
-            let foreign_exports = exports * foreign / 100.0;
-            let implied = net / foreign_exports * 100.0;
-            Some(Check::compare(
-                Range::printed(stated),
-                Range { low: implied - 0.5, high: implied + 0.5 },
-                format!(
-                    "foreign firms exported {}% of {} bn US$ = {} bn US$, so {} bn US$ of net exports is {}% of their exports, not {}%",
-                    auto(foreign, 0),
-                    auto(exports, 0),
-                    auto(foreign_exports, 1),
-                    auto(net, 1),
-                    auto(implied, 1),
-                    auto(stated, 1)
-                ),
-                vec![
-                    key_of(Dataset::Fig2, "foreign_funded", "net_exports", Some(2004)),
-                    key_of(Dataset::Fig1, "china", "exports", Some(2004)),
-                    key_of(Dataset::Fig2, "foreign_funded", "share_of_exports", Some(2004)),
-                ],
-                Status::Clean,
+            let check = audit::foreign_net_share(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Fig2, "foreign_funded", "net_exports", Some(2004)) => {
+            let check = audit::domestic_balance(data)?;
+            let computation = if check.agrees {
+                check.arithmetic()
+            } else {
+                format!("{}. {}", check.arithmetic(), check.explanation())
+            };
+            Some(Check::from_agreement(
+                check.agrees,
+                computation,
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Text, rival @ ("ibm" | "dell"), "size_multiple_of_lenovo", Some(2006)) => {
-            let lenovo = prose(Dataset::Text, "lenovo", "revenue", Some(2006))?;
-            let revenue = prose(Dataset::Text, rival, "revenue", Some(2006))?;
-            let ratio = revenue / lenovo;
-            Some(Check::compare(
-                Range::printed(stated),
-                Range {
-                    low: ratio - 0.05,
-                    high: ratio + 0.05,
-                },
+            let check = audit::size_ratio(data, rival)?;
+            Some(Check::from_agreement(
+                check.agrees,
                 format!(
-                    "{} / {} = {} times, on the revenues quoted in the same sentence",
-                    auto(revenue, 1),
-                    auto(lenovo, 1),
-                    auto(ratio, 1)
+                    "{}, on the revenues quoted in the same sentence",
+                    check.arithmetic()
                 ),
-                vec![
-                    key_of(Dataset::Text, "lenovo", "revenue", Some(2006)),
-                    key_of(Dataset::Text, rival, "revenue", Some(2006)),
-                ],
-                Status::Clean,
+                check.cells,
+                check.status,
             ))
         }
         (Dataset::Text, "hongfujin", "multiple_of_huawei_exports", Some(2005)) => {
@@ -572,34 +581,30 @@ fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
     }
 }
 
-/// A whole-industry ratio from Table 3: the six types' ratios weighted by market share.
-fn industry_average(data: Lookup, measure: &str, year: u16, stated: f64) -> Option<Check> {
-    let (average, inputs) = market_weighted_average(data, &TABLE3_SERIES, measure, year);
-    let values = &inputs[..TABLE3_SERIES.len()];
-    let cells = TABLE3_SERIES
-        .iter()
-        .flat_map(|series| {
-            [measure, "domestic_market_share"]
-                .map(|m| Lookup::key(Dataset::Table3, series, m, Some(year)))
-        })
-        .collect();
-    match average.value {
-        None => {
-            let unreadable: Vec<&str> =
-                TABLE3_SERIES.iter().zip(values).filter(|(_, cell)| cell.value.is_none()).map(|(series, _)| crate::data::series_label(series)).collect();
-            Some(Check::not_checkable(format!(
-                "The industry-wide ratio for {year} would be the types' ratios weighted by market share, but Table 3's {} for {} cannot be read",
-                crate::data::measure_label(measure).to_lowercase(),
-                unreadable.join(" and ")
-            )))
-        }
-        Some(value) => Some(Check::compare(
-            Range::printed(stated),
-            Range { low: value - 0.05, high: value + 0.05 },
-            format!("Table 3, {year}: the six types' ratios weighted by their market shares average {}%", auto(value, 2)),
-            cells,
-            average.status,
-        )),
+/// How far from "about" a value the data may lie and still agree with it, in points.
+const ABOUT_POINTS: f64 = 5.0;
+
+/// A total the prose needs against what Table 2 allows: the audit's reach decides the verdict.
+fn fdi_total_check(reach: Reach, arithmetic: String, cells: Vec<String>, status: Status) -> Check {
+    let (verdict, conclusion) = match reach {
+        Reach::Beyond => (
+            Verdict::Disagrees,
+            "so the table rules the statement out",
+        ),
+        Reach::Barely => (
+            Verdict::NotCheckable,
+            "only just above what is needed, so the table can neither confirm nor rule the statement out",
+        ),
+        Reach::Within => (
+            Verdict::NotCheckable,
+            "so the table does not rule the statement out, but with years missing it cannot confirm it either",
+        ),
+    };
+    Check {
+        verdict,
+        computation: format!("{arithmetic}: {conclusion}"),
+        cells,
+        status,
     }
 }
 
@@ -607,23 +612,29 @@ fn industry_average(data: Lookup, measure: &str, year: u16, stated: f64) -> Opti
 /// year Table 3 allows, then their mean.
 fn value_added_average(data: Lookup, stated: f64) -> Option<Check> {
     let mut yearly = Vec::new();
+    let mut ranges = Vec::new();
     let mut skipped = Vec::new();
     let mut status = Status::Clean;
     for year in TABLE3_YEARS {
-        let (average, _) =
-            market_weighted_average(data, &TABLE3_SERIES, "value_added_to_sales", year);
-        match average.value {
-            Some(value) => {
+        let average = audit::weighted(data, &TABLE3_SERIES, "value_added_to_sales", year);
+        match (average.value, average.range) {
+            (Some(value), Some(range)) => {
                 yearly.push((year, value));
+                ranges.push(range);
                 status = status.weakest(average.status);
             }
-            None => skipped.push(year),
+            _ => skipped.push(year),
         }
     }
     if yearly.is_empty() {
         return None;
     }
-    let mean = yearly.iter().map(|(_, value)| value).sum::<f64>() / yearly.len() as f64;
+    let count = yearly.len() as f64;
+    let mean = yearly.iter().map(|(_, value)| value).sum::<f64>() / count;
+    let range = Range {
+        low: ranges.iter().map(|range| range.low).sum::<f64>() / count,
+        high: ranges.iter().map(|range| range.high).sum::<f64>() / count,
+    };
     let skipped_text = if skipped.is_empty() {
         String::new()
     } else {
@@ -636,20 +647,19 @@ fn value_added_average(data: Lookup, stated: f64) -> Option<Check> {
                 .join(", ")
         )
     };
+    let lean = audit::weighting_lean(data, "value_added_to_sales", &yearly, stated);
     Some(Check::compare(
         Range::printed(stated),
-        Range {
-            low: mean - 0.05,
-            high: mean + 0.05,
-        },
+        range,
         format!(
-            "market-share-weighted value added over sales: {}; mean {}%{skipped_text}",
+            "market-share-weighted value added over sales: {}; mean {}% ({}% given rounding){skipped_text}. {lean}",
             yearly
                 .iter()
                 .map(|(year, value)| format!("{}% in {year}", auto(*value, 1)))
                 .collect::<Vec<_>>()
                 .join(", "),
-            auto(mean, 1)
+            auto(mean, 1),
+            between(range, 2)
         ),
         TABLE3_YEARS
             .iter()
@@ -662,6 +672,10 @@ fn value_added_average(data: Lookup, stated: f64) -> Option<Check> {
         status,
     ))
 }
+
+/// The years the claim that foreign firms earn less on their sales is checked on: the paper
+/// makes it right after the whole industry's profit ratios for 2003 and 2004.
+const LOWER_PROFIT_YEARS: [u16; 2] = [2003, 2004];
 
 /// Claims that cite a table without quoting a single number.
 fn table_claims(data: Lookup) -> Vec<Claim> {
@@ -819,43 +833,100 @@ fn table_claims(data: Lookup) -> Vec<Claim> {
         },
     ));
 
-    // Table 3: foreign firms earn less on their sales than domestic firms.
-    let mut lower = Vec::new();
-    let mut higher = Vec::new();
+    // Table 3: foreign firms earn less on their sales than domestic firms. The paper says so
+    // right after the whole industry's profit ratios for 2003 and 2004, so those are the years
+    // the claim is checked on; the other years are shown for context only.
+    let mut in_scope = Vec::new();
+    let mut lower_in_scope = 0;
+    let mut uncomputable = Vec::new();
+    let mut context = Vec::new();
     let mut status = Status::Clean;
     for year in TABLE3_YEARS {
-        let (domestic_average, _) =
-            market_weighted_average(data, &TABLE3_SERIES[..5], "profit_to_sales", year);
+        let domestic = audit::weighted(data, &TABLE3_SERIES[..5], "profit_to_sales", year);
         let foreign = data.cell(Dataset::Table3, "foreign_funded", "profit_to_sales", year);
-        if let (Some(d), Some(f)) = (domestic_average.value, foreign.value) {
-            status = status
-                .weakest(domestic_average.status)
-                .weakest(foreign.status);
-            let text = format!(
-                "{year}: foreign {}% vs domestic {}%",
-                auto(f, 1),
-                auto(d, 1)
-            );
-            if f < d {
-                lower.push(text);
-            } else {
-                higher.push(text);
+        let scoped = LOWER_PROFIT_YEARS.contains(&year);
+        let (Some(d), Some(range), Some(f)) = (domestic.value, domestic.range, foreign.value)
+        else {
+            if scoped {
+                let mut unreadable = domestic.unreadable.clone();
+                if foreign.value.is_none() {
+                    unreadable.push("Foreign funded (profit over sales)".to_string());
+                }
+                uncomputable.push(format!(
+                    "{year} cannot be computed, because Table 3's cells for {} cannot be read",
+                    unreadable.join(" and ")
+                ));
             }
+            continue;
+        };
+        // Lower only when rounding cannot make the two equal.
+        let lower = Range::printed(f).high < range.low;
+        let text = format!(
+            "{year}: foreign {}% against domestic {}% ({}% given rounding), {}",
+            auto(f, 1),
+            auto(d, 2),
+            between(range, 2),
+            if lower { "lower" } else { "not lower" }
+        );
+        if scoped {
+            status = status.weakest(domestic.status).weakest(foreign.status);
+            lower_in_scope += usize::from(lower);
+            in_scope.push(text);
+        } else {
+            context.push(text);
         }
+    }
+    let scope = LOWER_PROFIT_YEARS
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let verdict = if in_scope.is_empty() {
+        Verdict::NotCheckable
+    } else if lower_in_scope == in_scope.len() {
+        Verdict::Agrees
+    } else {
+        Verdict::Disagrees
+    };
+    let mut computation = format!(
+        "The paper says this of {scope}. Domestic types' profit ratios weighted by their shares of the domestic market, against foreign funded: {}",
+        if in_scope.is_empty() {
+            "no year of those can be computed".to_string()
+        } else {
+            in_scope.join("; ")
+        }
+    );
+    if !uncomputable.is_empty() {
+        computation.push_str(&format!("; {}", uncomputable.join("; ")));
+    }
+    if !context.is_empty() {
+        computation.push_str(&format!(
+            ". Outside those years, for context: {}",
+            context.join("; ")
+        ));
     }
     claims.push(claim(
         "table3-foreign-lower-profit",
         Dataset::Table3,
-        "Foreign firms make a lower profit on their sales than domestic firms.",
+        &format!(
+            "Foreign firms make a lower profit on their sales than domestic firms ({}–{}).",
+            LOWER_PROFIT_YEARS[0],
+            LOWER_PROFIT_YEARS[LOWER_PROFIT_YEARS.len() - 1]
+        ),
         "Section 3, 'Trade and production structure of the walking-out'",
         Check {
-            verdict: if !lower.is_empty() && lower.len() >= higher.len() { Verdict::Agrees } else { Verdict::Disagrees },
-            computation: format!(
-                "domestic types' profit ratios weighted by market share, against foreign funded: lower in {}; not lower in {}; 2004 cannot be computed (illegible cells)",
-                if lower.is_empty() { "no year".to_string() } else { lower.join(", ") },
-                if higher.is_empty() { "no year".to_string() } else { higher.join(", ") }
-            ),
-            cells: TABLE3_YEARS.iter().map(|&year| Lookup::key(Dataset::Table3, "foreign_funded", "profit_to_sales", Some(year))).collect(),
+            verdict,
+            computation,
+            cells: LOWER_PROFIT_YEARS
+                .iter()
+                .flat_map(|&year| {
+                    TABLE3_SERIES.iter().flat_map(move |series| {
+                        ["profit_to_sales", "domestic_market_share"].map(|measure| {
+                            Lookup::key(Dataset::Table3, series, measure, Some(year))
+                        })
+                    })
+                })
+                .collect(),
             status,
         },
     ));
