@@ -2,17 +2,32 @@
 //! and that serves as the chart's alternative text.
 
 use crate::data::{Status, Unit};
-use crate::format::auto;
+use crate::format::{auto, number};
 use crate::plot::{ChartKind, Plot, Point};
 
-/// A value with its unit, as the summary and the table print it.
+/// A value with its unit, as the summary and the table print it, with as many decimals as it
+/// needs (up to a number that suits the unit).
 pub fn value_text(value: f64, unit: Unit) -> String {
-    let decimals = match unit {
-        Unit::Firms | Unit::Count | Unit::Rank | Unit::MillionUsd | Unit::BillionYuan => 0,
-        Unit::Index | Unit::MillionYuanPerFirm => 1,
-        _ => 2,
+    value_text_at(value, unit, None)
+}
+
+/// A value with its unit, with exactly `decimals` decimals when the source fixes them
+/// (`20.0%` as Table 3 prints it).
+pub fn value_text_at(value: f64, unit: Unit, decimals: Option<u8>) -> String {
+    let number = match decimals {
+        Some(decimals) => number(value, usize::from(decimals)),
+        None => {
+            let most = match unit {
+                Unit::Firms | Unit::Count | Unit::Rank | Unit::MillionUsd | Unit::BillionYuan => 0,
+                Unit::Index | Unit::MillionYuanPerFirm => 1,
+                // Large percentages (a growth of 760%) need no decimals to be read.
+                Unit::Percent | Unit::PercentagePoints if value.abs() >= 100.0 => 0,
+                Unit::Percent | Unit::PercentagePoints if value.abs() >= 10.0 => 1,
+                _ => 2,
+            };
+            auto(value, most)
+        }
     };
-    let number = auto(value, decimals);
     match unit {
         Unit::Rank => format!("no. {number}"),
         Unit::Firms if value.abs() == 1.0 => format!("{number} firm"),
@@ -41,15 +56,14 @@ pub fn summary(plot: &Plot) -> String {
         );
     } else {
         for (index, category) in plot.categories.iter().enumerate() {
-            let mut ranked: Vec<(&str, f64)> = plot
+            let mut ranked: Vec<(&str, f64, &Point)> = plot
                 .series
                 .iter()
                 .filter_map(|series| {
-                    series
-                        .points
-                        .get(index)
-                        .and_then(|point| point.value)
-                        .map(|value| (series.label.as_str(), value))
+                    let point = series.points.get(index)?;
+                    point
+                        .value
+                        .map(|value| (series.label.as_str(), value, point))
                 })
                 .collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -58,7 +72,7 @@ pub fn summary(plot: &Plot) -> String {
             }
             let listing: Vec<String> = ranked
                 .iter()
-                .map(|(label, value)| format!("{label} {}", value_text(*value, plot.unit)))
+                .map(|(label, _, point)| format!("{label} {}", point_text(point, plot.unit)))
                 .collect();
             let prefix = if category.label.is_empty() {
                 String::new()
@@ -82,10 +96,10 @@ pub fn summary(plot: &Plot) -> String {
 
 /// How one series moves between its first and last values.
 fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
-    let present: Vec<(usize, f64)> = points
+    let present: Vec<(usize, f64, &Point)> = points
         .iter()
         .enumerate()
-        .filter_map(|(index, point)| point.value.map(|value| (index, value)))
+        .filter_map(|(index, point)| point.value.map(|value| (index, value, point)))
         .collect();
     let year = |index: usize| {
         plot.categories
@@ -95,36 +109,51 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
     };
     match present.as_slice() {
         [] => format!("{label}: no value in the years shown."),
-        [(index, value)] => format!(
+        [(index, _, point)] => format!(
             "{label}: {} in {} (the only year with a value).",
-            value_text(*value, plot.unit),
+            point_text(point, plot.unit),
             year(*index)
         ),
-        [(first_index, first), .., (last_index, last)] => {
+        [(first_index, first, first_point), .., (last_index, last, last_point)] => {
             let direction = if (last - first).abs() < 1e-9 {
-                "unchanged at".to_string()
+                "unchanged at"
             } else if last > first {
-                "rising to".to_string()
+                "rising to"
             } else {
-                "falling to".to_string()
+                "falling to"
             };
-            let peak = present.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
+            let peak = present.iter().max_by(|a, b| a.1.total_cmp(&b.1));
             let peak_text = match peak {
-                Some((index, value)) if index != *first_index && index != *last_index => format!(
-                    ", peaking at {} in {}",
-                    value_text(value, plot.unit),
-                    year(index)
-                ),
+                Some((index, _, point)) if index != first_index && index != last_index => {
+                    format!(
+                        ", peaking at {} in {}",
+                        point_text(point, plot.unit),
+                        year(*index)
+                    )
+                }
                 _ => String::new(),
             };
             format!(
                 "{label}: {} in {}, {direction} {} in {}{peak_text}.",
-                value_text(*first, plot.unit),
+                point_text(first_point, plot.unit),
                 year(*first_index),
-                value_text(*last, plot.unit),
+                point_text(last_point, plot.unit),
                 year(*last_index)
             )
         }
+    }
+}
+
+/// A point's value with its unit, and "about", "at least" or "at most" where the paper
+/// gives an approximation or a bound.
+fn point_text(point: &Point, unit: Unit) -> String {
+    match point.value {
+        Some(value) => format!(
+            "{}{}",
+            point.qualifier.words(),
+            value_text_at(value, unit, point.decimals)
+        ),
+        None => "no value".to_string(),
     }
 }
 
@@ -141,14 +170,23 @@ fn status_sentence(plot: &Plot) -> String {
         count(Status::Uncertain),
         count(Status::Missing),
     );
+    let derived = points
+        .iter()
+        .filter(|point| point.derived && point.value.is_some())
+        .count();
     let mut parts = Vec::new();
+    if derived > 0 {
+        parts.push(format!("{derived} computed from the paper's numbers"));
+    }
     if corrected > 0 {
-        parts.push(format!("{corrected} corrected from garbled print"));
+        parts.push(format!(
+            "{corrected} rest on values corrected from garbled print"
+        ));
     }
     if uncertain > 0 {
         parts.push(format!(
-            "{uncertain} {} best guesses",
-            if uncertain == 1 { "is a" } else { "are" }
+            "{uncertain} {} on a best guess",
+            if uncertain == 1 { "rests" } else { "rest" }
         ));
     }
     if missing > 0 {

@@ -13,9 +13,12 @@ use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,
-/// status), so every number is readable without JavaScript.
+/// status, note) and the dataset's source, so every number is readable without JavaScript.
 pub fn fallback_tables() -> String {
-    let mut html = String::from("<section id=\"fallback\" aria-label=\"The data as tables\">\n");
+    let mut html = String::from(
+        "<section id=\"fallback\" aria-labelledby=\"fallback-heading\">\n<h2 id=\"fallback-heading\">The paper's numbers</h2>\n\
+         <p>Every number of the paper's tables and prose, with its status: clean (printed legibly), corrected (garbled, true value certain), uncertain (a best guess) or missing.</p>\n",
+    );
     for dataset in Dataset::ALL {
         let rows: Vec<&Datum> = data::of(dataset).collect();
         if rows.is_empty() {
@@ -30,7 +33,7 @@ pub fn fallback_tables() -> String {
         html.push_str(
             "<thead><tr><th scope=\"col\">Series</th><th scope=\"col\">Measure</th>\
              <th scope=\"col\">Year</th><th scope=\"col\">Value</th>\
-             <th scope=\"col\">Status</th></tr></thead>\n<tbody>\n",
+             <th scope=\"col\">Status</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n",
         );
         for datum in rows {
             let measure = if datum.label.is_empty() {
@@ -40,19 +43,27 @@ pub fn fallback_tables() -> String {
             };
             let year = datum.year.map(|year| year.to_string()).unwrap_or_default();
             let value = match datum.value() {
-                Some(value) => format!("{}{}", value, datum.unit.suffix()),
+                Some(value) => format!(
+                    "{}{}",
+                    datum.cell.qualifier().symbol(),
+                    describe::value_text_at(value, datum.unit, dataset.printed_decimals())
+                ),
                 None => "–".to_string(),
             };
             html.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 escape(data::series_label(datum.series)),
                 escape(measure),
                 year,
                 escape(&value),
-                datum.cell.status.id()
+                datum.cell.status.id(),
+                escape(datum.cell.note)
             ));
         }
-        html.push_str("</tbody>\n</table>\n");
+        html.push_str(&format!(
+            "</tbody>\n</table>\n<p class=\"source\">{}</p>\n",
+            escape(info.source)
+        ));
     }
     html.push_str("</section>");
     html
@@ -315,7 +326,17 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
         ));
     }
     html.push_str("</ul><ul class=\"legend-status\">");
+    let derived = plot
+        .series
+        .iter()
+        .any(|series| series.points.iter().any(|point| point.derived));
     for (status, text) in crate::chart::status_key(plot.kind) {
+        // Computed values are not "as printed"; they come from legible numbers.
+        let text = if derived && status == Status::Clean {
+            text.replace("as printed in the paper", "from numbers printed legibly")
+        } else {
+            text.to_string()
+        };
         if status == Status::Clean
             || plot.has_status(status)
             || (status == Status::Missing
@@ -327,7 +348,7 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
             html.push_str(&format!(
                 "<li class=\"status-{}\"><span class=\"mark\" aria-hidden=\"true\"></span>{}</li>",
                 status.id(),
-                escape(text)
+                escape(&text)
             ));
         }
     }
@@ -376,7 +397,11 @@ pub fn table(plot: Option<&Plot>) -> String {
         ));
         for (category, point) in plot.categories.iter().zip(&series.points) {
             let text = match point.value {
-                Some(value) => cell_text(value, plot.unit),
+                Some(value) => format!(
+                    "{}{}",
+                    point.qualifier.symbol(),
+                    cell_text(value, plot.unit, point.decimals)
+                ),
                 None => "–".to_string(),
             };
             let mut reference = String::new();
@@ -405,14 +430,24 @@ pub fn table(plot: Option<&Plot>) -> String {
                 );
             }
             html.push_str(&format!(
-                "<td class=\"status-{}\">{}{reference}</td>",
+                "<td class=\"status-{}{}\">{}{reference}</td>",
                 point.status.id(),
+                if point.derived { " derived" } else { "" },
                 escape(&text)
             ));
         }
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
+    let derived = plot.series.iter().any(|series| {
+        series
+            .points
+            .iter()
+            .any(|point| point.derived && point.value.is_some())
+    });
+    if derived {
+        html.push_str("<p class=\"table-key\">Values in italics are computed from the paper's numbers, not printed in it.</p>");
+    }
     if !notes.is_empty() {
         html.push_str("<ol class=\"cell-notes\">");
         for (index, note) in notes.iter().enumerate() {
@@ -429,8 +464,8 @@ pub fn table(plot: Option<&Plot>) -> String {
 
 /// A table cell's number: the caption names the unit, so cells repeat only the short marks
 /// of percentages and percentage points.
-fn cell_text(value: f64, unit: Unit) -> String {
-    let number = describe::value_text(value, unit);
+fn cell_text(value: f64, unit: Unit, decimals: Option<u8>) -> String {
+    let number = describe::value_text_at(value, unit, decimals);
     match unit {
         Unit::Percent | Unit::PercentagePoints | Unit::Times => number,
         _ => number.trim_end_matches(unit.suffix()).to_string(),
@@ -583,16 +618,17 @@ pub fn quality() -> String {
         findings.iter().filter(|finding| finding.severity == Severity::Info).count()
     ));
     for finding in findings {
-        let view = ViewId::showing(finding.dataset);
+        let keys: Vec<&str> = finding.cells.iter().map(String::as_str).collect();
+        let view = State::showing(&keys).view;
         html.push_str(&format!(
-            "<li id=\"finding-{}\" class=\"finding {}\"><h3><span class=\"severity\">{}</span> {}</h3><p class=\"numbers\">{}</p><p>{}</p><button type=\"button\" name=\"view\" value=\"{}\">Show in {}</button></li>",
+            "<li id=\"finding-{}\" class=\"finding {}\"><h3><span class=\"severity\">{}</span> {}</h3><p class=\"numbers\">{}</p><p>{}</p><button type=\"button\" name=\"goto\" value=\"{}\">Show in {}</button></li>",
             escape(&finding.id),
             finding.severity.id(),
             finding.severity.id(),
             escape(&finding.title),
             escape(&finding.numbers),
             escape(&finding.explanation),
-            view.id(),
+            escape(&finding.cells.join(" ")),
             escape(view.label())
         ));
     }
@@ -615,20 +651,21 @@ pub fn quality() -> String {
         counts.join(", ")
     ));
     for claim in claims {
-        let view = ViewId::showing(claim.dataset);
+        let keys: Vec<&str> = claim.cells.iter().map(String::as_str).collect();
+        let view = State::showing(&keys).view;
         let status = if claim.status > Status::Clean {
             format!(" <small>(rests on {} data)</small>", claim.status.id())
         } else {
             String::new()
         };
         html.push_str(&format!(
-            "<tr class=\"verdict-{}\"><td>{}</td><td>{}<br><small>{}</small></td><td>{}{status}</td><td><button type=\"button\" name=\"view\" value=\"{}\">{}</button></td></tr>",
+            "<tr class=\"verdict-{}\"><td>{}</td><td>{}<br><small>{}</small></td><td>{}{status}</td><td><button type=\"button\" name=\"goto\" value=\"{}\">Show in {}</button></td></tr>",
             claim.verdict.id(),
             verdict_words(claim.verdict),
             escape(&claim.statement),
             escape(claim.source),
             escape(&claim.computation),
-            view.id(),
+            escape(&claim.cells.join(" ")),
             escape(view.label())
         ));
     }

@@ -145,22 +145,27 @@ pub fn implied_domestic_share(share_of_total: &Cell, foreign_share_of_total: &Ce
     )
 }
 
-/// How much of the whole the listed parts cover: the sum of the shares (%).
-/// Missing when any share is missing, since a partial sum would understate coverage.
-pub fn coverage(shares: &[&Cell]) -> Derived {
+/// The sum of `cells`, in `unit`: `Σ cellᵢ`. Missing when any cell is missing, since a
+/// partial sum would understate the total.
+pub fn sum(cells: &[&Cell], unit: Unit) -> Derived {
     let mut total = Derived {
         value: Some(0.0),
         status: Status::Clean,
-        unit: Unit::Percent,
+        unit,
     };
-    for share in shares {
-        let Some(value) = share.value else {
-            return Derived::missing(Unit::Percent);
+    for cell in cells {
+        let Some(value) = cell.value else {
+            return Derived::missing(unit);
         };
         total.value = total.value.map(|sum| sum + value);
-        total.status = total.status.weakest(share.status);
+        total.status = total.status.weakest(cell.status);
     }
     total
+}
+
+/// How much of the whole the listed parts cover: the sum of their shares (%).
+pub fn coverage(shares: &[&Cell]) -> Derived {
+    sum(shares, Unit::Percent)
 }
 
 /// The average of `values` weighted by `weights` (for Table 3, market shares):

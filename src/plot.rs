@@ -5,7 +5,7 @@
 //! tabulated by [`crate::html`] and put into words by [`crate::describe`], so the picture, the
 //! table and the summary always agree.
 
-use crate::data::{Status, Unit};
+use crate::data::{Qualifier, Status, Unit};
 use serde::Serialize;
 
 /// How the series are drawn.
@@ -71,8 +71,17 @@ pub struct Point {
     pub value: Option<f64>,
     /// The weakest status of the cells the value comes from.
     pub status: Status,
-    /// Why the value is not clean, for tooltips and the table.
+    /// Remarks on the cells the value comes from (why one is not clean, where it comes from),
+    /// for the table's notes.
     pub note: String,
+    /// Computed from the paper's numbers (a share, an index, a change, an average) rather
+    /// than printed in it.
+    pub derived: bool,
+    /// Whether the paper states the value exactly, as a bound or as an approximation.
+    pub qualifier: Qualifier,
+    /// The decimals the paper prints the value with, where its table fixes them (Table 3
+    /// prints `20.0`, not `20`); `None` to show as many as the value needs.
+    pub decimals: Option<u8>,
 }
 
 /// One line, or one colour of bars.

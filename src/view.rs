@@ -7,7 +7,7 @@
 //! [`plot`] builds the [`Plot`] that the chart, the table and the summary all show.
 
 use crate::data::{
-    self, Cell, Dataset, Lookup, Status, Unit, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
+    self, Cell, Dataset, Lookup, Qualifier, Status, Unit, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
 };
 use crate::format::auto;
 use crate::indicators::{self, Derived};
@@ -422,6 +422,51 @@ impl Default for State {
 }
 
 impl State {
+    /// The state that best shows the cells with these keys (`dataset/series/measure/year`):
+    /// the view of the first table among them (or of the first key), its measure or topic,
+    /// and their series switched on. Unknown keys are passed over.
+    pub fn showing(keys: &[&str]) -> State {
+        let places: Vec<(Dataset, &str, &str)> = keys
+            .iter()
+            .filter_map(|key| {
+                let mut parts = key.split('/');
+                let dataset = Dataset::from_id(parts.next()?)?;
+                Some((dataset, parts.next()?, parts.next()?))
+            })
+            .collect();
+        let Some(&(dataset, _, measure)) = places
+            .iter()
+            .find(|(dataset, _, _)| dataset.is_table())
+            .or(places.first())
+        else {
+            return State::default();
+        };
+        let view = ViewId::showing(dataset);
+        let mut state = State::for_view(view);
+        if view == ViewId::Highlights {
+            let topic = TOPICS.iter().find(|topic| {
+                places.iter().any(|(dataset, series, measure)| {
+                    topic
+                        .lines
+                        .iter()
+                        .any(|line| line == &(*series, *dataset, *measure))
+                })
+            });
+            if let Some(topic) = topic {
+                let _ = state.apply("topic", topic.id, true);
+            }
+        } else {
+            // Cells in a measure the view offers pick that measure; the rest are left as they are.
+            let _ = state.apply("measure", measure, true);
+        }
+        for (place_dataset, series, _) in &places {
+            if *place_dataset == dataset {
+                let _ = state.apply("series", series, true);
+            }
+        }
+        state
+    }
+
     /// The default state of a view.
     pub fn for_view(view: ViewId) -> State {
         let measure = measures(view)
@@ -645,6 +690,13 @@ impl State {
                 for (id, _) in self.offered_series() {
                     set_member(&mut self.series, id, false);
                 }
+            }
+            "goto" => {
+                let keys: Vec<&str> = value.split_whitespace().collect();
+                if keys.is_empty() {
+                    return Err("The link to a finding names no cells.".to_string());
+                }
+                *self = State::showing(&keys);
             }
             "play" => {
                 // Playing starts from the first year alone; "step" then reveals one year at a time.
@@ -937,23 +989,27 @@ fn topic_years(topic: Topic) -> Vec<u16> {
 }
 
 /// A derived number as a plotted point, with the notes of its inputs.
-fn point(derived: Derived, inputs: &[&Cell]) -> Point {
+/// `decimals` is the precision the source prints a single cell with (see
+/// [`Dataset::printed_decimals`]); computed values show as many as they need.
+fn point(derived: Derived, inputs: &[&Cell], computed: bool, decimals: Option<u8>) -> Point {
     // Clean cells can carry notes too (Table 2's official figures), so every note is kept.
-    let notes: Vec<&str> = inputs
-        .iter()
-        .filter(|cell| !cell.note.is_empty())
-        .map(|cell| cell.note)
-        .collect();
-    let mut unique: Vec<&str> = Vec::new();
-    for note in notes {
-        if !unique.contains(&note) {
-            unique.push(note);
+    let mut notes: Vec<&str> = Vec::new();
+    for cell in inputs {
+        if !cell.note.is_empty() && !notes.contains(&cell.note) {
+            notes.push(cell.note);
         }
     }
+    let qualifier = match (computed, inputs) {
+        (false, [cell]) => cell.qualifier(),
+        _ => Qualifier::Exact,
+    };
     Point {
         value: derived.value,
         status: derived.status,
-        note: unique.join(" "),
+        note: notes.join(" "),
+        derived: computed,
+        qualifier,
+        decimals: if computed { None } else { decimals },
     }
 }
 
@@ -1113,6 +1169,8 @@ fn table_plot(state: &State) -> Plot {
                         point(
                             indicators::change(&Cell::from(from), &Cell::from(to), measure.unit),
                             &from_inputs.iter().collect::<Vec<_>>(),
+                            true,
+                            None,
                         )
                     }
                     Transform::Index => {
@@ -1124,12 +1182,21 @@ fn table_plot(state: &State) -> Plot {
                         point(
                             indicators::index(&Cell::from(value), &Cell::from(base)),
                             &inputs.iter().collect::<Vec<_>>(),
+                            true,
+                            None,
                         )
                     }
                     _ => {
                         let (value, inputs) =
                             level(state.view, measure.id, id, category.year.unwrap_or(0));
-                        point(value, &inputs.iter().collect::<Vec<_>>())
+                        // A level is computed when it combines several cells (a share of
+                        // firms, assets, an average); a single cell is shown as printed.
+                        point(
+                            value,
+                            &inputs.iter().collect::<Vec<_>>(),
+                            inputs.len() > 1,
+                            dataset.printed_decimals(),
+                        )
                     }
                 })
                 .collect();
@@ -1203,9 +1270,16 @@ fn rd_plot(state: &State) -> Plot {
                         point(
                             indicators::relative_intensity(&china, &cell),
                             &[&china, &cell],
+                            true,
+                            None,
                         )
                     } else {
-                        point(indicators::as_printed(&cell, Unit::Percent), &[&cell])
+                        point(
+                            indicators::as_printed(&cell, Unit::Percent),
+                            &[&cell],
+                            false,
+                            Dataset::Table5.printed_decimals(),
+                        )
                     }
                 })
                 .collect();
@@ -1266,10 +1340,15 @@ fn topic_plot(state: &State) -> Plot {
                             .get(Dataset::Text, "china", "world_output_share", category.year)
                             .map(|datum| datum.cell)
                             .unwrap_or(Cell::missing("Not quoted."));
-                        let sum = indicators::coverage(&[&china, &cell]);
-                        point(sum, &[&china, &cell])
+                        let share = indicators::sum(&[&china, &cell], Unit::Percent);
+                        point(share, &[&china, &cell], true, None)
                     } else {
-                        point(indicators::as_printed(&cell, topic.unit), &[&cell])
+                        point(
+                            indicators::as_printed(&cell, topic.unit),
+                            &[&cell],
+                            false,
+                            None,
+                        )
                     }
                 })
                 .collect();
@@ -1437,12 +1516,12 @@ impl Display {
 }
 
 /// The control event a key press stands for, when the focus is not in a form field: arrows
-/// step through the years, `p` plays them, and the digits 1–7 open the views.
+/// step through the years and the digits 1–7 open the views. (`p`, which plays the years, is
+/// a timer and so belongs to the page.)
 pub fn key_action(key: &str) -> Option<(&'static str, String)> {
     match key {
         "ArrowRight" => Some(("step", "next".to_string())),
         "ArrowLeft" => Some(("step", "prev".to_string())),
-        "p" | "P" => Some(("play", String::new())),
         digit => {
             let index: usize = digit.parse().ok()?;
             ViewId::ALL

@@ -7,7 +7,7 @@
 //! `cargo test --test chart -- --ignored gallery` and open the folder it prints.
 
 use ict_explorer::chart::{self, status_key, Style, EMPTY_MESSAGE};
-use ict_explorer::data::{Status, Unit};
+use ict_explorer::data::{Qualifier, Status, Unit};
 use ict_explorer::plot::{css_color, Category, ChartKind, Plot, Point, Series};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,6 +36,9 @@ fn clean(value: f64) -> Point {
         value: Some(value),
         status: Status::Clean,
         note: String::new(),
+        derived: false,
+        qualifier: Qualifier::Exact,
+        decimals: None,
     }
 }
 
@@ -44,6 +47,9 @@ fn corrected(value: f64) -> Point {
         value: Some(value),
         status: Status::Corrected,
         note: "OCR read 7 as 1".to_string(),
+        derived: false,
+        qualifier: Qualifier::Exact,
+        decimals: None,
     }
 }
 
@@ -52,6 +58,9 @@ fn uncertain(value: f64) -> Point {
         value: Some(value),
         status: Status::Uncertain,
         note: "could also be 38".to_string(),
+        derived: false,
+        qualifier: Qualifier::Exact,
+        decimals: None,
     }
 }
 
@@ -60,6 +69,9 @@ fn missing() -> Point {
         value: None,
         status: Status::Missing,
         note: "illegible".to_string(),
+        derived: false,
+        qualifier: Qualifier::Exact,
+        decimals: None,
     }
 }
 
@@ -625,6 +637,9 @@ fn dashes_appear_only_next_to_flagged_points() {
             value: Some(10.0 + index as f64),
             status: *status,
             note: String::new(),
+            derived: false,
+            qualifier: Qualifier::Exact,
+            decimals: None,
         })
         .collect();
     let plot = plot(

@@ -369,3 +369,48 @@ fn dataset_metadata_is_complete() {
         );
     }
 }
+
+#[test]
+fn bounds_and_approximations_are_recognised_from_the_notes() {
+    use ict_explorer::data::Qualifier;
+    let cases = [
+        (
+            "fig3/jsc_llc_private/share_of_domestic_sales/1993",
+            Qualifier::AtMost,
+        ),
+        ("text/fdi/accumulated/2005", Qualifier::AtLeast),
+        ("fig2/wfoe/share_of_exports/2004", Qualifier::About),
+        ("fig1/china/exports/2004", Qualifier::Exact),
+    ];
+    for (key, qualifier) in cases {
+        let datum = data::all()
+            .iter()
+            .find(|datum| datum.key() == key)
+            .expect("known statement");
+        assert_eq!(datum.cell.qualifier(), qualifier, "{key}");
+    }
+    // Every note that words a bound or an approximation uses the convention the code reads.
+    for datum in data::all() {
+        let note = datum.cell.note.to_lowercase();
+        let worded = [
+            "'more than'",
+            "'less than'",
+            "'no more than'",
+            "'never more than'",
+            "'over'",
+            "'about'",
+            "'nearly'",
+        ]
+        .iter()
+        .any(|phrase| note.contains(phrase));
+        if worded && datum.dataset != Dataset::Table1 {
+            assert_ne!(
+                datum.cell.qualifier(),
+                Qualifier::Exact,
+                "{} words a bound but is read as exact: {}",
+                datum.key(),
+                datum.cell.note
+            );
+        }
+    }
+}

@@ -419,8 +419,43 @@ fn the_quality_view_lists_every_finding_and_claim() {
         ict_explorer::claims::paper().len()
     );
     assert!(
-        page.contains("name=\"view\" value=\"ownership\""),
+        page.contains("name=\"goto\" value=\"table1/"),
         "findings must open the view that shows them"
+    );
+}
+
+#[test]
+fn show_in_opens_the_view_with_the_cells_of_a_finding() {
+    let finding = ict_explorer::audit::paper()
+        .iter()
+        .find(|finding| finding.id == "text-sce-average-vs-table1")
+        .expect("finding");
+    let mut state = State::for_view(ViewId::Quality);
+    state
+        .apply("goto", &finding.cells.join(" "), true)
+        .expect("goto");
+    assert_eq!(state.view, ViewId::Ownership);
+    assert_eq!(
+        state.measure().id,
+        "share_domestic_assets",
+        "the finding is about shares of domestic assets"
+    );
+    assert!(
+        state.shows_series("state_controlled"),
+        "the state-controlled row must be switched on to be seen"
+    );
+
+    let output = ict_explorer::audit::paper()
+        .iter()
+        .find(|finding| finding.id == "text-output-smaller-than-exports")
+        .expect("finding");
+    let keys: Vec<&str> = output.cells.iter().map(String::as_str).collect();
+    let state = State::showing(&keys);
+    assert_eq!(state.view, ViewId::Highlights);
+    assert_eq!(
+        State::from_query(&state.to_query()).0,
+        state,
+        "a state opened from a finding must survive its link"
     );
 }
 
@@ -440,4 +475,39 @@ fn notes_on_legible_cells_reach_the_table() {
         Status::Clean,
         "an announced figure is still printed legibly"
     );
+}
+
+#[test]
+fn computed_values_and_bounds_are_not_passed_off_as_printed() {
+    let mut state = State::for_view(ViewId::Highlights);
+    state
+        .apply("topic", "world_output_share", true)
+        .expect("topic");
+    let plot = view::plot(&state).expect("plot");
+    let japan = plot
+        .series
+        .iter()
+        .find(|series| series.id == "japan")
+        .expect("japan");
+    assert!(
+        japan.points.iter().all(|point| point.derived),
+        "Japan's share is China's plus a gap: computed, not printed"
+    );
+    let summary = describe::summary(&plot);
+    assert!(
+        summary.contains("computed from the paper's numbers"),
+        "the summary hides computed values: {summary}"
+    );
+    assert!(html::table(Some(&plot)).contains("class=\"status-clean derived\""));
+
+    state
+        .apply("topic", "foreign_domestic_sales", true)
+        .expect("topic");
+    let plot = view::plot(&state).expect("plot");
+    let summary = describe::summary(&plot);
+    assert!(
+        summary.contains("at most 20% in 1993"),
+        "a 'less than' bound reads as exact: {summary}"
+    );
+    assert!(html::table(Some(&plot)).contains("≤ 20%"));
 }

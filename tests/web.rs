@@ -80,7 +80,7 @@ fn the_app_starts_in_a_page_and_follows_events() {
 /// Charts drawn on a canvas in the page, checked through the pixels they leave.
 mod chart_on_canvas {
     use ict_explorer::chart::Style;
-    use ict_explorer::data::{Status, Unit};
+    use ict_explorer::data::{Qualifier, Status, Unit};
     use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, PALETTE};
     use ict_explorer::web::canvas::draw_on_canvas;
     use wasm_bindgen::JsCast;
@@ -125,6 +125,9 @@ mod chart_on_canvas {
                 value: Some(value),
                 status: Status::Clean,
                 note: String::new(),
+                derived: false,
+                qualifier: Qualifier::Exact,
+                decimals: None,
             })
             .to_vec();
         let series = Series {

@@ -51,8 +51,10 @@ async function start() {
     if (after === before) return;
     clearTimeout(historyTimer);
     const newView = new URLSearchParams(after).get('view') !== new URLSearchParams(before).get('view');
+    // Embedded in another page, new entries would pile up in the host page's history.
+    const embedded = document.documentElement.classList.contains('embed');
     try {
-      if (newView) {
+      if (newView && !embedded) {
         // Settle the old view's entry first, with any choice still waiting to be recorded.
         history.replaceState(null, '', `?${before}`);
         history.pushState(null, '', `?${after}`);
@@ -75,11 +77,19 @@ async function start() {
   };
 
   let playing = null;
-  const stopPlaying = () => { clearInterval(playing); playing = null; };
+  // The Play button is rebuilt with the controls, so its pressed state is set each time.
+  const showPlaying = () => {
+    const button = document.getElementById('ctl-play');
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(Boolean(playing)));
+    button.textContent = playing ? '❚❚ Pause' : '▶ Play';
+  };
+  const stopPlaying = () => { clearInterval(playing); playing = null; showPlaying(); };
   const play = () => {
     if (playing) return stopPlaying();
     send('play', '', true);
     playing = setInterval(() => { if (!send('step', 'next', true)) stopPlaying(); }, 1000);
+    showPlaying();
   };
 
   document.addEventListener('change', (event) => {
@@ -96,16 +106,28 @@ async function start() {
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target;
-    // Arrow keys move between tabs, as in any tab list.
-    if (target.getAttribute && target.getAttribute('role') === 'tab' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+    // Arrow keys, Home and End move between tabs, as in any tab list.
+    const tabKeys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+    if (target.getAttribute && target.getAttribute('role') === 'tab' && tabKeys.includes(event.key)) {
       const tabs = [...document.querySelectorAll('[role=tab]')];
-      const next = tabs[(tabs.indexOf(target) + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      const here = tabs.indexOf(target);
+      const next = {
+        ArrowLeft: tabs[(here + tabs.length - 1) % tabs.length],
+        ArrowRight: tabs[(here + 1) % tabs.length],
+        Home: tabs[0],
+        End: tabs[tabs.length - 1],
+      }[event.key];
       send('view', next.value, true);
       document.getElementById(next.id)?.focus();
       event.preventDefault();
       return;
     }
     if (target.closest && target.closest('input, select, textarea, [role=tab]')) return;
+    if (event.key === 'p' || event.key === 'P') {
+      play();
+      event.preventDefault();
+      return;
+    }
     const before = app.query();
     try {
       if (app.key(event.key)) event.preventDefault();

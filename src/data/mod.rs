@@ -56,6 +56,39 @@ impl Status {
     }
 }
 
+/// How exactly the paper states a value: most numbers are exact, but the prose also gives
+/// bounds ("more than", "less than") and approximations ("about", "nearly").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+impl Qualifier {
+    /// The sign a table puts before the number ("≥ 100").
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "≈ ",
+            Qualifier::AtLeast => "≥ ",
+            Qualifier::AtMost => "≤ ",
+        }
+    }
+
+    /// The words a summary puts before the number ("at least 100").
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::AtMost => "at most ",
+        }
+    }
+}
+
 /// One value as the paper gives it, with how far it can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Cell {
@@ -112,6 +145,21 @@ impl Cell {
             note: why,
         }
     }
+
+    /// How exactly the value is stated. The notes of the prose numbers say so by convention
+    /// ("An upper bound: …", "A lower bound: …", "Given as 'about' …" or "'nearly'"), which
+    /// `tests/data.rs` checks.
+    pub fn qualifier(&self) -> Qualifier {
+        if self.note.contains("upper bound") {
+            Qualifier::AtMost
+        } else if self.note.contains("lower bound") {
+            Qualifier::AtLeast
+        } else if self.note.contains("'about'") || self.note.contains("'nearly'") {
+            Qualifier::About
+        } else {
+            Qualifier::Exact
+        }
+    }
 }
 
 /// The groups the data comes in: the paper's five tables, the prose numbers that belong to its
@@ -163,6 +211,16 @@ impl Dataset {
             .position(|dataset| *dataset == self)
             .unwrap_or(0);
         &DATASET_INFO[index]
+    }
+
+    /// The decimals every value of the dataset is printed with, where the table fixes them;
+    /// `None` where they vary (Table 1 prints `34` beside `15.6`) or the prose decides.
+    pub fn printed_decimals(self) -> Option<u8> {
+        match self {
+            Dataset::Table2 => Some(0),
+            Dataset::Table3 | Dataset::Table4 | Dataset::Table5 => Some(1),
+            _ => None,
+        }
     }
 
     /// True for the paper's tables, false for numbers quoted in the prose.

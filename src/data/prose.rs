@@ -89,7 +89,7 @@ const STATEMENTS: &[Datum] = {
         say(Text, "foreign_funded", "share_total_assets", Some(1997), Percent, c(34.0), "Foreign-invested firms' share of total assets", EMERGENCE),
         say(Text, "foreign_funded", "share_total_assets", Some(2005), Percent, c(68.0), "Foreign-invested firms' share of total assets", EMERGENCE),
         // FDI, alongside Table 2.
-        say(Text, "fdi", "actual_utilized", Some(2000), BillionUsd, n(1.44, "The paper ties this to China joining the WTO, which it dates to 2000 (accession took effect in December 2001)."), "ICT FDI in the year of WTO entry", EMERGENCE),
+        say(Text, "fdi", "actual_utilized", Some(2000), BillionUsd, n(1.44, "The paper ties this to China joining the WTO, which it dates to 2000 here but to 2001 in section 2."), "ICT FDI in the year of WTO entry", EMERGENCE),
         say(Text, "fdi", "actual_utilized", Some(2004), BillionUsd, n(8.6, "Called a record."), "ICT FDI", EMERGENCE),
         say(Text, "government", "ict_investment_1990_2002", None, BillionYuan, c(180.0), "Government investment in the ICT industry, 1990–2002", EMERGENCE),
         say(Text, "fdi", "multiple_of_government_investment_1990_2002", None, Times, n(2.0, "A lower bound: officials estimated FDI at 'more than twice' government investment."), "FDI relative to government investment, 1990–2002", EMERGENCE),

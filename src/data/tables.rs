@@ -20,7 +20,7 @@ pub const TABLE3_SERIES: [&str; 6] = [
 
 pub const TABLE1_NOTE: &str = "Five year columns (1997–2005 in steps of two). For each ownership type the table gives the number of firms and its share of the whole industry's total assets; for the domestic-funded types it also gives the share of domestic-funded firms' assets. \
 The state-controlled rows (SCEs: firms in which the state holds the largest stake, including state-controlled joint ventures) are printed for two years only. The OCR text loses their column positions; we place them in 2003 and 2005 because (a) the prose quotes SCEs' share of domestic assets for 2003–2005, and (b) only those years make the two share blocks agree: 33% of all assets over 79% of domestic assets means domestic firms held about 42% of all assets, so foreign firms about 58% (printed for 2003: 59%), and 22% over 70% gives about 31% domestic, 69% foreign (printed for 2005: 68%). \
-Total assets are labelled 'billion yuan', but that unit makes the industry's 2005 assets larger than China's GDP; the audit explains why the figures are most likely in units of 100 million yuan.";
+Total assets are labelled 'billion yuan', but in that unit the industry's 2005 assets would be several times a year's domestic sales and exports together; the audit explains why the figures are most likely in units of 100 million yuan.";
 
 pub const TABLE2_NOTE: &str = "Six years, printed in million US dollars converted at 8.2 yuan per dollar. The values for 2003 and 2004 (starred in the paper) are figures announced by ministry officials rather than yearbook data, and the paper warns that figures before 2001 may cover electronics manufacturing only, so the series is not strictly comparable over time.";
 

@@ -84,6 +84,14 @@ impl App {
                 let changed = self.state != before;
                 if changed {
                     self.render()?;
+                    // After "Show in …" the reader's place is the view they asked for.
+                    if name == "goto" {
+                        let title = element(&self.document, "view-title")?;
+                        title.scroll_into_view();
+                        if let Ok(title) = title.dyn_into::<web_sys::HtmlElement>() {
+                            title.focus()?;
+                        }
+                    }
                 }
                 self.show_problems(&[])?;
                 Ok(changed)
@@ -181,6 +189,7 @@ impl App {
     /// figures and notes. Each region is rewritten only when its content changed, since
     /// rewriting HTML costs the browser style and layout work.
     fn render(&mut self) -> Result<(), JsValue> {
+        let focused = self.focused_id();
         let plot = view::plot(&self.state);
         // The chart is drawn before any region changes: setting the canvas font needs the
         // page's styles, and while they are still clean the browser need not recompute them.
@@ -211,7 +220,26 @@ impl App {
             .unwrap_or("Data quality: audit findings and claims check");
         element(document, "view-title")?.set_text_content(Some(title));
         element(document, "chart")?.set_attribute("aria-label", &summary)?;
-        self.update_share_links()
+        self.update_share_links()?;
+        // A rewritten region takes the keyboard focus with it: give it back to the control
+        // of the same id, so the next key press works where the reader left off.
+        if self.focused_id().is_none() {
+            if let Some(element) = focused
+                .and_then(|id| self.document.get_element_by_id(&id))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                element.focus()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The id of the element that has the keyboard focus, if any has one.
+    fn focused_id(&self) -> Option<String> {
+        self.document
+            .active_element()
+            .map(|element| element.id())
+            .filter(|id| !id.is_empty())
     }
 
     /// Replaces a region's HTML when it differs from what was last put there.
@@ -225,7 +253,7 @@ impl App {
 
     /// Rebuilds the controls only when their shape changes (another view, measure, transform
     /// or chart kind); a checkbox toggle only sets the boxes' `checked` properties, so the
-    /// keyboard focus and the screen reader's place stay where they were.
+    /// screen reader's place stays where it was.
     fn update_controls(&mut self) -> Result<(), JsValue> {
         let mut shape = self.state.clone();
         shape.series = shape
@@ -239,21 +267,7 @@ impl App {
             .map(|category| category.id)
             .collect();
         let html = html::controls(&shape);
-        if self.regions.get("controls") != Some(&html) {
-            let focused = self
-                .document
-                .active_element()
-                .map(|element| element.id())
-                .filter(|id| !id.is_empty());
-            element(&self.document, "controls")?.set_inner_html(&html);
-            self.regions.insert("controls", html);
-            if let Some(element) = focused
-                .and_then(|id| self.document.get_element_by_id(&id))
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                element.focus()?;
-            }
-        }
+        self.update_region("controls", html)?;
         let boxes = self
             .state
             .offered_series()
