@@ -1427,10 +1427,20 @@ pub fn stats(state: &State) -> Vec<Stat> {
                     .unwrap_or_else(|| "missing".to_string())
             };
             vec![Stat {
-                label: format!(
-                    "Growth per year (CAGR), {}–{}",
-                    state.from_year, state.to_year
-                ),
+                label: if state.to_year <= state.from_year {
+                    "Growth per year (CAGR): choose an end year after the start year".to_string()
+                } else if state.from_year < 2001 && state.to_year >= 2001 {
+                    // Table 2 warns that its figures before 2001 may cover electronics only.
+                    format!(
+                        "Growth per year (CAGR), {}–{}, across the 2001 change in coverage",
+                        state.from_year, state.to_year
+                    )
+                } else {
+                    format!(
+                        "Growth per year (CAGR), {}–{}",
+                        state.from_year, state.to_year
+                    )
+                },
                 value: growth.value,
                 unit: Unit::Percent,
                 status: growth.status,

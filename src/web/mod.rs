@@ -343,10 +343,15 @@ impl App {
             embed: true,
             present: false,
         });
-        let embed = format!(
-            "<iframe src=\"{base}?{embed_query}\" title=\"ICT Explorer: {}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
-            html::escape(self.state.view.label())
-        );
+        // A file on this computer cannot be embedded in a course page: say what to do instead.
+        let embed = if base.starts_with("file:") {
+            "Embedding needs the explorer on a web server: put the folder dist/site on one (any static host will do), open this view there, and copy the code this box then shows.".to_string()
+        } else {
+            format!(
+                "<iframe src=\"{base}?{embed_query}\" title=\"ICT Explorer: {}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
+                html::escape(self.state.view.label())
+            )
+        };
         if let Some(input) = self
             .document
             .get_element_by_id("share-link")
