@@ -49,12 +49,13 @@ fn write_csv<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [Stri
 /// One CSV row of a datum. Missing values are empty; the note carries the source too, so that
 /// a row read alone still says where it comes from.
 fn data_row(datum: &Datum) -> [String; 8] {
-    let note = match (datum.label.is_empty(), datum.cell.note.is_empty()) {
-        (true, true) => datum.source.to_string(),
-        (true, false) => format!("{} {}", datum.source, datum.cell.note),
-        (false, true) => format!("{}. {}", datum.label, datum.source),
-        (false, false) => format!("{}. {} {}", datum.label, datum.source, datum.cell.note),
-    };
+    let note = [datum.label, datum.source, datum.cell.note]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .map(|part| part.trim_end_matches('.'))
+        .collect::<Vec<_>>()
+        .join(". ")
+        + ".";
     [
         datum.dataset.id().to_string(),
         datum.series.to_string(),

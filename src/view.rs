@@ -90,11 +90,6 @@ impl ViewId {
             }
         }
     }
-
-    /// True for views that draw a chart from a table and offer the full set of controls.
-    pub fn has_chart(self) -> bool {
-        self != ViewId::Quality
-    }
 }
 
 /// How values are transformed before they are drawn.

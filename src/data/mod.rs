@@ -248,13 +248,13 @@ const DATASET_INFO: [DatasetInfo; 10] = [
     DatasetInfo {
         id: "table1",
         title: "Firms and assets by ownership type, 1997–2005",
-        source: "Ning (2009), Table 1; the paper cites the Yearbook of China's Information Industry, 1997–2005.",
+        source: "Ning (2009), Table 1; the paper cites the Yearbook of China's Information Industry, editions up to 2005 (the first year is illegible in the OCR text).",
         note: tables::TABLE1_NOTE,
     },
     DatasetInfo {
         id: "table2",
         title: "Actually utilised foreign direct investment in ICT, 1995–2004",
-        source: "Ning (2009), Table 2; the paper cites the Yearbook of China's Information Industry, 1996–2006.",
+        source: "Ning (2009), Table 2; the paper cites the Yearbook of China's Information Industry, editions up to 2006 (the first year is illegible in the OCR text).",
         note: tables::TABLE2_NOTE,
     },
     DatasetInfo {

@@ -152,9 +152,9 @@ const STATEMENTS: &[Datum] = {
         say(Text, "total", "value_added_to_sales_average", None, Percent, n(21.5, "Stated as an average, citing Table 3; the paper does not say over which years or firms."), "Average value added over sales", TECH_STRUCTURE),
         // IBM, footnote 55.
         say(Text, "ibm", "hardware_share_of_income", Some(2002), Percent, Cell::missing("The footnote says the share fell sharply by 2002, but OCR reduced the number to '10~\"'; it cannot be read."), "IBM's hardware share of income", "Footnote 55"),
-        say(Text, "ibm", "services_share_of_revenue_1998_2004", None, Percent, c(45.0), "IBM's services share of revenue, 1998–2004", "Footnote 55"),
-        say(Text, "ibm", "services_revenue_growth_1998_2004", None, Percent, n(17.0, "Growth per year."), "Yearly growth of IBM's services revenue", "Footnote 55"),
-        say(Text, "ibm", "software_revenue_share_start", Some(1998), Percent, Cell::missing("OCR reduced the starting share to 'YJ'; it cannot be read."), "Software share of IBM revenue at the start of the period", "Footnote 55"),
+        say(Text, "ibm", "services_share_of_revenue_to_2004", None, Percent, n(45.0, "The footnote's period runs to 2004; OCR garbled its first year (it reads like 1998)."), "IBM's services share of revenue, in a period ending 2004", "Footnote 55"),
+        say(Text, "ibm", "services_revenue_growth_to_2004", None, Percent, n(17.0, "Growth per year. The footnote's period runs to 2004; OCR garbled its first year (it reads like 1998)."), "Yearly growth of IBM's services revenue", "Footnote 55"),
+        say(Text, "ibm", "software_revenue_share_start", None, Percent, Cell::missing("OCR reduced the starting share to 'YJ'; it cannot be read, nor can the first year of the period."), "Software share of IBM revenue at the start of the period", "Footnote 55"),
         say(Text, "ibm", "software_revenue_share_end", Some(2004), Percent, n(50.0, "A lower bound: 'over' 50%."), "Software share of IBM revenue at the end of the period", "Footnote 55"),
     ]
 };
