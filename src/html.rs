@@ -3,7 +3,9 @@
 //! Everything the page shows besides the chart is built here as HTML text from the core's
 //! values, so it can be tested natively and the browser module only inserts it.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::audit::{self, Severity};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::claims::{self, Verdict};
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
@@ -518,32 +520,7 @@ pub fn about(state: &State) -> String {
         if !caveat.is_empty() {
             html.push_str(&format!("<p class=\"caveat\">{}</p>", escape(caveat)));
         }
-        let mut findings: Vec<&audit::Finding> = audit::paper()
-            .iter()
-            .filter(|finding| finding.dataset == dataset)
-            .collect();
-        findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
-        if !findings.is_empty() {
-            let warnings = findings
-                .iter()
-                .filter(|finding| finding.severity == Severity::Warning)
-                .count();
-            html.push_str(&format!(
-                "<div class=\"table-findings\"><p>The audit has {} finding{} on this table ({warnings} warning{}); <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">see Data quality</button> for the arithmetic.</p><ul>",
-                findings.len(),
-                if findings.len() == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
-            ));
-            for finding in findings {
-                html.push_str(&format!(
-                    "<li class=\"{}\"><span class=\"severity\">{}</span> {}</li>",
-                    finding.severity.id(),
-                    finding.severity.id(),
-                    escape(&finding.title)
-                ));
-            }
-            html.push_str("</ul></div>");
-        }
+        html.push_str(&prebuilt(&format!("findings-{}", dataset.id())));
         html.push_str(&format!(
             "<details><summary>How this table was read</summary><p>{}</p></details>",
             escape(info.note)
@@ -554,17 +531,101 @@ pub fn about(state: &State) -> String {
             escape(export::CITATION)
         ));
     } else if state.view == ViewId::Highlights {
-        html.push_str(&statements());
+        html.push_str(&prebuilt("statements"));
         html.push_str(&format!(
             "<p class=\"source\">Source: {}</p>",
             escape(export::CITATION)
         ));
     } else {
-        html.push_str(&quality());
+        html.push_str(&prebuilt("quality"));
     }
     html
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+/// The parts of the page that show the audit and the claims check. They depend only on the
+/// paper's data, so `cargo xtask dist` builds them once, natively, into the page as
+/// `<template id="prebuilt-…">` elements; the browser module copies them into place. The
+/// WebAssembly then needs none of the checks' code, which keeps it smaller and its start faster.
+pub fn prebuilt_parts() -> String {
+    let mut html = String::new();
+    for (id, content) in prebuilt_contents() {
+        html.push_str(&format!(
+            "<template id=\"prebuilt-{id}\">{content}</template>\n"
+        ));
+    }
+    html
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Each prebuilt part: its id and its HTML.
+fn prebuilt_contents() -> Vec<(String, String)> {
+    let mut parts = vec![
+        ("quality".to_string(), quality()),
+        ("statements".to_string(), statements()),
+    ];
+    for dataset in Dataset::ALL
+        .into_iter()
+        .filter(|dataset| dataset.is_table())
+    {
+        parts.push((
+            format!("findings-{}", dataset.id()),
+            table_findings(dataset),
+        ));
+    }
+    parts
+}
+
+/// A prebuilt part in a fragment. In the browser it is a placeholder that the browser module
+/// fills from the page's template; natively (tests, the command line) it is the content itself.
+#[cfg(target_arch = "wasm32")]
+fn prebuilt(id: &str) -> String {
+    format!("<div data-prebuilt=\"{id}\"></div>")
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn prebuilt(id: &str) -> String {
+    prebuilt_contents()
+        .into_iter()
+        .find(|(part, _)| part == id)
+        .map(|(_, content)| content)
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// The audit's findings on one table, listed under its view.
+fn table_findings(dataset: Dataset) -> String {
+    let mut html = String::new();
+    let mut findings: Vec<&audit::Finding> = audit::paper()
+        .iter()
+        .filter(|finding| finding.dataset == dataset)
+        .collect();
+    findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
+    if !findings.is_empty() {
+        let warnings = findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Warning)
+            .count();
+        html.push_str(&format!(
+        "<div class=\"table-findings\"><p>The audit has {} finding{} on this table ({warnings} warning{}); <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">see Data quality</button> for the arithmetic.</p><ul>",
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+        ));
+        for finding in findings {
+            html.push_str(&format!(
+                "<li class=\"{}\"><span class=\"severity\">{}</span> {}</li>",
+                finding.severity.id(),
+                finding.severity.id(),
+                escape(&finding.title)
+            ));
+        }
+        html.push_str("</ul></div>");
+    }
+    html
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn verdict_words(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Agrees => "agrees",
@@ -573,6 +634,7 @@ fn verdict_words(verdict: Verdict) -> &'static str {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The prose numbers of Figures 1–4 and the text, stated plainly, since the paper prints no
 /// data for them.
 fn statements() -> String {
@@ -606,6 +668,7 @@ fn statements() -> String {
     html
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The data-quality view: audit findings, then the claims check.
 pub fn quality() -> String {
     let mut findings: Vec<&audit::Finding> = audit::paper().iter().collect();

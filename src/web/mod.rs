@@ -201,7 +201,9 @@ impl App {
         self.update_region("legend", html::legend(&self.state, plot.as_ref()))?;
         self.update_region("table", html::table(plot.as_ref()))?;
         self.update_region("stats", html::stats(&view::stats(&self.state)))?;
-        self.update_region("about", html::about(&self.state))?;
+        if self.update_region("about", html::about(&self.state))? {
+            self.fill_prebuilt()?;
+        }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
         element(document, "summary")?.set_text_content(Some(&summary));
@@ -242,11 +244,33 @@ impl App {
             .filter(|id| !id.is_empty())
     }
 
-    /// Replaces a region's HTML when it differs from what was last put there.
-    fn update_region(&mut self, id: &'static str, content: String) -> Result<(), JsValue> {
-        if self.regions.get(id) != Some(&content) {
-            element(&self.document, id)?.set_inner_html(&content);
-            self.regions.insert(id, content);
+    /// Replaces a region's HTML when it differs from what was last put there; returns whether
+    /// it did.
+    fn update_region(&mut self, id: &'static str, content: String) -> Result<bool, JsValue> {
+        if self.regions.get(id) == Some(&content) {
+            return Ok(false);
+        }
+        element(&self.document, id)?.set_inner_html(&content);
+        self.regions.insert(id, content);
+        Ok(true)
+    }
+
+    /// Copies the page's prebuilt parts (the audit and claims lists, see
+    /// [`html::prebuilt_parts`]) into their placeholders.
+    fn fill_prebuilt(&self) -> Result<(), JsValue> {
+        let placeholders = self.document.query_selector_all("[data-prebuilt]")?;
+        for index in 0..placeholders.length() {
+            let Some(placeholder) = placeholders
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let id = placeholder
+                .get_attribute("data-prebuilt")
+                .unwrap_or_default();
+            let template = element(&self.document, &format!("prebuilt-{id}"))?;
+            placeholder.set_inner_html(&template.inner_html());
         }
         Ok(())
     }

@@ -137,3 +137,21 @@ test('Back returns to the previous view, and a reload keeps the choices', async 
     await context.close();
   }
 });
+
+test('the Data quality view lists the findings and claims, and "Show in" opens their cells', async () => {
+  const { context, page, seen } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?view=quality` });
+  try {
+    const findings = await page.locator('#about .finding').count();
+    const claims = await page.locator('#about table.claims tbody tr').count();
+    assert.ok(findings >= 20, `only ${findings} findings are shown`);
+    assert.ok(claims >= 90, `only ${claims} claims are shown`);
+    await page.click('#finding-text-sce-average-vs-table1 button[name=goto]');
+    assert.match(await page.textContent('#view-title'), /domestic-funded firms' assets/, 'the finding should open Table 1\'s domestic shares');
+    assert.equal(await page.isChecked('#ctl-series-state_controlled'), true, 'the state-controlled row should be switched on');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-title', 'focus should move to the view that opened');
+    assert.ok((await page.locator('#about .table-findings li').count()) > 0, 'the table view should list its findings');
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -156,10 +156,13 @@ fn bindgen_and_optimise(raw_wasm: &Path) -> Result<(PathBuf, PathBuf)> {
 /// www/index.html with the fallback tables in place of the marker.
 fn with_fallback(index: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
-        1 => Ok(index.replace(FALLBACK_MARKER, &ict_explorer::html::fallback_tables())),
+        1 => Ok(index.replace(
+            FALLBACK_MARKER,
+            &(ict_explorer::html::fallback_tables() + &ict_explorer::html::prebuilt_parts()),
+        )),
         n => Err(format!(
             "www/index.html must contain the marker {FALLBACK_MARKER} exactly once (found {n}); \
-             the fallback tables go there"
+             the fallback tables and the prebuilt audit lists go there"
         )),
     }
 }
