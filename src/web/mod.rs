@@ -269,8 +269,13 @@ impl App {
             let id = placeholder
                 .get_attribute("data-prebuilt")
                 .unwrap_or_default();
-            let template = element(&self.document, &format!("prebuilt-{id}"))?;
-            placeholder.set_inner_html(&template.inner_html());
+            // A page that skipped the build step (www/ opened as it is) has no templates.
+            match self.document.get_element_by_id(&format!("prebuilt-{id}")) {
+                Some(template) => placeholder.set_inner_html(&template.inner_html()),
+                None => placeholder.set_text_content(Some(
+                    "The audit's lists are added when the page is built with `cargo xtask dist`.",
+                )),
+            }
         }
         Ok(())
     }
