@@ -184,7 +184,15 @@ fn share_sums(data: Lookup, findings: &mut Vec<Finding>) {
                 continue;
             };
             let sum: f64 = values.iter().sum();
-            let slack: f64 = values.iter().map(|value| half_unit(*value)).sum();
+            // Rounding allows half a unit of the last printed digit; where the table prints a
+            // fixed number of decimals (Table 3's 20.0), that and not the value decides.
+            let slack: f64 = values
+                .iter()
+                .map(|value| match block.dataset.printed_decimals() {
+                    Some(decimals) => 0.5 / 10f64.powi(i32::from(decimals)),
+                    None => half_unit(*value),
+                })
+                .sum();
             // A sum that includes a best guess is only as good as the guess: name the guessed
             // cells, mark them in the arithmetic and say so in the title.
             let guessed: Vec<String> = block

@@ -312,7 +312,7 @@ pub const TOPICS: [Topic; 6] = [
     },
     Topic {
         id: "foreign_domestic_sales",
-        label: "Foreign firms' share of domestic sales (Figure 3)",
+        label: "Shares of domestic sales by type of firm (text by Figure 3)",
         unit: Unit::Percent,
         source: "Numbers quoted in section 3 from Figure 3; Table 3 prints 53.3% (2003) and 57.0% (2004).",
         lines: &[("foreign_funded", Dataset::Fig3, "share_of_domestic_sales"), ("jsc_llc_private", Dataset::Fig3, "share_of_domestic_sales")],
