@@ -491,7 +491,7 @@ pub fn stats(stats: &[Stat]) -> String {
     let mut html = String::from("<dl class=\"stats\">");
     for stat in stats {
         let value = match stat.value {
-            Some(value) => describe::value_text(value, stat.unit),
+            Some(value) => describe::value_text_at(value, stat.unit, Some(1)),
             None => "cannot be computed".to_string(),
         };
         let caveat = if stat.status > Status::Clean {

@@ -1471,7 +1471,7 @@ pub fn stats(state: &State) -> Vec<Stat> {
                         .collect();
                     let total = indicators::coverage(&cells.iter().collect::<Vec<_>>());
                     Stat {
-                        label: format!("Listed types cover, {year}"),
+                        label: format!("Shares add up to, {year}"),
                         value: total.value,
                         unit: Unit::Percent,
                         status: total.status,
