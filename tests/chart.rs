@@ -1075,3 +1075,36 @@ fn gallery() {
     }
     println!("gallery written to {}", folder.display());
 }
+
+#[test]
+fn bounds_and_approximations_are_marked_on_the_chart() {
+    for kind in [ChartKind::Line, ChartKind::Bars] {
+        let mut bounded = clean(20.0);
+        bounded.qualifier = Qualifier::AtMost;
+        let mut about = clean(53.0);
+        about.qualifier = Qualifier::About;
+        let chart = plot(
+            kind,
+            years(2003, 2005),
+            vec![series("a", 0, vec![bounded, about, clean(57.0)])],
+        );
+        let svg = page_svg(&chart);
+        assert!(
+            svg.contains(">\n≤\n<"),
+            "{kind:?}: a 'less than' value is drawn as if exact"
+        );
+        assert!(
+            svg.contains(">\n≈\n<"),
+            "{kind:?}: an 'about' value is drawn as if exact"
+        );
+        let exact = page_svg(&plot(
+            kind,
+            years(2003, 2005),
+            vec![series("a", 0, vec![clean(20.0), clean(53.0), clean(57.0)])],
+        ));
+        assert!(
+            !exact.contains(">\n≤\n<") && !exact.contains(">\n≈\n<"),
+            "{kind:?}: exact values carry no mark"
+        );
+    }
+}

@@ -183,7 +183,7 @@ pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: 
 
     draw_grid(painter, &frame)?;
     match plot.kind {
-        ChartKind::Line => draw_lines(plot, painter, &frame)?,
+        ChartKind::Line => draw_lines(plot, painter, fonts, &frame)?,
         ChartKind::Bars => draw_bars(plot, painter, fonts, &frame)?,
         ChartKind::Stacked | ChartKind::Stacked100 => draw_stacks(plot, painter, fonts, &frame)?,
     }
@@ -348,7 +348,7 @@ fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
     plain.chain(plot.series.iter().filter(|series| series.highlight))
 }
 
-fn draw_lines(plot: &Plot, painter: &Painter, frame: &Frame) -> Drawn {
+fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     for series in drawing_order(plot) {
         let color = Theme::series(series.color);
         let pen = LinePen::new(painter.scale, series.highlight);
@@ -366,11 +366,48 @@ fn draw_lines(plot: &Plot, painter: &Painter, frame: &Frame) -> Drawn {
             })
             .collect();
         marks::series_line(painter, &points, color, pen)?;
-        for point in points.iter().flatten() {
+        for (index, point) in points.iter().enumerate() {
+            let Some(point) = point else { continue };
             marks::marker(painter, point.at, point.status, color, pen)?;
+            let (x, y) = point.at;
+            qualifier_mark(
+                painter,
+                fonts,
+                series,
+                index,
+                (x + pen.radius * 1.6, y - pen.radius),
+                HPos::Left,
+            )?;
         }
     }
     Ok(())
+}
+
+/// Writes ≤, ≥ or ≈ at `at` when the paper gives the point's value as a bound or an
+/// approximation, so that the chart does not present it as exact.
+fn qualifier_mark(
+    painter: &Painter,
+    fonts: &Fonts,
+    series: &Series,
+    index: usize,
+    at: (f64, f64),
+    h: HPos,
+) -> Drawn {
+    let Some(point) = series.points.get(index) else {
+        return Ok(());
+    };
+    let symbol = point.qualifier.symbol().trim();
+    if symbol.is_empty() || point.value.is_none() {
+        return Ok(());
+    }
+    painter.text(
+        symbol,
+        fonts.note_bold,
+        Theme::series(series.color),
+        at,
+        h,
+        VPos::Bottom,
+    )
 }
 
 fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
@@ -413,6 +450,14 @@ fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Dr
                 status,
                 Theme::series(series.color),
                 series.highlight,
+            )?;
+            qualifier_mark(
+                painter,
+                fonts,
+                series,
+                index,
+                ((x0 + x1) / 2.0, y0 - painter.px(2.0)),
+                HPos::Center,
             )?;
         }
     }

@@ -15,6 +15,9 @@
 //!   with an outline; uncertain values hollow diamonds and pale hatched bars with a dashed
 //!   outline; line pieces touching a corrected or uncertain value are dashed.
 //!
+//! Values the paper gives as a bound or an approximation ("less than 20 percent", "about 70")
+//! carry ≤, ≥ or ≈ beside their marker or above their bar.
+//!
 //! [`status_key`] words this for legends.
 
 mod body;
