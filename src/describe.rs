@@ -79,10 +79,12 @@ pub fn summary(plot: &Plot) -> String {
             } else {
                 format!("{}: ", category.label)
             };
-            sentences.push(format!(
-                "{prefix}from highest to lowest, {}.",
-                listing.join(", ")
-            ));
+            let order = if listing.len() > 1 {
+                "from highest to lowest, "
+            } else {
+                ""
+            };
+            sentences.push(format!("{prefix}{order}{}.", listing.join(", ")));
         }
     }
     if plot.kind == ChartKind::Stacked100 {
@@ -174,6 +176,16 @@ fn status_sentence(plot: &Plot) -> String {
         .iter()
         .filter(|point| point.derived && point.value.is_some())
         .count();
+    if let [point] = points.as_slice() {
+        let what = match (point.value, point.status) {
+            (None, _) => "missing",
+            (_, Status::Uncertain) => "a best guess from garbled print",
+            (_, Status::Corrected) => "based on a value corrected from garbled print",
+            _ if point.derived => "computed from the paper's numbers",
+            _ => "printed legibly in the paper",
+        };
+        return format!("The value shown is {what}.");
+    }
     let mut parts = Vec::new();
     if derived > 0 {
         parts.push(format!("{derived} computed from the paper's numbers"));

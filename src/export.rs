@@ -212,9 +212,29 @@ pub fn document() -> Document {
 }
 
 /// The header of a chart's own CSV: exactly what the chart shows, one row per point.
-pub const PLOT_HEADER: [&str; 8] = [
-    "chart", "series", "category", "value", "unit", "status", "note", "source",
+pub const PLOT_HEADER: [&str; 10] = [
+    "chart",
+    "series",
+    "category",
+    "value",
+    "qualifier",
+    "unit",
+    "status",
+    "computed",
+    "note",
+    "source",
 ];
+
+/// How a qualifier reads in the chart CSV: `exact`, `about`, `at_least` or `at_most`.
+fn qualifier_id(qualifier: crate::data::Qualifier) -> &'static str {
+    use crate::data::Qualifier;
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::AtMost => "at_most",
+    }
+}
 
 /// The points of a plot as CSV with [`PLOT_HEADER`]; every row carries the chart title and the
 /// source, so a downloaded file still cites the paper.
@@ -233,8 +253,10 @@ pub fn plot_csv(plot: &crate::plot::Plot) -> String {
                         series.label.clone(),
                         category.label.clone(),
                         point.value.map(plain).unwrap_or_default(),
+                        qualifier_id(point.qualifier).to_string(),
                         plot.unit.id().to_string(),
                         point.status.id().to_string(),
+                        if point.derived { "yes" } else { "no" }.to_string(),
                         point.note.clone(),
                         source.clone(),
                     ]

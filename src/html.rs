@@ -304,16 +304,8 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
         return String::new();
     };
     let mut html = String::from("<ul class=\"legend-series\">");
-    for (color, (id, label)) in state.offered_series().into_iter().enumerate() {
-        let color = match state.view {
-            ViewId::Highlights => state
-                .topic()
-                .lines
-                .iter()
-                .position(|(series, _, _)| *series == id)
-                .unwrap_or(color),
-            _ => color,
-        };
+    for (id, label) in state.offered_series() {
+        let color = state.series_color(id);
         let on = state.shows_series(id);
         let stacked_out = on && !plot.series.iter().any(|series| series.id == id);
         let note = if stacked_out {

@@ -293,7 +293,7 @@ pub struct Topic {
 }
 
 /// The topics of the trade-and-output view, each a small chart of numbers from the prose.
-pub const TOPICS: [Topic; 6] = [
+pub const TOPICS: [Topic; 9] = [
     Topic {
         id: "exports_2004",
         label: "ICT exports: China and the US (Figure 1)",
@@ -342,6 +342,40 @@ pub const TOPICS: [Topic; 6] = [
         kind: ChartKind::Bars,
     },
     Topic {
+        id: "import_shares",
+        label: "Shares of imports by type of firm (Figure 2)",
+        unit: Unit::Percent,
+        source: "Numbers quoted in section 3 from Figure 2 (author's compilation from the Yearbook).",
+        lines: &[
+            ("domestic_funded", Dataset::Fig2, "share_of_imports"),
+            ("wfoe", Dataset::Fig2, "share_of_imports"),
+        ],
+        kind: ChartKind::Bars,
+    },
+    Topic {
+        id: "output_shares",
+        label: "Shares of ICT output by type of firm (Figure 3)",
+        unit: Unit::Percent,
+        source: "Numbers quoted in section 3 and footnote 20 from Figure 3 (author's compilation from the Yearbook).",
+        lines: &[
+            ("foreign_funded", Dataset::Fig3, "share_of_output"),
+            ("private", Dataset::Fig3, "share_of_output"),
+        ],
+        kind: ChartKind::Bars,
+    },
+    Topic {
+        id: "firm_revenues",
+        label: "Revenues of Lenovo, IBM and Dell",
+        unit: Unit::BillionUsd,
+        source: "Section 3, firm-level data (the paper cites OECD IT Outlook 2006).",
+        lines: &[
+            ("lenovo", Dataset::Text, "revenue"),
+            ("ibm", Dataset::Text, "revenue"),
+            ("dell", Dataset::Text, "revenue"),
+        ],
+        kind: ChartKind::Bars,
+    },
+    Topic {
         id: "computers_exports",
         label: "Computers' share of China's ICT exports",
         unit: Unit::Percent,
@@ -381,6 +415,8 @@ pub fn chart_kinds(state: &State) -> Vec<ChartKind> {
         ViewId::Rd => vec![ChartKind::Bars],
         ViewId::Quality => Vec::new(),
         ViewId::Highlights => vec![state.topic().kind],
+        // A change has one category: bars only (a line of single dots would say nothing).
+        _ if state.transform == Transform::Change => vec![ChartKind::Bars],
         _ if state.transform != Transform::Level => vec![ChartKind::Bars, ChartKind::Line],
         _ if state.measure().stackable => ChartKind::ALL.to_vec(),
         _ => vec![ChartKind::Line, ChartKind::Bars],
@@ -398,6 +434,8 @@ pub struct State {
     measure: &'static str,
     pub transform: Transform,
     pub chart: ChartKind,
+    /// The chart kind the reader last picked, restored when a measure or transform allows it.
+    chosen_chart: ChartKind,
     /// Series switched on, by id. Series not offered by the current measure are kept, so that
     /// switching measures back and forth keeps the reader's choice.
     pub series: Vec<String>,
@@ -429,12 +467,26 @@ impl State {
                 Some((dataset, parts.next()?, parts.next()?))
             })
             .collect();
+        // The prose's whole-industry ratios are Table 3's weighted average: show them there.
+        let industry_ratio = places.iter().find_map(|(dataset, series, measure)| {
+            match (*dataset, *series, *measure) {
+                (Dataset::Text, "total", "profit_to_sales") => Some("profit_to_sales"),
+                (Dataset::Text, "total", "value_added_to_sales_average") => {
+                    Some("value_added_to_sales")
+                }
+                _ => None,
+            }
+        });
         let Some(&(dataset, _, measure)) = places
             .iter()
             .find(|(dataset, _, _)| dataset.is_table())
             .or(places.first())
         else {
             return State::default();
+        };
+        let (dataset, measure) = match industry_ratio {
+            Some(measure) => (Dataset::Table3, measure),
+            None => (dataset, measure),
         };
         let view = ViewId::showing(dataset);
         let mut state = State::for_view(view);
@@ -451,12 +503,29 @@ impl State {
                 let _ = state.apply("topic", topic.id, true);
             }
         } else {
+            // Table 1's total assets are shown as the derived assets of the whole industry.
+            let measure = if measure == "total_assets" {
+                "assets"
+            } else {
+                measure
+            };
             // Cells in a measure the view offers pick that measure; the rest are left as they are.
             let _ = state.apply("measure", measure, true);
         }
-        for (place_dataset, series, _) in &places {
+        for (place_dataset, series, measure) in &places {
             if *place_dataset == dataset {
                 let _ = state.apply("series", series, true);
+            }
+            if *measure == "total_assets" || industry_ratio.is_some() {
+                let _ = state.apply(
+                    "series",
+                    if industry_ratio.is_some() {
+                        "industry"
+                    } else {
+                        "total"
+                    },
+                    true,
+                );
             }
         }
         state
@@ -473,6 +542,7 @@ impl State {
             measure,
             transform: Transform::Level,
             chart: ChartKind::Line,
+            chosen_chart: ChartKind::Line,
             series: Vec::new(),
             categories: Vec::new(),
             base_year: 0,
@@ -493,6 +563,7 @@ impl State {
             ViewId::Highlights => state.topic().kind,
             _ => ChartKind::Line,
         };
+        state.chosen_chart = state.chart;
         state.reset_years();
         state
     }
@@ -609,6 +680,29 @@ impl State {
         }
     }
 
+    /// Every series the view can show under any measure, in one fixed order: it decides each
+    /// series' colour (so that changing the indicator never recolours a type) and the order of
+    /// the selection (so that equal choices give equal links).
+    pub fn view_series(&self) -> Vec<&'static str> {
+        match self.view {
+            ViewId::Ownership => TABLE1_ALL.to_vec(),
+            ViewId::Market => MARKET_SERIES.to_vec(),
+            _ => self
+                .offered_series()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect(),
+        }
+    }
+
+    /// The palette index of a series.
+    pub fn series_color(&self, id: &str) -> usize {
+        self.view_series()
+            .iter()
+            .position(|known| *known == id)
+            .unwrap_or(0)
+    }
+
     /// True when the series is switched on.
     pub fn shows_series(&self, id: &str) -> bool {
         self.series.iter().any(|series| series == id)
@@ -644,6 +738,10 @@ impl State {
                     .filter(|transform| transforms(self.view).contains(transform))
                     .ok_or_else(|| format!("This view cannot show '{value}'."))?;
                 self.transform = transform;
+                // The logarithmic scale applies to values only; it must not linger unseen.
+                if transform != Transform::Level {
+                    self.log_scale = false;
+                }
                 self.fit_chart_kind();
             }
             "chart" => {
@@ -653,6 +751,7 @@ impl State {
                         format!("A '{value}' chart is not available for this choice.")
                     })?;
                 self.chart = kind;
+                self.chosen_chart = kind;
             }
             "series" => {
                 if !self.offered_series().iter().any(|(id, _)| *id == value) {
@@ -692,6 +791,9 @@ impl State {
                     return Err("The link to a finding names no cells.".to_string());
                 }
                 *self = State::showing(&keys);
+            }
+            "play" | "step" if self.transform == Transform::Change => {
+                return Err("Stepping through the years works with values and indexes; a change compares the two chosen years.".to_string());
             }
             "play" => {
                 // Playing starts from the first year alone; "step" then reveals one year at a time.
@@ -766,6 +868,7 @@ impl State {
                     .map(|category| category.id)
                     .collect();
                 self.chart = topic.kind;
+                self.chosen_chart = topic.kind;
                 self.reset_years();
             }
             _ => return Err(format!("The page sent an unknown control '{name}'.")),
@@ -777,11 +880,7 @@ impl State {
     /// Keeps the selected series and categories in their display order, so that equal choices
     /// always give equal states and equal links.
     fn normalize(&mut self) {
-        let series_order: Vec<&str> = self
-            .offered_series()
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
+        let series_order = self.view_series();
         self.series.sort_by_key(|id| {
             series_order
                 .iter()
@@ -802,11 +901,17 @@ impl State {
     }
 
     /// Keeps the chart kind among those allowed after a measure or transform change.
+    /// Keeps the chart kind among those allowed after a measure or transform change, going
+    /// back to the reader's own choice as soon as it is allowed again.
     fn fit_chart_kind(&mut self) {
         let allowed = chart_kinds(self);
-        if !allowed.contains(&self.chart) {
-            self.chart = allowed.first().copied().unwrap_or(ChartKind::Line);
-        }
+        self.chart = if allowed.contains(&self.chosen_chart) {
+            self.chosen_chart
+        } else if allowed.contains(&self.chart) {
+            self.chart
+        } else {
+            allowed.first().copied().unwrap_or(ChartKind::Line)
+        };
     }
 
     /// The state as a URL query (without `?`), listing only what differs from the view's
@@ -831,8 +936,10 @@ impl State {
         } else {
             defaults
         };
-        if self.chart != defaults_for_topic.chart {
-            query.append_pair("chart", self.chart.id());
+        // The reader's chosen kind is what a link keeps; the kind in use follows from it and
+        // from the measure and transform.
+        if self.chosen_chart != defaults_for_topic.chosen_chart {
+            query.append_pair("chart", self.chosen_chart.id());
         }
         if self.series != defaults_for_topic.series {
             query.append_pair("series", &self.series.join(","));
@@ -887,12 +994,13 @@ impl State {
             }
             None => State::default(),
         };
-        // Order matters: the topic and measure decide which series and chart kinds exist.
+        // Order matters: the topic decides the series, and the chart kind is chosen before the
+        // measure and transform narrow the kinds on offer.
         for name in [
             "topic",
+            "chart",
             "measure",
             "transform",
-            "chart",
             "series",
             "years",
             "measures",
@@ -1089,10 +1197,9 @@ fn shown_series(state: &State) -> Vec<(usize, &'static str, String)> {
     state
         .offered_series()
         .into_iter()
-        .enumerate()
-        .filter(|(_, (id, _))| state.shows_series(id))
-        .filter(|(_, (id, _))| !(stacking && OVERLAPPING_SERIES.contains(id)))
-        .map(|(color, (id, label))| (color, id, label))
+        .filter(|(id, _)| state.shows_series(id))
+        .filter(|(id, _)| !(stacking && OVERLAPPING_SERIES.contains(id)))
+        .map(|(id, label)| (state.series_color(id), id, label))
         .collect()
 }
 
@@ -1110,8 +1217,8 @@ fn table_plot(state: &State) -> Plot {
             };
             let label = format!("{}→{}", state.from_year, state.to_year);
             let axis = format!(
-                "Change in {} ({})",
-                measure.label.to_lowercase(),
+                "{}: change ({})",
+                measure.label,
                 if unit == Unit::PercentagePoints {
                     "percentage points"
                 } else {
@@ -1214,6 +1321,10 @@ fn table_plot(state: &State) -> Plot {
     };
     Plot {
         title: match state.transform {
+            Transform::Change if state.from_year == state.to_year => format!(
+                "{}: change {}–{} (choose two different years)",
+                measure.label, state.from_year, state.to_year
+            ),
             Transform::Change => format!(
                 "{}: change {}–{}",
                 measure.label, state.from_year, state.to_year

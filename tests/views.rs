@@ -511,3 +511,45 @@ fn computed_values_and_bounds_are_not_passed_off_as_printed() {
     );
     assert!(html::table(Some(&plot)).contains("≤ 20%"));
 }
+
+#[test]
+fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
+    let mut state = State::for_view(ViewId::Ownership);
+    state.apply("chart", "stacked100", true).expect("stacked");
+    state.apply("transform", "index", true).expect("index");
+    assert_ne!(
+        state.chart,
+        ChartKind::Stacked100,
+        "an index cannot be stacked"
+    );
+    state.apply("transform", "level", true).expect("values");
+    assert_eq!(
+        state.chart,
+        ChartKind::Stacked100,
+        "the reader's chart kind should come back"
+    );
+
+    let mut state = State::for_view(ViewId::Ownership);
+    let color_of = |state: &State, id: &str| {
+        view::plot(state)
+            .expect("plot")
+            .series
+            .iter()
+            .find(|series| series.id == id)
+            .map(|series| series.color)
+    };
+    let before = color_of(&state, "state_owned");
+    state
+        .apply("measure", "share_domestic_assets", true)
+        .expect("measure");
+    assert_eq!(
+        color_of(&state, "state_owned"),
+        before,
+        "changing the indicator recoloured a type"
+    );
+    assert_eq!(
+        state.to_query(),
+        "view=ownership&measure=share_domestic_assets",
+        "an untouched selection should not lengthen the link"
+    );
+}

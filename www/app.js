@@ -69,6 +69,7 @@ async function start() {
     try {
       const changed = app.event(name, value, checked);
       recordHistory(before);
+      showPlaying();
       return changed;
     } catch (error) {
       console.error(error);
@@ -154,7 +155,9 @@ async function start() {
 
   // Inside an iframe, report the page's height so the host page can size the frame (embed.js).
   if (window.parent !== window) {
-    const report = () => window.parent.postMessage({ ictExplorerHeight: document.documentElement.scrollHeight }, '*');
+    // The body's own height, not the document's scroll height, which never falls below the
+    // frame's current height and so would let the frame grow but never shrink.
+    const report = () => window.parent.postMessage({ ictExplorerHeight: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
     new ResizeObserver(report).observe(document.body);
   }
 }

@@ -121,6 +121,8 @@ impl App {
     pub fn load(&mut self, query: &str) -> Result<(), JsValue> {
         let (state, problems) = State::from_query(query);
         self.state = state;
+        self.display = Display::from_query(query);
+        self.apply_display()?;
         self.regions.clear();
         self.render()?;
         self.show_problems(&problems)
