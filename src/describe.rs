@@ -5,14 +5,9 @@ use crate::data::{Status, Unit};
 use crate::format::{auto, number};
 use crate::plot::{ChartKind, Plot, Point};
 
-/// A value with its unit, as the summary and the table print it, with as many decimals as it
-/// needs (up to a number that suits the unit).
-pub fn value_text(value: f64, unit: Unit) -> String {
-    value_text_at(value, unit, None)
-}
-
-/// A value with its unit, with exactly `decimals` decimals when the source fixes them
-/// (`20.0%` as Table 3 prints it).
+/// A value with its unit, as the summary and the table print it: with exactly `decimals`
+/// decimals when the source fixes them (`20.0%` as Table 3 prints it), otherwise with as many
+/// as it needs, up to a number that suits the unit.
 pub fn value_text_at(value: f64, unit: Unit, decimals: Option<u8>) -> String {
     let number = match decimals {
         Some(decimals) => number(value, usize::from(decimals)),
