@@ -4,7 +4,9 @@
 //! see it fail. Printed numbers are treated as rounded: a value printed as `13` may be anything
 //! from 12.5 to 13.5, and a check only reports a disagreement that rounding cannot explain.
 
-use crate::data::{Dataset, Lookup, Status, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS};
+use crate::data::{
+    Dataset, Lookup, Status, TABLE1_TYPES, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
+};
 use crate::format::{auto, half_unit, number};
 use crate::indicators::market_weighted_average;
 use serde::Serialize;
@@ -128,13 +130,7 @@ fn share_sums(data: Lookup, findings: &mut Vec<Finding>) {
         Block {
             dataset: Dataset::Table1,
             measure: "share_total_assets",
-            series: &[
-                "foreign_funded",
-                "state_owned",
-                "collective",
-                "joint_stock",
-                "private",
-            ],
+            series: &TABLE1_TYPES,
             years: &TABLE1_YEARS,
             lists_every_part: false,
             whole: "the industry's total assets",
@@ -301,15 +297,8 @@ fn share_sums(data: Lookup, findings: &mut Vec<Finding>) {
 
 /// Table 1: firms counted by type that outnumber the industry's printed total.
 fn firms_exceed_total(data: Lookup, findings: &mut Vec<Finding>) {
-    const TYPES: [&str; 5] = [
-        "foreign_funded",
-        "state_owned",
-        "collective",
-        "joint_stock",
-        "private",
-    ];
     for year in TABLE1_YEARS {
-        let counts: Option<Vec<f64>> = TYPES
+        let counts: Option<Vec<f64>> = TABLE1_TYPES
             .iter()
             .map(|series| data.cell(Dataset::Table1, series, "firms", year).value)
             .collect();
@@ -321,7 +310,7 @@ fn firms_exceed_total(data: Lookup, findings: &mut Vec<Finding>) {
         };
         let sum: f64 = counts.iter().sum();
         if sum > total {
-            let mut cells: Vec<String> = TYPES
+            let mut cells: Vec<String> = TABLE1_TYPES
                 .iter()
                 .map(|series| Lookup::key(Dataset::Table1, series, "firms", Some(year)))
                 .collect();

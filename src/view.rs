@@ -7,7 +7,8 @@
 //! [`plot`] builds the [`Plot`] that the chart, the table and the summary all show.
 
 use crate::data::{
-    self, Cell, Dataset, Lookup, Qualifier, Status, Unit, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
+    self, Cell, Dataset, Lookup, Qualifier, Status, Unit, TABLE1_TYPES, TABLE1_YEARS,
+    TABLE3_SERIES, TABLE3_YEARS,
 };
 use crate::format::auto;
 use crate::indicators::{self, Derived};
@@ -152,13 +153,6 @@ pub struct Measure {
     pub caveat: &'static str,
 }
 
-const TABLE1_TYPES: [&str; 5] = [
-    "foreign_funded",
-    "state_owned",
-    "collective",
-    "joint_stock",
-    "private",
-];
 /// The five types, the state-controlled firms that overlap them, and the industry total.
 const TABLE1_ALL: [&str; 7] = [
     "foreign_funded",
@@ -240,15 +234,11 @@ const OWNERSHIP_MEASURES: [Measure; 6] = [
 const FDI_MEASURES: [Measure; 1] =
     [Measure { id: "actual_utilized", label: "Actually utilised FDI", unit: Unit::MillionUsd, series: &["fdi"], stackable: false, caveat: "2003 and 2004 are figures announced by officials; figures before 2001 may cover electronics manufacturing only." }];
 
-const MARKET_SERIES: [&str; 7] = [
-    "state_owned",
-    "collective",
-    "joint_stock_cooperative",
-    "joint_stock",
-    "private",
-    "foreign_funded",
-    "industry",
-];
+/// Table 3's six types and our weighted industry average.
+const MARKET_SERIES: [&str; 7] = {
+    let [a, b, c, d, e, f] = TABLE3_SERIES;
+    [a, b, c, d, e, f, "industry"]
+};
 const MARKET_MEASURES: [Measure; 3] = [
     Measure { id: "domestic_market_share", label: "Share of the domestic market", unit: Unit::Percent, series: &TABLE3_SERIES, stackable: true, caveat: "" },
     Measure { id: "profit_to_sales", label: "Profit over sales", unit: Unit::Percent, series: &MARKET_SERIES, stackable: false, caveat: "'Industry' is our market-share-weighted average of the six types; it is missing where a type's value is illegible." },

@@ -83,6 +83,16 @@ impl<DB: DrawingBackend> Surface for DrawingArea<DB, Shift> {
     }
 }
 
+/// The pixel points and stroke style of a line `width` wide through `points`.
+fn line_parts(points: &[Point], color: RGBColor, width: f64) -> (Vec<(i32, i32)>, ShapeStyle) {
+    let style = ShapeStyle {
+        color: color.to_rgba(),
+        filled: false,
+        stroke_width: stroke_width(width),
+    };
+    (points.iter().copied().map(pixel).collect(), style)
+}
+
 /// Draws on one surface with one theme and scale.
 pub(crate) struct Painter<'a> {
     area: &'a dyn Surface,
@@ -233,12 +243,7 @@ impl<'a> Painter<'a> {
         if points.len() < 2 {
             return Ok(());
         }
-        let style = ShapeStyle {
-            color: color.to_rgba(),
-            filled: false,
-            stroke_width: stroke_width(width),
-        };
-        let points: Vec<(i32, i32)> = points.iter().copied().map(pixel).collect();
+        let (points, style) = line_parts(points, color, width);
         self.area.path(points, style)
     }
 
@@ -248,12 +253,7 @@ impl<'a> Painter<'a> {
         if points.len() < 2 {
             return Ok(());
         }
-        let style = ShapeStyle {
-            color: color.to_rgba(),
-            filled: false,
-            stroke_width: stroke_width(width),
-        };
-        let points: Vec<(i32, i32)> = points.iter().copied().map(pixel).collect();
+        let (points, style) = line_parts(points, color, width);
         let dash = self.px(5.0).round().max(2.0) as i32;
         let gap = self.px(3.5).round().max(2.0) as i32;
         self.area.dashed_path(points, dash, gap, style)

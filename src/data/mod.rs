@@ -612,6 +612,8 @@ pub fn measures(dataset: Dataset) -> Vec<&'static str> {
 
 /// The table years that Table 1's five year columns print.
 pub const TABLE1_YEARS: [u16; 5] = tables::TABLE1_YEARS;
+/// Table 1's five ownership types, in printed order.
+pub const TABLE1_TYPES: [&str; 5] = tables::TABLE1_TYPES;
 /// The years of Table 3's rows.
 pub const TABLE3_YEARS: [u16; 4] = tables::TABLE3_YEARS;
 /// Table 3's six ownership columns, in printed order.

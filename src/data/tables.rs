@@ -8,6 +8,15 @@
 use super::{Cell, Dataset, Datum, Unit};
 
 pub const TABLE1_YEARS: [u16; 5] = [1997, 1999, 2001, 2003, 2005];
+/// Table 1's five ownership types, in printed order (without the overlapping state-controlled
+/// rows and the total).
+pub const TABLE1_TYPES: [&str; 5] = [
+    "foreign_funded",
+    "state_owned",
+    "collective",
+    "joint_stock",
+    "private",
+];
 pub const TABLE3_YEARS: [u16; 4] = [2001, 2002, 2003, 2004];
 pub const TABLE3_SERIES: [&str; 6] = [
     "state_owned",
