@@ -3,15 +3,18 @@
 //!
 //! The core (everything but [`web`]) knows nothing of the browser; see `ARCHITECTURE.md`.
 
+pub mod api;
 pub mod audit;
 pub mod chart;
 pub mod claims;
 pub mod data;
 pub mod describe;
+pub mod display;
 pub mod export;
 pub mod format;
 pub mod html;
 pub mod indicators;
+pub mod notice;
 pub mod plot;
 pub mod view;
 

@@ -12,6 +12,7 @@ use crate::data::{
 };
 use crate::format::auto;
 use crate::indicators::{self, Derived};
+use crate::notice::quoted;
 use crate::plot::{Category, ChartKind, Plot, Point, Series};
 
 /// The explorer's views, one per family of data.
@@ -449,14 +450,7 @@ impl State {
     /// the view of the first table among them (or of the first key), its measure or topic,
     /// and their series switched on. Unknown keys are passed over.
     pub fn showing(keys: &[&str]) -> State {
-        let places: Vec<(Dataset, &str, &str)> = keys
-            .iter()
-            .filter_map(|key| {
-                let mut parts = key.split('/');
-                let dataset = Dataset::from_id(parts.next()?)?;
-                Some((dataset, parts.next()?, parts.next()?))
-            })
-            .collect();
+        let places: Vec<(Dataset, &str, &str)> = keys.iter().filter_map(|key| place(key)).collect();
         // The prose's whole-industry ratios are Table 3's weighted average: show them there.
         let industry_ratio = places.iter().find_map(|(dataset, series, measure)| {
             match (*dataset, *series, *measure) {
@@ -570,6 +564,7 @@ impl State {
                     .map(|(series, _, _)| series.to_string())
                     .collect()
             }
+            ViewId::Quality => &[],
             _ => self.measure().series,
         };
         offered.iter().map(|series| series.to_string()).collect()
@@ -710,7 +705,7 @@ impl State {
         match name {
             "view" => {
                 let view = ViewId::from_id(value)
-                    .ok_or_else(|| format!("There is no view called '{value}'."))?;
+                    .ok_or_else(|| format!("There is no view called '{}'.", quoted(value)))?;
                 if view != self.view {
                     *self = State::for_view(view);
                 }
@@ -719,14 +714,16 @@ impl State {
                 let measure = measures(self.view)
                     .iter()
                     .find(|measure| measure.id == value)
-                    .ok_or_else(|| format!("This view has no measure called '{value}'."))?;
+                    .ok_or_else(|| {
+                        format!("This view has no measure called '{}'.", quoted(value))
+                    })?;
                 self.measure = measure.id;
                 self.fit_chart_kind();
             }
             "transform" => {
                 let transform = Transform::from_id(value)
                     .filter(|transform| transforms(self.view).contains(transform))
-                    .ok_or_else(|| format!("This view cannot show '{value}'."))?;
+                    .ok_or_else(|| format!("This view cannot show '{}'.", quoted(value)))?;
                 self.transform = transform;
                 // The logarithmic scale applies to values only; it must not linger unseen.
                 if transform != Transform::Level {
@@ -738,14 +735,20 @@ impl State {
                 let kind = ChartKind::from_id(value)
                     .filter(|kind| chart_kinds(self).contains(kind))
                     .ok_or_else(|| {
-                        format!("A '{value}' chart is not available for this choice.")
+                        format!(
+                            "A '{}' chart is not available for this choice.",
+                            quoted(value)
+                        )
                     })?;
                 self.chart = kind;
                 self.chosen_chart = kind;
             }
             "series" => {
                 if !self.offered_series().iter().any(|(id, _)| *id == value) {
-                    return Err(format!("This view has no series called '{value}'."));
+                    return Err(format!(
+                        "This view has no series called '{}'.",
+                        quoted(value)
+                    ));
                 }
                 set_member(&mut self.series, value, checked);
             }
@@ -760,7 +763,8 @@ impl State {
                     .any(|category| category.id == value)
                 {
                     return Err(format!(
-                        "This view has no year or category called '{value}'."
+                        "This view has no year or category called '{}'.",
+                        quoted(value)
                     ));
                 }
                 set_member(&mut self.categories, value, checked);
@@ -779,6 +783,13 @@ impl State {
                 let keys: Vec<&str> = value.split_whitespace().collect();
                 if keys.is_empty() {
                     return Err("The link to a finding names no cells.".to_string());
+                }
+                // A link that names nothing the paper holds must not silently reset the view.
+                if !keys.iter().any(|key| place(key).is_some()) {
+                    return Err(format!(
+                        "The link to a finding names no cell of the paper: '{}'.",
+                        quoted(value)
+                    ));
                 }
                 *self = State::showing(&keys);
             }
@@ -816,7 +827,12 @@ impl State {
                             set_member(&mut self.categories, &last, false);
                         }
                     }
-                    _ => return Err(format!("Cannot step '{value}': use next or prev.")),
+                    _ => {
+                        return Err(format!(
+                            "Cannot step '{}': use next or prev.",
+                            quoted(value)
+                        ))
+                    }
                 }
             }
             "category-all" => {
@@ -832,7 +848,9 @@ impl State {
                     .parse()
                     .ok()
                     .filter(|year| self.years().contains(year))
-                    .ok_or_else(|| format!("{value} is not one of this view's years."))?;
+                    .ok_or_else(|| {
+                        format!("'{}' is not one of this view's years.", quoted(value))
+                    })?;
                 match name {
                     "base" => self.base_year = year,
                     "from" => self.from_year = year,
@@ -843,13 +861,27 @@ impl State {
                 if self.view != ViewId::Fdi && checked {
                     return Err("A logarithmic scale is offered for FDI only.".to_string());
                 }
+                // An index or a change is never drawn on a log scale: a scale switched on there
+                // would linger unseen and surprise the reader on the way back to values.
+                if self.transform != Transform::Level && checked {
+                    return Err(
+                        "A logarithmic scale applies to values only: choose Values first."
+                            .to_string(),
+                    );
+                }
                 self.log_scale = checked;
+            }
+            "topic" if self.view != ViewId::Highlights => {
+                return Err(format!(
+                    "Only the {} view has topics.",
+                    ViewId::Highlights.label()
+                ));
             }
             "topic" => {
                 let topic = TOPICS
                     .iter()
                     .find(|topic| topic.id == value)
-                    .ok_or_else(|| format!("There is no topic called '{value}'."))?;
+                    .ok_or_else(|| format!("There is no topic called '{}'.", quoted(value)))?;
                 self.topic = topic.id;
                 self.series = self.default_series();
                 self.categories = self
@@ -861,7 +893,12 @@ impl State {
                 self.chosen_chart = topic.kind;
                 self.reset_years();
             }
-            _ => return Err(format!("The page sent an unknown control '{name}'.")),
+            _ => {
+                return Err(format!(
+                    "The page sent an unknown control '{}'.",
+                    quoted(name)
+                ))
+            }
         }
         self.normalize();
         Ok(())
@@ -890,18 +927,17 @@ impl State {
         });
     }
 
-    /// Keeps the chart kind among those allowed after a measure or transform change.
-    /// Keeps the chart kind among those allowed after a measure or transform change, going
-    /// back to the reader's own choice as soon as it is allowed again.
+    /// Keeps the chart kind among those allowed after a measure or transform change: the
+    /// reader's own choice whenever it is allowed, otherwise bars (stacks taken apart, or a
+    /// change's single category). The kind then follows from the state alone, not from the
+    /// order of earlier changes, so a link brings back exactly the chart the reader saw.
     fn fit_chart_kind(&mut self) {
         let allowed = chart_kinds(self);
-        self.chart = if allowed.contains(&self.chosen_chart) {
-            self.chosen_chart
-        } else if allowed.contains(&self.chart) {
-            self.chart
-        } else {
-            allowed.first().copied().unwrap_or(ChartKind::Line)
-        };
+        self.chart = [self.chosen_chart, ChartKind::Bars]
+            .into_iter()
+            .find(|kind| allowed.contains(kind))
+            .or(allowed.first().copied())
+            .unwrap_or(ChartKind::Line);
     }
 
     /// The state as a URL query (without `?`), listing only what differs from the view's
@@ -944,16 +980,16 @@ impl State {
                 &self.categories.join(","),
             );
         }
-        if self.transform == Transform::Index && self.base_year != defaults_for_topic.base_year {
+        // The chosen years are kept whatever the transform (switching back to an index shows
+        // the reader's base year again), so the link keeps them too.
+        if self.base_year != defaults_for_topic.base_year {
             query.append_pair("base", &self.base_year.to_string());
         }
-        if self.transform == Transform::Change || self.view == ViewId::Fdi {
-            if self.from_year != defaults_for_topic.from_year {
-                query.append_pair("from", &self.from_year.to_string());
-            }
-            if self.to_year != defaults_for_topic.to_year {
-                query.append_pair("to", &self.to_year.to_string());
-            }
+        if self.from_year != defaults_for_topic.from_year {
+            query.append_pair("from", &self.from_year.to_string());
+        }
+        if self.to_year != defaults_for_topic.to_year {
+            query.append_pair("to", &self.to_year.to_string());
         }
         if self.log_scale {
             query.append_pair("log", "1");
@@ -977,7 +1013,8 @@ impl State {
             Some((_, Some(view))) => State::for_view(view),
             Some((id, None)) => {
                 problems.push(format!(
-                    "The link asks for a view '{id}', which does not exist; showing {} instead.",
+                    "The link asks for a view '{}', which does not exist; showing {} instead.",
+                    quoted(id),
                     ViewId::Ownership.label()
                 ));
                 State::default()
@@ -1016,12 +1053,14 @@ impl State {
     }
 
     /// Replaces the selected series (or categories) with a comma-separated list from a link.
+    /// Series of the view that the current measure does not offer are kept, as they are when
+    /// the reader switches measures.
     fn replace_list(&mut self, series: bool, list: &str) -> Result<(), String> {
         let wanted: Vec<&str> = list.split(',').filter(|id| !id.is_empty()).collect();
         let known: Vec<String> = if series {
-            self.offered_series()
+            self.view_series()
                 .into_iter()
-                .map(|(id, _)| id.to_string())
+                .map(|id| id.to_string())
                 .collect()
         } else {
             self.all_categories()
@@ -1049,10 +1088,21 @@ impl State {
             Err(format!(
                 "unknown {} {}",
                 if series { "series" } else { "years" },
-                unknown.join(", ")
+                quoted(&unknown.join(", "))
             ))
         }
     }
+}
+
+/// The dataset, series and measure of a cell key (`dataset/series/measure/year`), when the
+/// paper has numbers there.
+fn place(key: &str) -> Option<(Dataset, &str, &str)> {
+    let mut parts = key.split('/');
+    let dataset = Dataset::from_id(parts.next()?)?;
+    let (series, measure) = (parts.next()?, parts.next()?);
+    data::of(dataset)
+        .any(|datum| datum.series == series && datum.measure == measure)
+        .then_some((dataset, series, measure))
 }
 
 fn set_member(list: &mut Vec<String>, id: &str, present: bool) {
@@ -1582,42 +1632,6 @@ pub fn stats(state: &State) -> Vec<Stat> {
                 .collect()
         }
         _ => Vec::new(),
-    }
-}
-
-/// How the page is shown, read from the link alongside the state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Display {
-    /// Presentation mode: large type and keyboard stepping, for projectors.
-    pub present: bool,
-    /// Embedded in another page: no site header, and the page reports its height.
-    pub embed: bool,
-}
-
-impl Display {
-    /// Reads `present=1` and `embed=1` from a URL query.
-    pub fn from_query(query: &str) -> Display {
-        let mut display = Display::default();
-        for (name, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
-            match (name.as_ref(), value.as_ref()) {
-                ("present", "1") => display.present = true,
-                ("embed", "1") => display.embed = true,
-                _ => {}
-            }
-        }
-        display
-    }
-
-    /// The display flags as query pairs to append to a state's query.
-    pub fn to_query(self) -> String {
-        let mut parts = Vec::new();
-        if self.present {
-            parts.push("present=1");
-        }
-        if self.embed {
-            parts.push("embed=1");
-        }
-        parts.join("&")
     }
 }
 

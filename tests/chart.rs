@@ -997,6 +997,94 @@ fn dark_mode_draws_on_a_dark_background() {
 }
 
 #[test]
+fn small_charts_draw_what_fits_and_huge_ones_say_they_cannot() {
+    use ict_explorer::view::{self, State, ViewId};
+    // The Export regimes view stacks by default; below about 100 × 80 its plot area used to turn
+    // inside out and the drawing panicked, which took the whole page down.
+    let exports = view::plot(&State::for_view(ViewId::Exports)).expect("exports plot");
+    for (width, height) in [
+        (100, 80),
+        (90, 70),
+        (120, 400),
+        (400, 95),
+        (300, 200),
+        (300, 120),
+    ] {
+        for style in [
+            Style::page(false, 1.0),
+            Style::page(true, 3.2),
+            Style::export(false),
+        ] {
+            let svg = chart::to_svg(&exports, &style, width, height);
+            assert!(
+                !svg.contains("could not be drawn"),
+                "{width} × {height}: {svg}"
+            );
+            let elements = parse_svg(&svg);
+            for element in tagged(&elements, "text")
+                .into_iter()
+                .chain(tagged(&elements, "rect"))
+            {
+                let y = element.number("y");
+                assert!(
+                    (-1.0..=f64::from(height) + 1.0).contains(&y),
+                    "{width} × {height} in {style:?}: a {} at y = {y} lies outside the chart",
+                    element.tag
+                );
+            }
+        }
+    }
+    // Far beyond any screen: a document that says so, rather than gigabytes of drawing.
+    for (width, height) in [(u32::MAX, 400), (640, chart::MAX_SIDE + 1)] {
+        let svg = chart::to_svg(&exports, &Style::export(false), width, height);
+        assert!(
+            svg.contains("could not be drawn") && svg.len() < 1000,
+            "{width} × {height}: {svg}"
+        );
+    }
+    let large = chart::to_svg(&exports, &Style::export(false), 20_000, 20_000);
+    assert!(!large.contains("could not be drawn") && large.len() < 8 << 20);
+}
+
+#[test]
+fn values_no_table_holds_are_left_out_and_the_axis_stays_finite() {
+    for kind in ChartKind::ALL {
+        for log_scale in [false, true] {
+            let extreme = Plot {
+                log_scale,
+                ..plot(
+                    kind,
+                    years(2001, 2004),
+                    vec![
+                        series(
+                            "a",
+                            0,
+                            vec![
+                                clean(f64::MAX),
+                                clean(-f64::MAX),
+                                clean(5e-324),
+                                clean(1e300),
+                            ],
+                        ),
+                        series(
+                            "b",
+                            1,
+                            vec![clean(1e300), clean(1e300), uncertain(1e300), clean(-1e300)],
+                        ),
+                    ],
+                )
+            };
+            let svg = chart::to_svg(&extreme, &Style::export(false), 640, 400);
+            assert!(
+                !svg.contains("could not be drawn") && svg.len() < 1 << 20,
+                "{kind:?}, log {log_scale}: {} bytes",
+                svg.len()
+            );
+        }
+    }
+}
+
+#[test]
 fn strange_input_draws_without_panicking() {
     let mut odd = line_with_gap();
     odd.series[0].points.truncate(3);

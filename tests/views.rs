@@ -14,7 +14,7 @@ fn states() -> Vec<State> {
         .iter()
         .map(|view| State::for_view(*view))
         .collect();
-    let scripts: [(ViewId, &[Event]); 9] = [
+    let scripts: [(ViewId, &[Event]); 12] = [
         (
             ViewId::Ownership,
             &[
@@ -76,6 +76,26 @@ fn states() -> Vec<State> {
             &[
                 ("topic", "world_output_share", true),
                 ("series", "usa", false),
+            ],
+        ),
+        // Found by tests/properties.rs: a base year chosen while values are shown used to be
+        // left out of the link.
+        (ViewId::Ownership, &[("base", "1999", true)]),
+        // A series that the chosen measure does not offer used to be refused by the link.
+        (
+            ViewId::Ownership,
+            &[
+                ("measure", "share_domestic_assets", true),
+                ("series-all", "", true),
+            ],
+        ),
+        // The chart kind used to depend on the order of the changes, which a link cannot keep.
+        (
+            ViewId::Ownership,
+            &[
+                ("chart", "stacked", true),
+                ("transform", "index", true),
+                ("measure", "assets_per_firm", true),
             ],
         ),
     ];
@@ -142,6 +162,8 @@ fn nonsense_events_are_refused_and_leave_the_state_alone() {
         ("log", "1"),
         ("unknown", ""),
         ("transform", "relative"),
+        ("topic", "exports_2004"),
+        ("goto", "table9/nobody/nothing/1900 garbage"),
     ] {
         assert!(
             state.apply(name, value, true).is_err(),
@@ -366,7 +388,7 @@ fn play_and_step_reveal_years_one_at_a_time() {
 #[test]
 fn controls_are_labelled_native_form_elements() {
     let state = State::for_view(ViewId::Ownership);
-    let controls = html::controls(&state);
+    let controls = html::controls(&state, &ict_explorer::display::Group::ALL);
     for label in [
         "Foreign funded",
         "State owned",
@@ -552,4 +574,68 @@ fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
         "view=ownership&measure=share_domestic_assets",
         "an untouched selection should not lengthen the link"
     );
+}
+
+#[test]
+fn topics_belong_to_the_trade_and_output_view_only() {
+    let (state, problems) = State::from_query("view=quality&topic=exports_2004");
+    assert_eq!(state, State::for_view(ViewId::Quality));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("Trade & output"),
+        "the notice should say where topics are: {problems:?}"
+    );
+    let (state, problems) = State::from_query("view=highlights&topic=firm_revenues");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(state.topic().id, "firm_revenues");
+}
+
+#[test]
+fn notices_repeat_a_rejected_value_shortened_and_cleaned() {
+    assert_eq!(ict_explorer::notice::quoted("pie"), "pie");
+    assert_eq!(
+        ict_explorer::notice::quoted(" a\u{202E}b\u{200B}c\n\t\u{2066}d\u{0}  "),
+        "abc d",
+        "controls and bidi characters must go, and whitespace shrink to one space"
+    );
+    let long = ict_explorer::notice::quoted(&"x".repeat(100_000));
+    assert_eq!(long.chars().count(), 60);
+    assert!(long.ends_with("x…"), "{long}");
+
+    // A right-to-left override would make the rest of the notice read backwards.
+    let spoof = format!("\u{202E}{}", "moc.elpmaxe//:sptth ta nigol ".repeat(5000));
+    let (_, problems) = State::from_query(&format!("view={spoof}"));
+    let mut state = State::default();
+    let refused = state
+        .apply("series", &spoof, true)
+        .expect_err("no such series");
+    for notice in problems.iter().chain([&refused]) {
+        assert!(
+            notice.chars().count() < 200 && !notice.contains('\u{202E}'),
+            "the notice is {} characters long or keeps the override: {}",
+            notice.chars().count(),
+            notice.chars().take(200).collect::<String>()
+        );
+    }
+}
+
+#[test]
+fn every_show_in_button_opens_a_view() {
+    let findings = ict_explorer::audit::paper()
+        .iter()
+        .map(|finding| &finding.cells);
+    let claims = ict_explorer::claims::paper()
+        .iter()
+        .map(|claim| &claim.cells);
+    for cells in findings.chain(claims).filter(|cells| !cells.is_empty()) {
+        let mut state = State::for_view(ViewId::Quality);
+        state
+            .apply("goto", &cells.join(" "), true)
+            .unwrap_or_else(|problem| panic!("Show in for {cells:?} is refused: {problem}"));
+        assert_ne!(
+            state.view,
+            ViewId::Quality,
+            "Show in for {cells:?} stays put"
+        );
+    }
 }

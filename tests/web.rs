@@ -37,7 +37,10 @@ fn the_app_starts_in_a_page_and_follows_events() {
         "<main id=\"app\"><nav id=\"tabs\"></nav><p id=\"message\"></p><form id=\"controls\"></form>\
          <h2 id=\"view-title\"></h2><figure id=\"figure\"><div id=\"legend\"></div>\
          <div style=\"width:640px;height:360px;position:relative\"><canvas id=\"chart\" style=\"width:640px;height:360px\"></canvas></div>\
-         <figcaption id=\"summary\"></figcaption></figure><div id=\"stats\"></div><div id=\"table\"></div><div id=\"about\"></div></main>",
+         <figcaption id=\"summary\"></figcaption></figure><div id=\"stats\"></div><div id=\"copy-panel\"></div>\
+         <div id=\"share-field\"><input id=\"share-link\"></div><p id=\"share-none\"></p>\
+         <details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
+         <div id=\"table\"></div><div id=\"about\"></div></main>",
     );
     body.append_child(&page).expect("page attached");
     let mut app = App::new("?view=ownership", false).expect("the app starts");
@@ -74,6 +77,44 @@ fn the_app_starts_in_a_page_and_follows_events() {
         message.contains("pie"),
         "a refused event is explained on the page"
     );
+
+    // The script API: one call changes several choices; a wrong one changes nothing.
+    let settings = js_sys::Object::new();
+    let series = js_sys::Array::of2(&"joint_stock".into(), &"private".into());
+    js_sys::Reflect::set(&settings, &"series".into(), &series).expect("set");
+    js_sys::Reflect::set(&settings, &"chart".into(), &"bars".into()).expect("set");
+    let state = app
+        .set_state(settings.into())
+        .expect("a valid setState is taken");
+    let shown = js_sys::Reflect::get(&state, &"series".into()).expect("series");
+    assert_eq!(
+        js_sys::Array::from(&shown).length(),
+        2,
+        "setState with two series should leave two types on"
+    );
+    assert!(
+        !summary(&document).contains("Foreign"),
+        "the page still shows a type that setState switched off"
+    );
+    for wrong in [
+        JsValue::from(123),
+        JsValue::NULL,
+        js_sys::Array::new().into(),
+    ] {
+        let before = js_sys::JSON::stringify(&app.state().expect("state")).expect("json");
+        let problem = app
+            .set_state(wrong)
+            .expect_err("setState refuses a non-object");
+        assert!(
+            problem
+                .as_string()
+                .unwrap_or_default()
+                .contains("needs an object"),
+            "the refusal should say what to send"
+        );
+        let after = js_sys::JSON::stringify(&app.state().expect("state")).expect("json");
+        assert_eq!(before, after, "a refused setState changed the state");
+    }
     page.remove();
 }
 

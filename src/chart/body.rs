@@ -18,10 +18,20 @@ const MAX_BAR_WIDTH: f64 = 64.0;
 const NOTHING_ON_LOG_SCALE: &str =
     "Nothing to show on a logarithmic scale: every value is zero or negative.";
 
+/// The smallest plot area worth drawing, in CSS pixels each way: in less, the axes and the
+/// marks would only cover one another.
+const MIN_PLOT_SIDE: f64 = 16.0;
+
+/// The largest magnitude a drawn value may have. No table holds anything near it; beyond it,
+/// sums of stacks and spans of axes could overflow to infinity.
+const LARGEST_DRAWN: f64 = 1e300;
+
 /// The value of `series` at category `index`, if it has one that can be drawn.
 fn value_at(series: &Series, index: usize) -> Option<(f64, Status)> {
     let point = series.points.get(index)?;
-    let value = point.value.filter(|value| value.is_finite())?;
+    let value = point
+        .value
+        .filter(|value| value.is_finite() && value.abs() <= LARGEST_DRAWN)?;
     Some((value, point.status))
 }
 
@@ -124,26 +134,39 @@ impl Frame {
     }
 }
 
-/// Draws the chart of `plot` in `region`.
+/// True when `area` is large enough to draw a plot in.
+fn has_room(painter: &Painter, area: &Rect) -> bool {
+    let least = painter.px(MIN_PLOT_SIDE);
+    area.width() >= least && area.height() >= least
+}
+
+/// Draws the chart of `plot` in `region`; a region too small for its plot area is left blank.
+/// Everything is laid out before anything is drawn, so that a chart that does not fit leaves
+/// no stray axis title behind.
 pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: Rect) -> Drawn {
     let theme = painter.theme;
-    let mut top = region.y0;
-    for line in painter.wrap(&plot.y_label, fonts.axis_title, region.width())? {
-        painter.text(
-            &line,
-            fonts.axis_title,
-            theme.muted,
-            (region.x0, top),
-            HPos::Left,
-            VPos::Top,
-        )?;
-        top += fonts.axis_title.line_height();
-    }
+    let y_title_lines = painter.wrap(&plot.y_label, fonts.axis_title, region.width())?;
     // The top tick label is centred on the top of the plot, so half of it needs room above.
-    top += painter.px(6.0) + fonts.tick.size / 2.0;
-    let mut bottom = region.y1;
+    let mut top = region.y0
+        + y_title_lines.len() as f64 * fonts.axis_title.line_height()
+        + painter.px(6.0)
+        + fonts.tick.size / 2.0;
     let x_title_lines = painter.wrap(&plot.x_label, fonts.axis_title, region.width())?;
-    bottom -= x_title_lines.len() as f64 * fonts.axis_title.line_height();
+    let bottom = region.y1 - x_title_lines.len() as f64 * fonts.axis_title.line_height();
+    let draw_y_title = || -> Drawn {
+        for (index, line) in y_title_lines.iter().enumerate() {
+            let y = region.y0 + index as f64 * fonts.axis_title.line_height();
+            painter.text(
+                line,
+                fonts.axis_title,
+                theme.muted,
+                (region.x0, y),
+                HPos::Left,
+                VPos::Top,
+            )?;
+        }
+        Ok(())
+    };
 
     let range = if plot.is_empty() {
         None
@@ -162,25 +185,27 @@ pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: 
             x1: region.x1,
             y1: bottom,
         };
+        if !has_room(painter, &area) {
+            return Ok(());
+        }
+        draw_y_title()?;
         return draw_empty(painter, fonts, area, message);
     };
     if matches!(plot.kind, ChartKind::Stacked | ChartKind::Stacked100) && has_incomplete_stack(plot)
     {
         top += fonts.note.line_height();
     }
-    let frame = lay_out(
-        plot,
-        painter,
-        fonts,
-        Rect {
-            x0: region.x0,
-            y0: top,
-            x1: region.x1,
-            y1: bottom,
-        },
-        range,
-    )?;
+    let area = Rect {
+        x0: region.x0,
+        y0: top,
+        x1: region.x1,
+        y1: bottom,
+    };
+    let Some(frame) = lay_out(plot, painter, fonts, area, range)? else {
+        return Ok(());
+    };
 
+    draw_y_title()?;
     draw_grid(painter, &frame)?;
     match plot.kind {
         ChartKind::Line => draw_lines(plot, painter, fonts, &frame)?,
@@ -206,14 +231,15 @@ pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: 
 
 /// Fits the axes into `area`. The value labels' width decides where the plot starts, the plot's
 /// width decides how the category labels fit, and their height decides the plot's height and so
-/// the value ticks: two rounds settle it.
+/// the value ticks: two rounds settle it. `None` when the labels leave too little room for a
+/// plot, so that no frame is ever inverted.
 fn lay_out(
     plot: &Plot,
     painter: &Painter,
     fonts: &Fonts,
     area: Rect,
     range: (f64, f64),
-) -> Result<Frame, String> {
+) -> Result<Option<Frame>, String> {
     let inset = LinePen::new(painter.scale, true).radius + painter.px(4.0);
     let max_upward = (area.height() * 0.35).max(painter.px(40.0));
     let mut x_height = painter.px(6.0) + fonts.tick.line_height();
@@ -255,7 +281,7 @@ fn lay_out(
             x,
         });
     }
-    frame.ok_or_else(|| "the chart could not be laid out".to_string())
+    Ok(frame.filter(|frame| has_room(painter, &frame.plot)))
 }
 
 /// Draws the grid, the baseline and (when values go below zero) the zero line.

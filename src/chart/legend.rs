@@ -102,13 +102,14 @@ struct Entry {
     row: usize,
 }
 
-/// Lays out and draws the legend at the bottom of `region`; returns the legend's top edge.
+/// Lays out and draws the legend at the bottom of `region`; returns the legend's top edge, or
+/// `None` (and draws nothing) when the legend does not fit in `region`.
 pub(crate) fn draw_legend(
     plot: &Plot,
     painter: &Painter,
     fonts: &Fonts,
     region: Rect,
-) -> Result<f64, String> {
+) -> Result<Option<f64>, String> {
     let entries = lay_out(plot, painter, fonts, region.width())?;
     let rows = entries
         .iter()
@@ -116,10 +117,13 @@ pub(crate) fn draw_legend(
         .max()
         .unwrap_or(0);
     if rows == 0 {
-        return Ok(region.y1);
+        return Ok(Some(region.y1));
     }
     let row_height = row_height(painter, fonts);
     let top = region.y1 - rows as f64 * row_height;
+    if top < region.y0 {
+        return Ok(None);
+    }
     for entry in &entries {
         let x = region.x0 + entry.x;
         let middle = top + (entry.row as f64 + 0.5) * row_height;
@@ -141,7 +145,7 @@ pub(crate) fn draw_legend(
             painter.text(line, font, color, (text_x, y), HPos::Left, VPos::Center)?;
         }
     }
-    Ok(top)
+    Ok(Some(top))
 }
 
 fn row_height(painter: &Painter, fonts: &Fonts) -> f64 {

@@ -45,6 +45,10 @@ use theme::Theme;
 /// What the chart says when there is nothing to draw.
 pub const EMPTY_MESSAGE: &str = "Nothing to show: switch on at least one series and one year.";
 
+/// The largest width or height, in pixels, that a chart is drawn at: far beyond any screen or
+/// print, and small enough that every layout loop and every SVG document stays bounded.
+pub const MAX_SIDE: u32 = 32_768;
+
 /// How a chart is drawn, apart from what it shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
@@ -123,16 +127,24 @@ impl Fonts {
 
 /// Draws `plot` on `area` in `style`.
 ///
-/// An area too small to hold a chart gets only the background. Errors are the backend's
-/// (a canvas that cannot be drawn on, say), returned as a readable message.
+/// An area too small to hold a chart gets only the background, and an export too small for
+/// its title, legend and chart only the parts that fit, from the top. Errors are the backend's
+/// (a canvas that cannot be drawn on, say), or an area larger than [`MAX_SIDE`], returned as a
+/// readable message.
 pub fn draw<DB: DrawingBackend>(
     plot: &Plot,
     style: &Style,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), String> {
+    let (width, height) = area.dim_in_pixel();
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(message(format!(
+            "{width} × {height} pixels is larger than the {MAX_SIDE} × {MAX_SIDE} a chart may have"
+        )));
+    }
     let theme = Theme::new(style.dark);
     area.fill(&theme.background).map_err(message)?;
-    draw_on(plot, style, area, area.dim_in_pixel())
+    draw_on(plot, style, area, (width, height))
 }
 
 /// Draws `plot` on a surface of `width` × `height` pixels already filled with the background.
@@ -166,7 +178,18 @@ fn draw_on(
     }
     let mut region = outer;
     if style.with_title {
-        for line in painter.wrap(&plot.title, fonts.title, region.width())? {
+        let title = painter.wrap(&plot.title, fonts.title, region.width())?;
+        let source = painter.wrap(&source_line(&plot.source), fonts.source, region.width())?;
+        let line_height = fonts.source.line_height();
+        let needed = title.len() as f64 * fonts.title.line_height()
+            + painter.px(8.0)
+            + source.len() as f64 * line_height
+            + painter.px(6.0);
+        // Title and source that would overlap leave no room for a chart either.
+        if needed > region.height() {
+            return Ok(());
+        }
+        for line in title {
             painter.text(
                 &line,
                 fonts.title,
@@ -178,11 +201,8 @@ fn draw_on(
             region.y0 += fonts.title.line_height();
         }
         region.y0 += painter.px(8.0);
-        let source = source_line(&plot.source);
-        let lines = painter.wrap(&source, fonts.source, region.width())?;
-        let line_height = fonts.source.line_height();
-        region.y1 -= lines.len() as f64 * line_height;
-        for (index, line) in lines.iter().enumerate() {
+        region.y1 -= source.len() as f64 * line_height;
+        for (index, line) in source.iter().enumerate() {
             let y = region.y1 + index as f64 * line_height;
             painter.text(
                 line,
@@ -196,7 +216,11 @@ fn draw_on(
         region.y1 -= painter.px(6.0);
     }
     if style.with_legend {
-        region.y1 = legend::draw_legend(plot, &painter, &fonts, region)? - painter.px(10.0);
+        // A legend that does not fit leaves no room for a chart either.
+        let Some(legend_top) = legend::draw_legend(plot, &painter, &fonts, region)? else {
+            return Ok(());
+        };
+        region.y1 = legend_top - painter.px(10.0);
     }
     body::draw_chart(plot, &painter, &fonts, region)
 }

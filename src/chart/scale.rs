@@ -46,7 +46,9 @@ impl ValueAxis {
     /// axis spans few of them, and with powers left out when there would be more than
     /// `max_ticks`.
     pub fn log(min: f64, max: f64, max_ticks: usize, percent: bool) -> ValueAxis {
-        let low = nice_at_or_below(min);
+        // Below 1e-300 powers of ten underflow to zero, and the axis would have no bottom; such a
+        // value is drawn below the axis instead.
+        let low = nice_at_or_below(min.max(1e-300));
         let mut high = nice_at_or_above(max);
         if high <= low {
             high = nice_at_or_above(low * 1.5);

@@ -97,10 +97,16 @@ pub fn export_png(
         .map_err(js_message)
 }
 
+/// The largest backing store side browsers allocate for a canvas; a larger box is drawn at
+/// this size rather than not at all.
+const LARGEST_CANVAS_SIDE: f64 = 16_384.0;
+
 /// The backing-store size for a CSS size at a device pixel ratio.
 fn backing_size(css_pixels: f64, ratio: f64) -> u32 {
     if css_pixels.is_finite() {
-        (css_pixels.max(0.0) * ratio).round() as u32
+        (css_pixels.max(0.0) * ratio)
+            .round()
+            .min(LARGEST_CANVAS_SIDE) as u32
     } else {
         0
     }

@@ -1,14 +1,20 @@
-//! The only module that knows the browser. It turns DOM events into [`State::apply`] calls and
-//! puts what the core builds (HTML fragments, the summary, the chart) into the page.
+//! The only module that knows the browser. It turns DOM events and script calls into
+//! [`State::apply`] calls and puts what the core builds (HTML fragments, the summary, the chart)
+//! into the page.
 //!
 //! The page (`www/index.html`) provides empty regions with fixed ids; `www/app.js` starts the
-//! core and forwards events. Everything else happens here, in one animation frame per event.
+//! core, forwards events and offers the public `ICTExplorer` API. Everything else happens here,
+//! synchronously, once per event or call.
 
+mod api;
 pub mod canvas;
+mod download;
+mod share;
 
 use crate::chart::Style;
-use crate::view::{self, Display, State};
-use crate::{describe, export, html};
+use crate::display::{Display, Group, Part};
+use crate::view::{self, State};
+use crate::{describe, html};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +25,12 @@ pub struct App {
     document: web_sys::Document,
     state: State,
     display: Display,
+    /// What the embed code offered under "Embed this view" asks for.
+    embed_choice: Display,
+    /// The embedded view's height as its preview last reported it, in CSS pixels.
+    embed_height: Option<u32>,
+    /// Whether the "Embed this view" box is open (only then does its preview run).
+    embed_open: bool,
     dark: bool,
     /// Extra zoom for text and lines on the canvas (presentation mode makes it larger).
     zoom: f64,
@@ -38,21 +50,61 @@ fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, J
     })
 }
 
+/// Shows `hidden` elements, or hides them.
+fn set_hidden(element: &web_sys::Element, hidden: bool) -> Result<(), JsValue> {
+    if hidden {
+        element.set_attribute("hidden", "")
+    } else {
+        element.remove_attribute("hidden")
+    }
+}
+
+/// Turns a panic, which should never happen, into a message on the page and the static
+/// tables, instead of a page that silently stops answering.
+fn show_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        if let Some(root) = document.document_element() {
+            let _ = root.class_list().add_1("failed");
+        }
+        if let Some(status) = document.get_element_by_id("status") {
+            status.set_text_content(Some(&format!(
+                "The explorer stopped after an internal error ({info}). The tables below still show every number of the paper; reload the page to start the explorer again."
+            )));
+            let _ = status.set_attribute("class", "failure");
+            let _ = status.remove_attribute("hidden");
+        }
+    }));
+}
+
 #[wasm_bindgen]
 impl App {
     /// Starts the explorer in the current page from a URL query (`location.search`), in
     /// light or dark colours.
     #[wasm_bindgen(constructor)]
     pub fn new(query: &str, dark: bool) -> Result<App, JsValue> {
+        show_panics();
         let document = web_sys::window()
             .and_then(|window| window.document())
             .ok_or_else(|| JsValue::from_str("No document to draw in."))?;
-        let (state, problems) = State::from_query(query);
-        let display = Display::from_query(query);
+        let (state, mut problems) = State::from_query(query);
+        let (display, display_problems) = Display::from_query(query);
+        problems.extend(display_problems);
+        let mut embed_choice = display.clone();
+        embed_choice.embed = true;
+        embed_choice.present = false;
+        if display == Display::default() {
+            embed_choice.set_part(Part::Share, false);
+        }
         let mut app = App {
             document,
             state,
             display,
+            embed_choice,
+            embed_height: None,
+            embed_open: false,
             dark,
             zoom: 1.0,
             chart_size: None,
@@ -68,15 +120,35 @@ impl App {
     /// Handles one control event: a control's name, its value, and whether it is checked.
     /// Returns whether anything changed (the page's Play loop stops when nothing does).
     pub fn event(&mut self, name: &str, value: &str, checked: bool) -> Result<bool, JsValue> {
-        if name == "present" {
-            self.display.present = !self.display.present;
-            self.apply_display()?;
-            self.render()?;
-            return Ok(true);
-        }
-        if name == "download" {
-            self.download(value)?;
-            return Ok(false);
+        match name {
+            "present" => {
+                self.display.present = !self.display.present;
+                self.apply_display()?;
+                self.regions.clear();
+                self.render()?;
+                return Ok(true);
+            }
+            "download" => {
+                self.download(value)?;
+                return Ok(false);
+            }
+            "copy-close" => {
+                set_hidden(&element(&self.document, "copy-panel")?, true)?;
+                return Ok(false);
+            }
+            "embed-part" | "embed-group" | "embed-lock" | "embed-open" => {
+                self.choose_embed(name, value, checked)?;
+                return Ok(false);
+            }
+            "view" | "goto" if self.display.lock => {
+                let problem = format!(
+                    "This embedded view shows {} only; open the explorer on its own to see the others.",
+                    self.state.view.label()
+                );
+                self.show_problems(&[problem])?;
+                return Ok(false);
+            }
+            _ => {}
         }
         let before = self.state.clone();
         match self.state.apply(name, value, checked) {
@@ -109,6 +181,7 @@ impl App {
     /// Handles a key pressed outside form fields; returns whether the key was used.
     pub fn key(&mut self, key: &str) -> Result<bool, JsValue> {
         match view::key_action(key) {
+            Some(("view", _)) if self.display.lock => Ok(false),
             Some((name, value)) => {
                 self.event(name, &value, true)?;
                 Ok(true)
@@ -119,9 +192,11 @@ impl App {
 
     /// Restores the state from a URL query (after the browser's back or forward button).
     pub fn load(&mut self, query: &str) -> Result<(), JsValue> {
-        let (state, problems) = State::from_query(query);
+        let (state, mut problems) = State::from_query(query);
+        let (display, display_problems) = Display::from_query(query);
+        problems.extend(display_problems);
         self.state = state;
-        self.display = Display::from_query(query);
+        self.display = display;
         self.apply_display()?;
         self.regions.clear();
         self.render()?;
@@ -146,14 +221,14 @@ impl App {
             .map_err(|error| JsValue::from_str(&error.to_string()))
     }
 
-    /// The current state as a query string, for links and embed code.
+    /// The current state and display as a query string, for the address bar.
     pub fn query(&self) -> String {
-        self.full_query(self.display)
+        self.full_query(&self.display)
     }
 }
 
 impl App {
-    fn full_query(&self, display: Display) -> String {
+    fn full_query(&self, display: &Display) -> String {
         let flags = display.to_query();
         let state = self.state.to_query();
         if flags.is_empty() {
@@ -163,26 +238,23 @@ impl App {
         }
     }
 
-    /// Sets the page's presentation and embed classes.
+    /// Sets the page's classes for presentation, embedding, locking and the hidden parts.
     fn apply_display(&mut self) -> Result<(), JsValue> {
         let root = self
             .document
             .document_element()
             .ok_or_else(|| JsValue::from_str("No root element."))?;
-        root.class_list()
-            .toggle_with_force("present", self.display.present)?;
-        root.class_list()
-            .toggle_with_force("embed", self.display.embed)?;
+        let classes = root.class_list();
+        classes.toggle_with_force("present", self.display.present)?;
+        classes.toggle_with_force("embed", self.display.embed)?;
+        classes.toggle_with_force("locked", self.display.lock)?;
+        for part in Part::ALL {
+            let hidden = !self.display.shows(part) || (part == Part::Tabs && self.display.lock);
+            classes.toggle_with_force(&format!("hide-{}", part.id()), hidden)?;
+        }
         self.zoom = if self.display.present { 1.6 } else { 1.0 };
         if let Some(button) = self.document.get_element_by_id("present") {
-            button.set_attribute(
-                "aria-pressed",
-                if self.display.present {
-                    "true"
-                } else {
-                    "false"
-                },
-            )?;
+            button.set_attribute("aria-pressed", &self.display.present.to_string())?;
         }
         Ok(())
     }
@@ -209,15 +281,8 @@ impl App {
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
         element(document, "summary")?.set_text_content(Some(&summary));
-        let root = element(document, "app")?;
-        let figure = element(document, "figure")?;
-        if plot.is_some() {
-            figure.remove_attribute("hidden")?;
-            root.set_attribute("data-chart", "true")?;
-        } else {
-            figure.set_attribute("hidden", "")?;
-            root.set_attribute("data-chart", "false")?;
-        }
+        set_hidden(&element(document, "figure")?, plot.is_none())?;
+        element(document, "app")?.set_attribute("data-chart", &plot.is_some().to_string())?;
         let title = plot
             .as_ref()
             .map(|plot| plot.title.as_str())
@@ -297,7 +362,9 @@ impl App {
             .into_iter()
             .map(|category| category.id)
             .collect();
-        let html = html::controls(&shape);
+        let html = html::controls(&shape, &self.display.controls);
+        element(&self.document, "app")?
+            .set_attribute("data-controls", &(!html.is_empty()).to_string())?;
         self.update_region("controls", html)?;
         let boxes = self
             .state
@@ -342,125 +409,23 @@ impl App {
     fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
         let message = element(&self.document, "message")?;
         message.set_text_content(Some(&problems.join(" ")));
-        if problems.is_empty() {
-            message.set_attribute("hidden", "")
-        } else {
-            message.remove_attribute("hidden")
-        }
+        set_hidden(&message, problems.is_empty())
     }
 
-    /// Fills the share link and the embed code with the current state.
-    fn update_share_links(&self) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("No window."))?;
-        let location = window.location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        );
-        let base = if base.starts_with("null") {
-            location
-                .href()
-                .unwrap_or_default()
-                .split('?')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        } else {
-            base
-        };
-        let link = format!("{base}?{}", self.state.to_query());
-        let embed_query = self.full_query(Display {
-            embed: true,
-            present: false,
-        });
-        // A file on this computer cannot be embedded in a course page: say what to do instead.
-        let embed = if base.starts_with("file:") {
-            "Embedding needs the explorer on a web server: put the folder dist/site on one (any static host will do), open this view there, and copy the code this box then shows.".to_string()
-        } else {
-            format!(
-                "<iframe src=\"{base}?{embed_query}\" title=\"ICT Explorer: {}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
-                html::escape(self.state.view.label())
-            )
-        };
-        if let Some(input) = self
-            .document
-            .get_element_by_id("share-link")
-            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            input.set_value(&link);
+    /// Applies one of the choices of "Embed this view" to the embed code it offers.
+    fn choose_embed(&mut self, name: &str, value: &str, checked: bool) -> Result<(), JsValue> {
+        match name {
+            "embed-open" => self.embed_open = checked,
+            "embed-lock" => self.embed_choice.lock = checked,
+            "embed-part" => match Part::ALL.into_iter().find(|part| part.id() == value) {
+                Some(part) => self.embed_choice.set_part(part, checked),
+                None => return Ok(()),
+            },
+            _ => match Group::from_id(value) {
+                Some(group) => self.embed_choice.set_group(group, checked),
+                None => return Ok(()),
+            },
         }
-        if let Some(area) = self
-            .document
-            .get_element_by_id("embed-code")
-            .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        {
-            area.set_value(&embed);
-        }
-        Ok(())
+        self.update_share_links()
     }
-
-    /// Offers a file for download: the chart's data, all data, or the chart as SVG or PNG.
-    fn download(&self, what: &str) -> Result<(), JsValue> {
-        let plot = view::plot(&self.state);
-        let name = format!("ict-explorer-{}", self.state.view.id());
-        match (what, plot) {
-            ("csv", Some(plot)) => save_text(
-                &self.document,
-                &format!("{name}.csv"),
-                "text/csv",
-                &export::plot_csv(&plot),
-            ),
-            ("data", _) => save_text(
-                &self.document,
-                "ict-explorer-all-data.csv",
-                "text/csv",
-                &export::data_csv(crate::data::all()),
-            ),
-            ("svg", Some(plot)) => save_text(
-                &self.document,
-                &format!("{name}.svg"),
-                "image/svg+xml",
-                &crate::chart::to_svg(&plot, &Style::export(false), 1200, 675),
-            ),
-            ("png", Some(plot)) => {
-                let url =
-                    canvas::export_png(&self.document, &plot, &Style::export(false), 1200, 675)
-                        .map_err(|problem| {
-                            JsValue::from_str(&format!("The PNG could not be made: {problem}"))
-                        })?;
-                save_url(&self.document, &format!("{name}.png"), &url)
-            }
-            (_, None) => self.show_problems(&[
-                "This view has no chart to download; the data download has every number."
-                    .to_string(),
-            ]),
-            (other, _) => Err(JsValue::from_str(&format!("Unknown download '{other}'."))),
-        }
-    }
-}
-
-/// Saves text as a file through a temporary link.
-fn save_text(
-    document: &web_sys::Document,
-    file_name: &str,
-    mime: &str,
-    text: &str,
-) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    // The object URL is not revoked at once: some browsers start the download only after the
-    // click handler returns, and a few kilobytes per download are not worth a timer.
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    save_url(document, file_name, &url)
-}
-
-fn save_url(document: &web_sys::Document, file_name: &str, url: &str) -> Result<(), JsValue> {
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(url);
-    link.set_download(file_name);
-    link.click();
-    Ok(())
 }

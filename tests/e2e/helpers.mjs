@@ -89,3 +89,52 @@ export async function openExplorer(browser, options = {}) {
   }
   return { context, page, seen };
 }
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** The headers that dist/site/_headers asks a host to send with every file. */
+export async function siteHeaders() {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(path.join(SITE_DIR, '_headers'), 'utf8');
+  const headers = {};
+  for (const line of text.split('\n')) {
+    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (match) headers[match[1].toLowerCase()] = match[2].trim();
+  }
+  return headers;
+}
+
+/**
+ * Serves a folder over HTTP on 127.0.0.1 (a free port), as a static host would, plus pages
+ * held in memory (`server.pages.set('/course.html', html)`). `headers` go with every file of
+ * the folder. Returns { origin, pages, close }.
+ */
+export async function serve(dir, { headers = {} } = {}) {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const pages = new Map();
+  const server = createServer(async (request, response) => {
+    const name = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (pages.has(name)) return response.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages.get(name));
+    // Browsers ask for an icon the page does not name; don't count that as the page's error.
+    if (name === '/favicon.ico') return response.writeHead(204).end();
+    const file = path.join(dir, name.replace(/^\/+/, '') || 'index.html');
+    if (!file.startsWith(dir + path.sep)) return response.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, pages, close: () => server.close() };
+}

@@ -1,21 +1,9 @@
 // The hosted build (dist/site/) starts when served over HTTP, fetching only its own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SITE_DIR, launchBrowser, openExplorer } from './helpers.mjs';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
+import { SITE_DIR, launchBrowser, openExplorer, serve, siteHeaders } from './helpers.mjs';
 
 let browser;
 let server;
@@ -23,21 +11,9 @@ let origin;
 
 before(async () => {
   assert.ok(existsSync(path.join(SITE_DIR, 'index.html')), `${SITE_DIR} is missing: run \`cargo xtask dist\` first`);
-  server = createServer(async (request, response) => {
-    // Browsers ask for an icon the page does not name; don't count that as the page's error.
-    if (request.url === '/favicon.ico') return response.writeHead(204).end();
-    const name = decodeURIComponent(new URL(request.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.join(SITE_DIR, name);
-    if (!file.startsWith(SITE_DIR + path.sep)) return response.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  // Served with the headers the site ships (its Content-Security-Policy among them).
+  server = await serve(SITE_DIR, { headers: await siteHeaders() });
+  origin = server.origin;
   browser = await launchBrowser();
 });
 after(async () => {

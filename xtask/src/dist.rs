@@ -3,16 +3,29 @@
 
 use crate::ensure;
 use crate::util::{self, command, root, run, shown, target_dir, Result};
+use sha2::Digest;
 use std::path::{Path, PathBuf};
 
 /// The comment in www/index.html that the fallback tables replace.
 const FALLBACK_MARKER: &str = "<!--FALLBACK-->";
 /// The id of the element that carries the wasm bytes in the single file (www/app.js reads it).
 const WASM_ELEMENT_ID: &str = "ict-explorer-wasm";
-/// The module app.js imports the wasm-bindgen glue from.
-const GLUE_MODULE: &str = "./ict_explorer.js";
+/// The wasm-bindgen glue, a classic script (`--target no-modules`) that www/index.html loads
+/// before app.js; it is not in www/ but made by the build.
 const GLUE_FILE: &str = "ict_explorer.js";
 const WASM_FILE: &str = "ict_explorer_bg.wasm";
+/// The wasm as a classic script, for pages with an opaque origin, which may not fetch the .wasm
+/// (www/app.js loads it there).
+const WASM_SCRIPT_FILE: &str = "ict_explorer_wasm.js";
+/// The hosted site's headers, in the `_headers` format of common static hosts.
+const HEADERS_FILE: &str = "_headers";
+
+/// The Content-Security-Policy of the hosted site: nothing but its own files, and WebAssembly.
+/// The single file has the same policy with hashes for its inline scripts and styles instead of
+/// `'self'` (see [`single_file_policy`]).
+pub const SITE_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; \
+    base-uri 'none'; form-action 'none'";
 
 /// wasm-opt settings. The features are the ones rustc enables by default for
 /// wasm32-unknown-unknown and wasm-bindgen's output uses (its externref table needs
@@ -62,23 +75,38 @@ pub fn build() -> Result<Outputs> {
         .join(ensure::WASM_TARGET)
         .join("release/ict_explorer.wasm");
     let (glue_path, wasm_path) = bindgen_and_optimise(&raw_wasm)?;
-    let glue = util::read_text(&glue_path)?;
+    let glue = glue_for_any_page(&util::read_text(&glue_path)?)?;
     let wasm = util::read(&wasm_path)?;
 
     let index = util::read_text(&www.join("index.html"))?;
     let index = with_fallback(&index)?;
+    let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
-    // The hosted site: www/ as it is, the page with its fallback, the glue and the wasm.
+    // The hosted site: www/ as it is, the page with its fallback, the stylesheet with the
+    // palette, the glue, the wasm (also as a script) and the headers with the policy.
     let site = dist_dir().join("site");
     util::remove_dir(&site)?;
     util::copy_tree(&www, &site)?;
     util::write(&site.join("index.html"), &index)?;
-    util::copy(&glue_path, &site.join(GLUE_FILE))?;
+    util::write(&site.join("style.css"), &style)?;
+    util::write(&site.join(GLUE_FILE), &glue)?;
     util::copy(&wasm_path, &site.join(WASM_FILE))?;
+    util::write(
+        &site.join(WASM_SCRIPT_FILE),
+        format!(
+            "// The explorer's WebAssembly as base64, for pages that may not fetch {WASM_FILE}.\n\
+             self.ictExplorerWasm = \"{}\";\n",
+            util::base64(&wasm)
+        ),
+    )?;
+    util::write(
+        &site.join(HEADERS_FILE),
+        format!("/*\n  Content-Security-Policy: {}\n", site_policy()),
+    )?;
     println!("  wrote {}/", shown(&site));
 
     // The single file.
-    let html = single_file(&index, &www, &glue, &wasm)?;
+    let html = single_file(&index, &www, &style, &glue, &wasm)?;
     check_self_contained(&html)?;
     let single_file = single_file_path();
     util::write(&single_file, &html)?;
@@ -131,7 +159,7 @@ fn bindgen_and_optimise(raw_wasm: &Path) -> Result<(PathBuf, PathBuf)> {
     util::remove_dir(&work)?;
     let bindgen_dir = work.join("bindgen");
     run(command("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
         .arg(&bindgen_dir)
         .arg(raw_wasm))?;
     for file in [GLUE_FILE, WASM_FILE] {
@@ -153,6 +181,24 @@ fn bindgen_and_optimise(raw_wasm: &Path) -> Result<(PathBuf, PathBuf)> {
     Ok((glue, wasm))
 }
 
+/// The glue's start, which takes the wasm's default address from its own script's address.
+/// An inline script has none, and in a srcdoc frame the page's address (`about:srcdoc`) cannot
+/// be a base either, so the glue would throw before it defines anything; the explorer always
+/// passes the wasm itself, so the glue may skip that address when its script has none.
+const GLUE_SCRIPT_SOURCE: &str = "document.currentScript !== null) {";
+const GLUE_SCRIPT_SOURCE_ANY_PAGE: &str =
+    "document.currentScript !== null && document.currentScript.src) {";
+
+fn glue_for_any_page(glue: &str) -> Result<String> {
+    match glue.matches(GLUE_SCRIPT_SOURCE).count() {
+        1 => Ok(glue.replace(GLUE_SCRIPT_SOURCE, GLUE_SCRIPT_SOURCE_ANY_PAGE)),
+        n => Err(format!(
+            "the wasm-bindgen glue should test `{GLUE_SCRIPT_SOURCE}` once, found {n} times; \
+             did a wasm-bindgen upgrade change how it finds its own address?"
+        )),
+    }
+}
+
 /// www/index.html with the fallback tables in place of the marker.
 fn with_fallback(index: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
@@ -167,12 +213,19 @@ fn with_fallback(index: &str) -> Result<String> {
     }
 }
 
-/// The page with its stylesheets inlined, the wasm as base64 and one module script holding the
-/// wasm-bindgen glue and app.js.
-fn single_file(index: &str, www: &Path, glue: &str, wasm: &[u8]) -> Result<String> {
+/// The site's policy on one line, as a header takes it.
+pub fn site_policy() -> String {
+    SITE_POLICY.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The page with its stylesheet and scripts inlined, the wasm as base64 before the glue, and a
+/// Content-Security-Policy that allows exactly those inline scripts and that style by hash.
+fn single_file(index: &str, www: &Path, style: &str, glue: &str, wasm: &[u8]) -> Result<String> {
     let mut html = String::with_capacity(index.len() + wasm.len() * 4 / 3 + glue.len() + 4096);
     let mut copied = 0;
-    let mut scripts = 0;
+    let mut glue_inlined = false;
+    let mut scripts = Vec::new();
+    let mut styles = Vec::new();
     for tag in scan(index) {
         let replacement = match tag.name.as_str() {
             "link"
@@ -181,38 +234,62 @@ fn single_file(index: &str, www: &Path, glue: &str, wasm: &[u8]) -> Result<Strin
                         .attr("rel")
                         .is_some_and(|rel| rel.eq_ignore_ascii_case("stylesheet")) =>
             {
-                let href = tag.attr("href").unwrap_or_default();
-                let css = util::read_text(&local_file(www, href)?)?;
-                if css.to_ascii_lowercase().contains("</style") {
+                if tag.attr("href") != Some("style.css") {
                     return Err(format!(
-                        "www/{href} contains `</style`, which would end the inline <style>"
+                        "www/index.html links the stylesheet {:?}; the single-file build inlines \
+                         only style.css",
+                        tag.attr("href")
                     ));
                 }
-                format!("<style>\n{}</style>", ensure_newline(&css))
+                if style.to_ascii_lowercase().contains("</style") {
+                    return Err(
+                        "www/style.css contains `</style`, which would end the inline <style>"
+                            .into(),
+                    );
+                }
+                let css = format!("\n{}", ensure_newline(style));
+                styles.push(css.clone());
+                format!("<style>{css}</style>")
             }
-            "script" if !tag.closing && tag.attr("src").is_some() => {
-                let src = tag.attr("src").unwrap_or_default();
-                if tag.attr("type") != Some("module") {
+            "script" if !tag.closing => {
+                let Some(src) = tag.attr("src") else {
+                    return Err(
+                        "www/index.html has an inline script; put it in a file of www/ so that \
+                         the site's Content-Security-Policy allows it"
+                            .into(),
+                    );
+                };
+                if tag
+                    .attr("type")
+                    .is_some_and(|kind| kind != "text/javascript")
+                {
                     return Err(format!(
-                        "www/index.html loads {src} as a classic script; the single-file build \
-                         inlines only <script type=\"module\">"
+                        "www/index.html loads {src} as a module or other type; the page uses \
+                         classic scripts only, which also run in sandboxed frames"
                     ));
                 }
-                let app = util::read_text(&local_file(www, src)?)?;
-                if !app.contains(WASM_ELEMENT_ID) {
-                    return Err(format!(
-                        "www/{src} does not read the element #{WASM_ELEMENT_ID}, so the single file \
-                         would fetch the wasm instead of using the inline copy"
-                    ));
+                let (prefix, code) = if src == GLUE_FILE {
+                    glue_inlined = true;
+                    (
+                        format!(
+                            "<script type=\"application/octet-stream\" id=\"{WASM_ELEMENT_ID}\">{}</script>\n",
+                            util::base64(wasm)
+                        ),
+                        glue.to_string(),
+                    )
+                } else {
+                    (String::new(), util::read_text(&local_file(www, src)?)?)
+                };
+                for forbidden in ["import(", "importScripts"] {
+                    if code.contains(forbidden) {
+                        return Err(format!(
+                            "www/{src} uses `{forbidden}`, which would load something from outside the single file"
+                        ));
+                    }
                 }
-                scripts += 1;
-                let module = bundle(glue, &app, src)?;
-                format!(
-                    "<script type=\"application/octet-stream\" id=\"{WASM_ELEMENT_ID}\">{}</script>\n\
-                     <script type=\"module\">\n{}</script>",
-                    util::base64(wasm),
-                    ensure_newline(&escape_script(&module))
-                )
+                let code = format!("\n{}", ensure_newline(&escape_script(&code)));
+                scripts.push(code.clone());
+                format!("{prefix}<script>{code}</script>")
             }
             _ => continue,
         };
@@ -221,13 +298,49 @@ fn single_file(index: &str, www: &Path, glue: &str, wasm: &[u8]) -> Result<Strin
         copied = tag.element_end;
     }
     html.push_str(&index[copied..]);
-    if scripts != 1 {
+    if !glue_inlined {
         return Err(format!(
-            "expected www/index.html to load exactly one module script (app.js) with \
-             <script type=\"module\" src=…>, found {scripts}"
+            "www/index.html does not load the wasm-bindgen glue with <script src=\"{GLUE_FILE}\">"
         ));
     }
-    Ok(html)
+    with_policy(&html, &single_file_policy(&scripts, &styles))
+}
+
+/// The single file's policy: the site's, with the hash of each inline script and style in place
+/// of `'self'`, and nothing to fetch or connect to.
+fn single_file_policy(scripts: &[String], styles: &[String]) -> String {
+    let hashes = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|text| {
+                format!(
+                    "'sha256-{}'",
+                    util::base64(&sha2::Sha256::digest(text.as_bytes()))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data: blob:; \
+         frame-src 'self'; base-uri 'none'; form-action 'none'",
+        hashes(scripts),
+        hashes(styles)
+    )
+}
+
+/// Puts the policy in a `<meta>` right after `<meta charset>`, before anything it governs.
+fn with_policy(html: &str, policy: &str) -> Result<String> {
+    let charset = "<meta charset=\"utf-8\">";
+    let at = html
+        .find(charset)
+        .ok_or("www/index.html must start its <head> with <meta charset=\"utf-8\">")?
+        + charset.len();
+    Ok(format!(
+        "{}\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">{}",
+        &html[..at],
+        &html[at..]
+    ))
 }
 
 fn ensure_newline(text: &str) -> String {
@@ -268,222 +381,6 @@ fn escape_script(js: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The wasm-bindgen glue and app.js as one module: the glue with its `export`s removed, then
-/// app.js without its import of the glue, in a block of its own so that its top-level names
-/// cannot clash with the glue's. The glue's default export (the init function) gets the local
-/// name app.js imported it under.
-///
-/// Fails when the glue or app.js does not look as expected, so that a wasm-bindgen upgrade or a
-/// new import cannot silently break the single file.
-pub fn bundle(glue: &str, app: &str, app_name: &str) -> Result<String> {
-    let glue = strip_exports(glue)?;
-    let mut body = String::new();
-    let mut prelude = String::new();
-    let mut found_import = false;
-    let mut lines = app.lines();
-    while let Some(line) = lines.next() {
-        let trimmed = line.trim_start();
-        let is_import = trimmed.starts_with("import ") || trimmed.starts_with("import{");
-        if !is_import {
-            body.push_str(line);
-            body.push('\n');
-            continue;
-        }
-        // An import statement, possibly over several lines: read to its `;`.
-        let mut statement = trimmed.to_string();
-        while !statement.trim_end().ends_with(';') {
-            match lines.next() {
-                Some(next) => {
-                    statement.push(' ');
-                    statement.push_str(next.trim());
-                }
-                None => {
-                    return Err(format!(
-                        "{app_name}: unterminated import statement `{statement}`"
-                    ))
-                }
-            }
-        }
-        let import = parse_import(&statement)
-            .ok_or_else(|| format!("{app_name}: cannot read the import statement `{statement}`"))?;
-        if import.module != GLUE_MODULE {
-            return Err(format!(
-                "{app_name} imports `{}`; the single-file build can only inline `{GLUE_MODULE}`",
-                import.module
-            ));
-        }
-        found_import = true;
-        if let Some(local) = import.default {
-            prelude.push_str(&format!("const {local} = {};\n", glue.default_export));
-        }
-        for (name, local) in import.named {
-            if !glue.exports.contains(&name) {
-                return Err(format!(
-                    "{app_name} imports `{name}` from {GLUE_MODULE}, which the glue does not export \
-                     (it exports {})",
-                    glue.exports.join(", ")
-                ));
-            }
-            if local != name {
-                prelude.push_str(&format!("const {local} = {name};\n"));
-            }
-        }
-    }
-    if !found_import {
-        return Err(format!(
-            "{app_name} does not import {GLUE_MODULE} with an `import … from '{GLUE_MODULE}';` line"
-        ));
-    }
-    for forbidden in ["import(", "fetch(", "XMLHttpRequest", "importScripts"] {
-        if body.contains(forbidden) {
-            return Err(format!(
-                "{app_name} uses `{forbidden}`, which would load something from outside the single file"
-            ));
-        }
-    }
-    Ok(format!(
-        "// wasm-bindgen glue ({GLUE_FILE}), exports removed\n{}\n// {app_name}\n{{\n{prelude}{body}}}\n",
-        glue.code
-    ))
-}
-
-struct Glue {
-    code: String,
-    /// The name of the function the glue exports as default (`__wbg_init`).
-    default_export: String,
-    /// Every name the glue exports, by its own name.
-    exports: Vec<String>,
-}
-
-/// Removes the `export` keywords from the glue and its `export { … as default };` list.
-fn strip_exports(glue: &str) -> Result<Glue> {
-    let mut code = String::with_capacity(glue.len());
-    let mut exports = Vec::new();
-    let mut default_export = None;
-    for line in glue.lines() {
-        if line.starts_with("import ") {
-            return Err(format!(
-                "the wasm-bindgen glue imports another module (`{line}`), which the single-file \
-                 build cannot inline"
-            ));
-        }
-        let Some(rest) = line.strip_prefix("export ") else {
-            if line.trim_start().starts_with("export ") {
-                return Err(format!(
-                    "unexpected indented export in the wasm-bindgen glue: `{line}`"
-                ));
-            }
-            code.push_str(line);
-            code.push('\n');
-            continue;
-        };
-        if let Some(list) = rest.strip_prefix('{') {
-            let list = list.trim_end().strip_suffix("};").ok_or_else(|| {
-                format!("unexpected export list in the wasm-bindgen glue: `{line}`")
-            })?;
-            for item in list
-                .split(',')
-                .map(str::trim)
-                .filter(|item| !item.is_empty())
-            {
-                match item.split_once(" as ") {
-                    Some((name, "default")) => default_export = Some(name.trim().to_string()),
-                    Some((_, alias)) => exports.push(alias.trim().to_string()),
-                    None => exports.push(item.to_string()),
-                }
-            }
-            continue;
-        }
-        let declaration = [
-            "class ",
-            "function ",
-            "async function ",
-            "const ",
-            "let ",
-            "var ",
-        ]
-        .iter()
-        .find_map(|keyword| rest.strip_prefix(keyword));
-        let Some(declared) = declaration else {
-            return Err(format!(
-                "unexpected export in the wasm-bindgen glue: `{line}`"
-            ));
-        };
-        let name: String = declared
-            .chars()
-            .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
-            .collect();
-        exports.push(name);
-        code.push_str(rest);
-        code.push('\n');
-    }
-    let default_export = default_export.ok_or(
-        "the wasm-bindgen glue has no `export { …, __wbg_init as default };` line; \
-         did a wasm-bindgen upgrade change its output?",
-    )?;
-    Ok(Glue {
-        code,
-        default_export,
-        exports,
-    })
-}
-
-struct Import {
-    default: Option<String>,
-    /// (imported name, local name)
-    named: Vec<(String, String)>,
-    module: String,
-}
-
-/// Reads `import a, { b, c as d } from './m.js';` (default and named imports only).
-fn parse_import(statement: &str) -> Option<Import> {
-    let rest = statement.strip_prefix("import")?.trim();
-    let (clause, module) = rest.rsplit_once(" from ")?;
-    let module = module.trim().trim_end_matches(';').trim();
-    let module = module
-        .strip_prefix('\'')
-        .and_then(|m| m.strip_suffix('\''))
-        .or_else(|| module.strip_prefix('"').and_then(|m| m.strip_suffix('"')))?;
-    let clause = clause.trim();
-    let (default, named) = match clause.find('{') {
-        Some(open) => {
-            let default = clause[..open].trim().trim_end_matches(',').trim();
-            let close = clause.rfind('}')?;
-            (default, &clause[open + 1..close])
-        }
-        None => (clause, ""),
-    };
-    let is_name = |name: &str| {
-        !name.is_empty()
-            && name
-                .chars()
-                .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$')
-    };
-    if !default.is_empty() && !is_name(default) {
-        return None; // e.g. `* as glue`
-    }
-    let mut pairs = Vec::new();
-    for item in named
-        .split(',')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-    {
-        let (name, local) = match item.split_once(" as ") {
-            Some((name, local)) => (name.trim(), local.trim()),
-            None => (item, item),
-        };
-        if !is_name(name) || !is_name(local) {
-            return None;
-        }
-        pairs.push((name.to_string(), local.to_string()));
-    }
-    Some(Import {
-        default: (!default.is_empty()).then(|| default.to_string()),
-        named: pairs,
-        module: module.to_string(),
-    })
 }
 
 /// One tag of an HTML document.
@@ -724,68 +621,36 @@ fn css_references(css: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const GLUE: &str = "let wasm;\n\
-        export class App {\n    free() {}\n}\n\
-        export function helper() {}\n\
-        function initSync(module) {}\n\
-        async function __wbg_init(module_or_path) {}\n\
-        export { initSync, __wbg_init as default };\n";
-
     #[test]
-    fn bundle_strips_exports_and_binds_the_default_import() {
-        let app = "// wiring\nimport init, { App } from './ict_explorer.js';\nasync function start() { await init({}); new App(); }\nstart();\n";
-        let module = bundle(GLUE, app, "app.js").unwrap();
-        assert!(!module
-            .lines()
-            .any(|line| line.trim_start().starts_with("export")));
-        assert!(!module
-            .lines()
-            .any(|line| line.trim_start().starts_with("import")));
-        assert!(module.contains("class App {"));
-        assert!(module.contains("const init = __wbg_init;"));
-        assert!(module.contains("start();"));
+    fn the_policy_hashes_exactly_the_inline_code_and_comes_first() {
+        let policy = single_file_policy(&["a();\n".into()], &["p { }\n".into()]);
+        let hash = |text: &str| util::base64(&sha2::Sha256::digest(text.as_bytes()));
+        assert!(
+            policy.contains(&format!(
+                "script-src 'sha256-{}' 'wasm-unsafe-eval'",
+                hash("a();\n")
+            )),
+            "{policy}"
+        );
+        assert!(
+            policy.contains(&format!("style-src 'sha256-{}';", hash("p { }\n"))),
+            "{policy}"
+        );
+        assert!(!policy.contains("unsafe-inline") && policy.starts_with("default-src 'none'"));
+        let page =
+            with_policy("<head><meta charset=\"utf-8\"><style>p{}</style>", &policy).unwrap();
+        let meta = page.find("Content-Security-Policy").unwrap();
+        assert!(meta < page.find("<style>").unwrap());
+        assert!(with_policy("<head><style>p{}</style>", &policy).is_err());
     }
 
     #[test]
-    fn bundle_handles_aliases_and_multi_line_imports() {
-        let app = "import start, {\n  App as Explorer,\n  helper,\n} from \"./ict_explorer.js\";\nstart();\n";
-        let module = bundle(GLUE, app, "app.js").unwrap();
-        assert!(module.contains("const start = __wbg_init;"));
-        assert!(module.contains("const Explorer = App;"));
-        assert!(!module.contains("const helper"));
-    }
-
-    #[test]
-    fn bundle_refuses_what_it_cannot_inline() {
-        let other_module = "import init from './ict_explorer.js';\nimport x from './other.js';\n";
-        assert!(bundle(GLUE, other_module, "app.js")
-            .unwrap_err()
-            .contains("./other.js"));
-        let unknown_name = "import { Missing } from './ict_explorer.js';\n";
-        assert!(bundle(GLUE, unknown_name, "app.js")
-            .unwrap_err()
-            .contains("Missing"));
-        let no_import = "start();\n";
-        assert!(bundle(GLUE, no_import, "app.js").is_err());
-        let fetches = "import init from './ict_explorer.js';\nfetch('data.json');\n";
-        assert!(bundle(GLUE, fetches, "app.js")
-            .unwrap_err()
-            .contains("fetch("));
-        let no_default = GLUE.replace("export { initSync, __wbg_init as default };\n", "");
-        assert!(bundle(
-            &no_default,
-            "import init from './ict_explorer.js';\n",
-            "app.js"
-        )
-        .unwrap_err()
-        .contains("as default"));
-        let snippet = format!("import * as s from './snippets/x.js';\n{GLUE}");
-        assert!(bundle(
-            &snippet,
-            "import init from './ict_explorer.js';\n",
-            "app.js"
-        )
-        .is_err());
+    fn the_site_policy_allows_only_its_own_files_and_webassembly() {
+        let policy = site_policy();
+        assert!(!policy.contains('\n') && !policy.contains("  "), "{policy}");
+        assert!(policy.starts_with("default-src 'none';"));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains(" 'unsafe-eval'"));
+        assert!(policy.contains("'wasm-unsafe-eval'"));
     }
 
     #[test]

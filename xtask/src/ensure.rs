@@ -7,6 +7,15 @@ use std::path::Path;
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The other two engines of the cross-browser smoke test (tests/e2e/cross-browser.test.mjs), each
+/// with the Debian package that provides it: Firefox ESR (driven over WebDriver BiDi, which it
+/// speaks itself), WebKitGTK's WebDriver (which drives its MiniBrowser), and the virtual display
+/// that WebKitGTK needs.
+pub const OTHER_BROWSERS: [(&str, &str); 3] = [
+    ("/usr/bin/firefox-esr", "firefox-esr"),
+    ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+    ("/usr/bin/Xvfb", "xvfb"),
+];
 
 /// Everything: `cargo xtask setup`, and the first step of `cargo xtask test`.
 pub fn all() -> Result {
@@ -16,6 +25,7 @@ pub fn all() -> Result {
     node()?;
     node_packages()?;
     chromium()?;
+    other_browsers()?;
     Ok(())
 }
 
@@ -181,6 +191,52 @@ pub fn chromium() -> Result {
         if !Path::new(path).exists() {
             return Err(format!(
                 "{path} is still missing after installing chromium and chromium-driver"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Firefox ESR, WebKitWebDriver and Xvfb from Debian, for the cross-browser smoke test: only the
+/// packages whose program is missing.
+pub fn other_browsers() -> Result {
+    let missing: Vec<(&str, &str)> = OTHER_BROWSERS
+        .into_iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .collect();
+    if missing.is_empty() {
+        ok("Firefox ESR, WebKitWebDriver and Xvfb");
+        return Ok(());
+    }
+    let packages: Vec<&str> = missing.iter().map(|(_, package)| *package).collect();
+    let paths: Vec<&str> = missing.iter().map(|(path, _)| *path).collect();
+    if !is_root() {
+        return Err(format!(
+            "{} missing; install Debian's packages as root: \
+             `apt-get update && apt-get install -y {}`",
+            paths.join(" and "),
+            packages.join(" ")
+        ));
+    }
+    println!(
+        "  installing {} ({} missing); about 280 MB to download on a fresh machine",
+        packages.join(", "),
+        paths.join(", ")
+    );
+    let apt = |args: &[&str]| {
+        let mut apt = command("apt-get");
+        apt.env("DEBIAN_FRONTEND", "noninteractive")
+            // Wait for another apt (an unattended upgrade, say) instead of failing at once.
+            .args(["-o", "DPkg::Lock::Timeout=300"])
+            .args(args);
+        run(&mut apt)
+    };
+    apt(&["update"])?;
+    apt(&[&["install", "-y"][..], &packages[..]].concat())?;
+    for (path, package) in missing {
+        if !Path::new(path).exists() {
+            return Err(format!(
+                "{path} is still missing after installing {package}"
             ));
         }
     }

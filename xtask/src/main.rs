@@ -17,13 +17,17 @@ Usage: cargo xtask <command>
 
 Commands:
   test                 everything CI checks, in order: setup, rustfmt, clippy, native tests,
-                       wasm tests in headless Chromium, dist, end-to-end tests
+                       wasm tests in headless Chromium, dist, end-to-end tests (Chromium,
+                       plus a smoke test in Firefox ESR and WebKitGTK)
   setup                install the tools (wasm target, wasm-bindgen-cli as in Cargo.lock,
-                       Chromium + ChromeDriver, npm packages); only what is missing
+                       Chromium + ChromeDriver, Firefox ESR, WebKitWebDriver + Xvfb, npm
+                       packages); only what is missing
   dist                 build dist/site/ and the single file dist/ict-explorer.html
   serve [--port N]     dist, then serve dist/site/ on http://127.0.0.1:N/ (default 8000)
   screenshots          dist, then write docs/screenshot*.png from the single file
-  bench [--runs N]     dist, then time the single file's start-up in Chromium (default 20 runs)";
+  bench [--runs N]     dist, then time the single file's start-up in Chromium (default 20 runs)
+  fuzz [--cases N]     the property tests (tests/properties.rs), optimised, with N cases each
+                       (default 100000)";
 
 fn main() -> ExitCode {
     util::prepare_env();
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         Some("serve") => number_option(rest, "--port", 8000).and_then(serve),
         Some("screenshots") => no_args(rest).and_then(|()| screenshots()),
         Some("bench") => number_option(rest, "--runs", 20).and_then(bench),
+        Some("fuzz") => number_option(rest, "--cases", 100_000).and_then(fuzz),
         None | Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
@@ -232,4 +237,26 @@ fn bench(runs: u32) -> Result {
         .arg("xtask/bench.mjs")
         .arg(format!("--runs={runs}"))
         .env("ICT_EXPLORER_HTML", &outputs.single_file))
+}
+
+/// `cargo xtask fuzz`: the property tests with `cases` cases each, optimised (the `fuzz` profile
+/// in Cargo.toml), where they run many times faster; a failure prints the smallest input found.
+fn fuzz(cases: u32) -> Result {
+    let started = Instant::now();
+    run(util::cargo()
+        .args([
+            "test",
+            "--profile",
+            "fuzz",
+            "-p",
+            "ict-explorer",
+            "--test",
+            "properties",
+        ])
+        .env("PROPTEST_CASES", cases.to_string()))?;
+    println!(
+        "\ncargo xtask fuzz: {cases} cases per property passed in {}",
+        util::seconds(started.elapsed())
+    );
+    Ok(())
 }

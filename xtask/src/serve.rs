@@ -57,11 +57,15 @@ fn respond(mut stream: TcpStream, site: &Path) -> std::io::Result<()> {
         }
     };
     println!("{method} {target} -> {status}");
+    // The site's own policy, as dist/site/_headers asks a host to send it, so that trying the
+    // site here shows what a strict host will.
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
+         Content-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        crate::dist::site_policy()
     )?;
     if method != "HEAD" {
         stream.write_all(&body)?;

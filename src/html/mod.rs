@@ -9,9 +9,13 @@ use crate::audit::{self, Severity};
 use crate::claims::{self, Verdict};
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
+use crate::display::Group;
 use crate::export;
-use crate::plot::{css_color, Plot};
+use crate::plot::{Plot, PALETTE};
 use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
+
+mod embed;
+pub use embed::{embed_options, palette_css};
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,
@@ -165,15 +169,17 @@ fn checkboxes(
     html
 }
 
-/// The form controls of a view. Every control is a native element with a visible label, so
-/// keyboards and screen readers work without help; the page sends each `change` and button
-/// `click` to [`State::apply`] by the control's name and value.
-pub fn controls(state: &State) -> String {
+/// The form controls of a view, in the groups an embed keeps (`groups`). Every control is a
+/// native element with a visible label, so keyboards and screen readers work without help; the
+/// page sends each `change` and button `click` to [`State::apply`] by the control's name and
+/// value.
+pub fn controls(state: &State, groups: &[Group]) -> String {
     let mut html = String::new();
+    let shows = |group| groups.contains(&group);
     if state.view == ViewId::Quality {
         return html;
     }
-    if state.view == ViewId::Highlights {
+    if state.view == ViewId::Highlights && shows(Group::Topic) {
         let options: Vec<(String, String)> = TOPICS
             .iter()
             .map(|topic| (topic.id.to_string(), topic.label.to_string()))
@@ -187,7 +193,7 @@ pub fn controls(state: &State) -> String {
         ));
     }
     let measures = view::measures(state.view);
-    if measures.len() > 1 {
+    if measures.len() > 1 && shows(Group::Measure) {
         let options: Vec<(String, String)> = measures
             .iter()
             .map(|measure| (measure.id.to_string(), measure.label.to_string()))
@@ -201,7 +207,7 @@ pub fn controls(state: &State) -> String {
         ));
     }
     let transforms = view::transforms(state.view);
-    if transforms.len() > 1 {
+    if transforms.len() > 1 && shows(Group::Transform) {
         let options: Vec<(&str, &str)> = transforms
             .iter()
             .map(|transform| (transform.id(), transform.label()))
@@ -213,7 +219,7 @@ pub fn controls(state: &State) -> String {
         .iter()
         .map(|year| (year.to_string(), year.to_string()))
         .collect();
-    if state.transform == Transform::Index {
+    if state.transform == Transform::Index && shows(Group::Base) {
         html.push_str(&select(
             "ctl-base",
             "base",
@@ -222,7 +228,7 @@ pub fn controls(state: &State) -> String {
             &state.base_year.to_string(),
         ));
     }
-    if state.transform == Transform::Change || state.view == ViewId::Fdi {
+    if (state.transform == Transform::Change || state.view == ViewId::Fdi) && shows(Group::Range) {
         let (from, to) = if state.view == ViewId::Fdi && state.transform != Transform::Change {
             ("Growth from", "to")
         } else {
@@ -241,12 +247,12 @@ pub fn controls(state: &State) -> String {
         ));
     }
     let kinds = view::chart_kinds(state);
-    if kinds.len() > 1 {
+    if kinds.len() > 1 && shows(Group::Chart) {
         let options: Vec<(&str, &str)> =
             kinds.iter().map(|kind| (kind.id(), kind.label())).collect();
         html.push_str(&radios("chart", "Chart", &options, state.chart.id()));
     }
-    if state.view == ViewId::Fdi {
+    if state.view == ViewId::Fdi && shows(Group::Log) {
         let checked = if state.log_scale { " checked" } else { "" };
         html.push_str(&format!(
             "<label class=\"field check\"><input type=\"checkbox\" id=\"ctl-log\" name=\"log\" value=\"1\"{checked}> Logarithmic scale</label>"
@@ -264,7 +270,7 @@ pub fn controls(state: &State) -> String {
         ViewId::Highlights => "Series",
         _ => "Enterprise types",
     };
-    if series.len() > 1 {
+    if series.len() > 1 && shows(Group::Series) {
         html.push_str(&checkboxes(
             "series",
             series_legend,
@@ -273,7 +279,7 @@ pub fn controls(state: &State) -> String {
             "",
         ));
     }
-    if state.transform != Transform::Change {
+    if state.transform != Transform::Change && shows(Group::Years) {
         let categories: Vec<(String, String)> = state
             .all_categories()
             .into_iter()
@@ -314,8 +320,8 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
             ""
         };
         html.push_str(&format!(
-            "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch\" style=\"background:{}\"></span>{}</button>{note}</li>",
-            css_color(color),
+            "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch c{}\"></span>{}</button>{note}</li>",
+            color % PALETTE.len(),
             escape(&label)
         ));
     }

@@ -1,0 +1,300 @@
+//! How the page is shown, as opposed to what it shows: presentation mode, embedding, and which
+//! parts an embedded view keeps. These choices travel in the link beside the [`State`], so an
+//! instructor's embed code can say "this chart, with the years and nothing else".
+//!
+//! [`State`]: crate::view::State
+
+use crate::notice::quoted;
+
+/// A group of controls an embed can keep or drop (`controls=series,years`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Topic,
+    Measure,
+    Transform,
+    Base,
+    Range,
+    Chart,
+    Log,
+    Series,
+    Years,
+}
+
+impl Group {
+    pub const ALL: [Group; 9] = [
+        Group::Topic,
+        Group::Measure,
+        Group::Transform,
+        Group::Base,
+        Group::Range,
+        Group::Chart,
+        Group::Log,
+        Group::Series,
+        Group::Years,
+    ];
+
+    /// The group's name in links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Topic => "topic",
+            Group::Measure => "measure",
+            Group::Transform => "transform",
+            Group::Base => "base",
+            Group::Range => "range",
+            Group::Chart => "chart",
+            Group::Log => "log",
+            Group::Series => "series",
+            Group::Years => "years",
+        }
+    }
+
+    /// What the group holds, for the embed options.
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Topic => "Topic",
+            Group::Measure => "Indicator",
+            Group::Transform => "Values, index or change",
+            Group::Base => "Base year",
+            Group::Range => "From and to years",
+            Group::Chart => "Chart kind",
+            Group::Log => "Logarithmic scale",
+            Group::Series => "Series",
+            Group::Years => "Years (and Play)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|group| group.id() == id)
+    }
+}
+
+/// A part of the page an embed can hide (`tabs=0`, `table=0`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Tabs,
+    Table,
+    Stats,
+    Notes,
+    Downloads,
+    Share,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] = [
+        Part::Tabs,
+        Part::Table,
+        Part::Stats,
+        Part::Notes,
+        Part::Downloads,
+        Part::Share,
+    ];
+
+    /// The part's name in links, and the class (`hide-…`) that hides it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Tabs => "tabs",
+            Part::Table => "table",
+            Part::Stats => "stats",
+            Part::Notes => "notes",
+            Part::Downloads => "downloads",
+            Part::Share => "share",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Tabs => "View tabs",
+            Part::Table => "Data table",
+            Part::Stats => "Key figures",
+            Part::Notes => "Notes on the table",
+            Part::Downloads => "Downloads",
+            Part::Share => "Link and embed code",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.id() == id)
+    }
+}
+
+/// How the page is shown, read from the link alongside the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Display {
+    /// Presentation mode: large type and keyboard stepping, for projectors.
+    pub present: bool,
+    /// Embedded in another page: no site header, and the page reports its height.
+    pub embed: bool,
+    /// The view cannot be changed (no tabs, no view keys, no "Show in …" to other views).
+    pub lock: bool,
+    /// The control groups shown, in [`Group::ALL`] order.
+    pub controls: Vec<Group>,
+    /// The parts of the page hidden.
+    pub hidden: Vec<Part>,
+}
+
+impl Default for Display {
+    fn default() -> Display {
+        Display {
+            present: false,
+            embed: false,
+            lock: false,
+            controls: Group::ALL.to_vec(),
+            hidden: Vec::new(),
+        }
+    }
+}
+
+/// Reads a link's on/off flag; anything but `0` and `1` is a problem.
+fn flag(name: &str, value: &str) -> Result<bool, String> {
+    match value {
+        "1" => Ok(true),
+        "0" => Ok(false),
+        other => Err(format!(
+            "Part of the link was ignored: {name} must be 0 or 1, not '{}'.",
+            quoted(other)
+        )),
+    }
+}
+
+impl Display {
+    /// Reads the display choices from a URL query: `present`, `embed`, `lock`, `controls` and
+    /// the parts (`tabs=0` …). Parts that make no sense are skipped with a message each.
+    pub fn from_query(query: &str) -> (Display, Vec<String>) {
+        let mut display = Display::default();
+        let mut problems = Vec::new();
+        for (name, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            let result = match name.as_ref() {
+                "present" => flag("present", &value).map(|on| display.present = on),
+                "embed" => flag("embed", &value).map(|on| display.embed = on),
+                "lock" => flag("lock", &value).map(|on| display.lock = on),
+                "controls" => Display::groups(&value).map(|groups| display.controls = groups),
+                other => match Part::from_id(other) {
+                    Some(part) => {
+                        flag(part.id(), &value).map(|shown| display.set_part(part, shown))
+                    }
+                    None => Ok(()),
+                },
+            };
+            problems.extend(result.err());
+        }
+        (display, problems)
+    }
+
+    /// Reads `all`, `none` or a comma-separated list of group names.
+    fn groups(list: &str) -> Result<Vec<Group>, String> {
+        match list {
+            "all" => return Ok(Group::ALL.to_vec()),
+            "none" | "" => return Ok(Vec::new()),
+            _ => {}
+        }
+        let names: Vec<&str> = list.split(',').filter(|name| !name.is_empty()).collect();
+        let unknown: Vec<String> = names
+            .iter()
+            .filter(|name| Group::from_id(name).is_none())
+            .map(|name| format!("'{}'", quoted(name)))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "Part of the link was ignored: there are no controls called {}; the groups are {}, or all or none.",
+                unknown.join(", "),
+                Group::ALL.map(Group::id).join(", ")
+            ));
+        }
+        Ok(Group::ALL
+            .into_iter()
+            .filter(|group| names.contains(&group.id()))
+            .collect())
+    }
+
+    /// True when the part is shown.
+    pub fn shows(&self, part: Part) -> bool {
+        !self.hidden.contains(&part)
+    }
+
+    /// True when the control group is shown.
+    pub fn shows_group(&self, group: Group) -> bool {
+        self.controls.contains(&group)
+    }
+
+    /// Shows or hides a part, keeping [`Part::ALL`] order.
+    pub fn set_part(&mut self, part: Part, shown: bool) {
+        self.hidden.retain(|hidden| *hidden != part);
+        if !shown {
+            self.hidden.push(part);
+            self.hidden
+                .sort_by_key(|part| Part::ALL.iter().position(|known| known == part));
+        }
+    }
+
+    /// Shows or hides a control group, keeping [`Group::ALL`] order.
+    pub fn set_group(&mut self, group: Group, shown: bool) {
+        self.controls.retain(|known| *known != group);
+        if shown {
+            self.controls.push(group);
+            self.controls
+                .sort_by_key(|group| Group::ALL.iter().position(|known| known == group));
+        }
+    }
+
+    /// The display choices as query pairs to append to a state's query: only what differs
+    /// from the defaults. Every name and value is a fixed ASCII word, so none needs encoding.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<String> = [
+            ("present", self.present),
+            ("embed", self.embed),
+            ("lock", self.lock),
+        ]
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| format!("{name}=1"))
+        .collect();
+        if self.controls != Group::ALL {
+            let list: Vec<&str> = self.controls.iter().map(|group| group.id()).collect();
+            let list = if list.is_empty() {
+                "none".to_string()
+            } else {
+                list.join(",")
+            };
+            pairs.push(format!("controls={list}"));
+        }
+        pairs.extend(self.hidden.iter().map(|part| format!("{}=0", part.id())));
+        pairs.join("&")
+    }
+}
+
+/// Why a page has no address that someone else could open, if it has none. The share link
+/// and the embed code are offered only when it has one.
+pub fn unshareable_reason(href: &str) -> Option<&'static str> {
+    let scheme = href
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match scheme.as_str() {
+        "http" | "https" => None,
+        "file" => Some("This copy of the explorer is a file on this computer, so a link to it would open nothing on anyone else's. To share a view, put the folder dist/site on a web server (any static host will do) and copy the link there."),
+        "about" | "data" | "blob" => Some("This page was handed to its frame as text, so it has no address of its own to link to. Open the explorer from its web address to share a view."),
+        _ => Some("This page has no web address that others could open, so there is no link to share."),
+    }
+}
+
+/// The embed codes for a view: a plain frame of the measured height, and a placeholder for
+/// `embed.js`, which sizes its frames itself. `page` is the explorer's address, `query` the
+/// view and display choices, `height` the content's height in CSS pixels.
+pub fn embed_snippets(page: &str, query: &str, height: u32, title: &str) -> (String, String) {
+    let script = page
+        .rsplit_once('/')
+        .map(|(folder, _)| format!("{folder}/embed.js"))
+        .unwrap_or_else(|| "embed.js".to_string());
+    let query = crate::html::escape(query);
+    let title = crate::html::escape(title);
+    let frame = format!(
+        "<iframe src=\"{page}?{query}\" title=\"{title}\" style=\"width:100%;height:{height}px;border:0\" loading=\"lazy\"></iframe>",
+        page = crate::html::escape(page),
+    );
+    let placeholder = format!(
+        "<div data-ict-explorer=\"{query}\" data-height=\"{height}\" data-title=\"{title}\"></div>\n<script src=\"{}\" async></script>",
+        crate::html::escape(&script)
+    );
+    (frame, placeholder)
+}

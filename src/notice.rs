@@ -1,0 +1,64 @@
+//! Untrusted values as a notice may repeat them.
+
+/// The most characters of a rejected value that a notice repeats, "…" included.
+const QUOTED_LENGTH: usize = 60;
+
+/// A value from a link, an event or a message as a notice may repeat it: runs of whitespace
+/// become one space, control and invisible format characters (bidi overrides and isolates,
+/// zero-width characters, tags) are removed, and anything longer than 60 characters is cut
+/// with "…". Anyone can send anything: repeated raw, a 100 KB value would fill the message box,
+/// and a right-to-left override could make the app's own notice say something else.
+pub fn quoted(value: &str) -> String {
+    let mut shown: Vec<char> = Vec::new();
+    for word in value.split_whitespace() {
+        let mut visible = word.chars().filter(|ch| !hides_text(*ch)).peekable();
+        if visible.peek().is_none() {
+            continue;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        // One character more than fits is enough to know that the value must be cut.
+        let room = (QUOTED_LENGTH + 1).saturating_sub(shown.len());
+        shown.extend(visible.take(room));
+        if shown.len() > QUOTED_LENGTH {
+            shown.truncate(QUOTED_LENGTH - 1);
+            while shown.last() == Some(&' ') {
+                shown.pop();
+            }
+            shown.push('…');
+            break;
+        }
+    }
+    shown.into_iter().collect()
+}
+
+/// True for characters that draw nothing themselves but can hide or reorder the text around
+/// them: controls (Unicode category Cc) and format characters (Cf), bidi controls among them.
+fn hides_text(ch: char) -> bool {
+    ch.is_control()
+        || matches!(
+            ch,
+            '\u{00AD}'
+                | '\u{0600}'..='\u{0605}'
+                | '\u{061C}'
+                | '\u{06DD}'
+                | '\u{070F}'
+                | '\u{0890}'..='\u{0891}'
+                | '\u{08E2}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0001}'
+                | '\u{E0020}'..='\u{E007F}'
+        )
+}

@@ -1,0 +1,187 @@
+//! Downloads: the chart's data, all data, and the chart as SVG or PNG. A course page may put the
+//! explorer in a frame that is not allowed to save files, and browsers then drop the download
+//! with nothing but a console warning; so inside a frame the file is also offered on the page,
+//! as text to copy or a picture to save.
+
+use super::{element, set_hidden, App};
+use crate::chart::Style;
+use crate::{export, html, view};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What is known about whether this page may save files.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Saving {
+    /// The page is not in a frame: downloads work.
+    Allowed,
+    /// The page is in a frame whose sandbox leaves out `allow-downloads`.
+    Blocked,
+    /// The page is in a frame it cannot look into (another origin): downloads may be blocked.
+    Unknown,
+}
+
+fn saving() -> Saving {
+    let Some(window) = web_sys::window() else {
+        return Saving::Allowed;
+    };
+    let framed = match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(window.as_ref(), parent.as_ref()),
+        _ => false,
+    };
+    if !framed {
+        return Saving::Allowed;
+    }
+    match window.frame_element() {
+        Ok(Some(frame)) => match frame.get_attribute("sandbox") {
+            Some(flags)
+                if !flags
+                    .split_whitespace()
+                    .any(|flag| flag == "allow-downloads") =>
+            {
+                Saving::Blocked
+            }
+            _ => Saving::Allowed,
+        },
+        _ => Saving::Unknown,
+    }
+}
+
+/// A file to offer: its name, type and content (text, or a data URL for a picture).
+struct File {
+    name: String,
+    mime: &'static str,
+    content: String,
+    picture: bool,
+}
+
+impl App {
+    /// Offers a file for download: the chart's data, all data, or the chart as SVG or PNG.
+    pub(super) fn download(&self, what: &str) -> Result<(), JsValue> {
+        let Some(file) = self.file(what)? else {
+            return self.show_problems(&[
+                "This view has no chart to download; the data download has every number."
+                    .to_string(),
+            ]);
+        };
+        let saving = saving();
+        if saving != Saving::Blocked {
+            if file.picture {
+                save_url(&self.document, &file.name, &file.content)?;
+            } else {
+                save_text(&self.document, &file.name, file.mime, &file.content)?;
+            }
+        }
+        if saving != Saving::Allowed {
+            self.offer_on_page(&file, saving)?;
+        }
+        Ok(())
+    }
+
+    fn file(&self, what: &str) -> Result<Option<File>, JsValue> {
+        let plot = view::plot(&self.state);
+        let name = format!("ict-explorer-{}", self.state.view.id());
+        let text = |name: String, mime, content| {
+            Some(File {
+                name,
+                mime,
+                content,
+                picture: false,
+            })
+        };
+        Ok(match (what, plot) {
+            ("data", _) => text(
+                "ict-explorer-all-data.csv".into(),
+                "text/csv",
+                export::data_csv(crate::data::all()),
+            ),
+            (_, None) => None,
+            ("csv", Some(plot)) => text(format!("{name}.csv"), "text/csv", export::plot_csv(&plot)),
+            ("svg", Some(plot)) => text(
+                format!("{name}.svg"),
+                "image/svg+xml",
+                crate::chart::to_svg(&plot, &Style::export(false), 1200, 675),
+            ),
+            ("png", Some(plot)) => Some(File {
+                name: format!("{name}.png"),
+                mime: "image/png",
+                content: super::canvas::export_png(
+                    &self.document,
+                    &plot,
+                    &Style::export(false),
+                    1200,
+                    675,
+                )
+                .map_err(|problem| {
+                    JsValue::from_str(&format!("The PNG could not be made: {problem}"))
+                })?,
+                picture: true,
+            }),
+            (other, _) => {
+                return Err(JsValue::from_str(&format!(
+                    "There is no download called '{}'.",
+                    crate::notice::quoted(other)
+                )))
+            }
+        })
+    }
+
+    /// Shows the file on the page, for readers whose frame may not save it.
+    fn offer_on_page(&self, file: &File, saving: Saving) -> Result<(), JsValue> {
+        let why = match saving {
+            Saving::Blocked => "The course page that holds this explorer does not let it save files.",
+            _ => "If no file was saved, the course page that holds this explorer may not let it save files.",
+        };
+        let body = if file.picture {
+            format!(
+                "<p>{why} Right-click (or press and hold) the picture to copy or save it as {}.</p><img src=\"{}\" alt=\"The chart as a picture\">",
+                html::escape(&file.name),
+                html::escape(&file.content)
+            )
+        } else {
+            format!(
+                "<p>{why} Here is {} as text: select it all, copy it, and paste it into a file or a spreadsheet.</p><textarea readonly rows=\"8\" aria-label=\"{}\">{}</textarea>",
+                html::escape(&file.name),
+                html::escape(&file.name),
+                html::escape(&file.content)
+            )
+        };
+        let panel = element(&self.document, "copy-panel")?;
+        panel.set_inner_html(&format!(
+            "{body}<button type=\"button\" name=\"copy-close\" value=\"\">Close</button>"
+        ));
+        set_hidden(&panel, false)?;
+        if let Some(area) = panel
+            .query_selector("textarea")?
+            .and_then(|area| area.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.focus()?;
+            area.select();
+        }
+        Ok(())
+    }
+}
+
+/// Saves text as a file through a temporary link.
+fn save_text(
+    document: &web_sys::Document,
+    file_name: &str,
+    mime: &str,
+    text: &str,
+) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    // The object URL is not revoked at once: some browsers start the download only after the
+    // click handler returns, and a few kilobytes per download are not worth a timer.
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save_url(document, file_name, &url)
+}
+
+fn save_url(document: &web_sys::Document, file_name: &str, url: &str) -> Result<(), JsValue> {
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(url);
+    link.set_download(file_name);
+    link.click();
+    Ok(())
+}
