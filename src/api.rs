@@ -6,6 +6,8 @@
 //! every wrong name, type or id becomes a message that says what to send instead.
 
 use crate::notice::quoted;
+use crate::session::Session;
+use crate::story::{BUILT_IN, OWN};
 use crate::view::{self, State, ViewId};
 use serde::Serialize;
 
@@ -36,8 +38,8 @@ impl Value {
     }
 }
 
-/// The names `setState` understands, in the order they are applied: the view first (it resets
-/// everything else), then what decides which chart kinds and series are on offer.
+/// The names of a view's state in `setState`, in the order they are applied: the view first (it
+/// resets everything else), then what decides which chart kinds and series are on offer.
 pub const KEYS: [&str; 12] = [
     "view",
     "topic",
@@ -53,9 +55,16 @@ pub const KEYS: [&str; 12] = [
     "log",
 ];
 
+/// The names of a story in `setState`, applied before the view's.
+pub const STORY_KEYS: [&str; 2] = ["story", "step"];
+
 /// The state as scripts see it. Parts that do not apply to the view are `null`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
+    /// The open story's id, or `null`.
+    pub story: Option<&'static str>,
+    /// The step shown, from 1, while a story is open.
+    pub step: Option<usize>,
     pub view: &'static str,
     pub topic: Option<&'static str>,
     pub measure: Option<&'static str>,
@@ -79,6 +88,8 @@ impl Snapshot {
         let has_years = !state.years().is_empty();
         let year = |year: u16| has_years.then_some(year);
         Snapshot {
+            story: None,
+            step: None,
             view: view.id(),
             topic: (view == ViewId::Highlights).then(|| state.topic().id),
             measure: (!view::measures(view).is_empty()).then(|| state.measure().id),
@@ -105,12 +116,28 @@ impl Snapshot {
         }
     }
 
+    /// A session as scripts see it: its view, and its story and step while one is open.
+    pub fn of_session(session: &Session) -> Snapshot {
+        let mut snapshot = Snapshot::of(&session.state);
+        if let Some((story, index, _)) = session.step() {
+            snapshot.story = Some(story.id);
+            snapshot.step = Some(index + 1);
+        }
+        snapshot
+    }
+
     /// The snapshot as the changes that recreate it, as a script would send it back.
     pub fn to_changes(&self) -> Vec<(String, Value)> {
         let text = |value: Option<&str>| value.map_or(Value::Absent, |v| Value::Text(v.into()));
         let number = |value: Option<u16>| value.map_or(Value::Absent, |v| Value::Number(v.into()));
         let texts = |ids: &[String]| Value::List(ids.iter().cloned().map(Value::Text).collect());
         vec![
+            ("story".into(), text(self.story)),
+            (
+                "step".into(),
+                self.step
+                    .map_or(Value::Absent, |step| Value::Number(step as f64)),
+            ),
             ("view".into(), Value::Text(self.view.into())),
             ("topic".into(), text(self.topic)),
             ("measure".into(), text(self.measure)),
@@ -192,13 +219,13 @@ fn example(key: &str) -> &'static str {
 /// returned as a message and the current state is left as it was. A `view` that differs from
 /// the current one starts from that view's defaults; every other key changes only itself.
 pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, String> {
-    if let Some((key, _)) = changes
-        .iter()
-        .find(|(key, _)| !KEYS.contains(&key.as_str()))
-    {
+    // The story's keys belong to the session (see [`changed_session`]); a view passes them by.
+    let known = |key: &str| KEYS.contains(&key) || STORY_KEYS.contains(&key);
+    if let Some((key, _)) = changes.iter().find(|(key, _)| !known(key)) {
         return Err(format!(
-            "There is no setting called '{}'; the settings are {}.",
+            "There is no setting called '{}'; the settings are {}, {}.",
             quoted(key),
+            STORY_KEYS.join(", "),
             KEYS.join(", ")
         ));
     }
@@ -268,4 +295,48 @@ pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, St
         None => {}
     }
     Ok(state)
+}
+
+/// The session after `changes`, validated whole like [`changed`]: first the story (`story`:
+/// `'ning'` opens the built-in one, `false` leaves the open one; `step`: a step number from 1),
+/// then the view's settings on top of the step's view.
+pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result<Session, String> {
+    let (story_changes, view_changes): (Vec<_>, Vec<_>) = changes
+        .iter()
+        .cloned()
+        .partition(|(key, _)| STORY_KEYS.contains(&key.as_str()));
+    let mut session = current.clone();
+    let given = |key: &str| {
+        story_changes
+            .iter()
+            .find(|(name, value)| name == key && *value != Value::Absent)
+            .map(|(_, value)| value)
+    };
+    match given("story") {
+        Some(Value::Bool(false)) => session.apply("story-leave", "", true)?,
+        Some(Value::Text(id)) if id == BUILT_IN => {
+            let open = session.step().map(|(story, _, _)| story.id);
+            if open != Some(BUILT_IN) {
+                session.apply("story-open", BUILT_IN, true)?;
+            }
+        }
+        Some(Value::Text(id)) if id == OWN && session.step().is_some_and(|(story, _, _)| story.id == OWN) => {}
+        Some(other) => {
+            return Err(format!(
+                "'story' must be '{BUILT_IN}' (or the open story's id) to open a story, or false to leave it, not {}.",
+                match other {
+                    Value::Text(text) => format!("'{}'", quoted(text)),
+                    other => other.kind().to_string(),
+                }
+            ))
+        }
+        None => {}
+    }
+    if let Some(value) = given("step") {
+        session.apply("story-go", &id("step", value)?, true)?;
+    }
+    if !view_changes.is_empty() {
+        session.state = changed(&session.state, &view_changes)?;
+    }
+    Ok(session)
 }

@@ -38,6 +38,7 @@ pub fn summary(plot: &Plot) -> String {
         sentences.push("Nothing is shown: switch on at least one series and one year.".to_string());
         return sentences.join(" ");
     }
+    sentences.push(pointed_at(plot));
     if plot.categories.len() >= 2
         && plot
             .categories
@@ -89,6 +90,86 @@ pub fn summary(plot: &Plot) -> String {
     sentences.push(status_sentence(plot));
     sentences.retain(|sentence| !sentence.is_empty());
     sentences.join(" ")
+}
+
+/// What the chart points at, in a few short sentences: the emphasised series, the reference
+/// lines, the shaded spans and the callouts, each with its label.
+fn pointed_at(plot: &Plot) -> String {
+    let category = |index: usize| {
+        plot.categories
+            .get(index)
+            .map_or(String::new(), |category| category.label.clone())
+    };
+    let labelled = |place: String, label: &str| {
+        if label.is_empty() {
+            place
+        } else {
+            format!("{place}, {label}")
+        }
+    };
+    let mut sentences = Vec::new();
+    let emphasised: Vec<String> = plot
+        .series
+        .iter()
+        .filter(|series| plot.emphasis.contains(&series.id))
+        .map(|series| series.label.clone())
+        .collect();
+    if !emphasised.is_empty() {
+        sentences.push(format!("Emphasis on {}.", words(&emphasised)));
+    }
+    let marks: Vec<String> = plot
+        .marks
+        .iter()
+        .map(|mark| labelled(category(mark.category), &mark.label))
+        .collect();
+    if !marks.is_empty() {
+        sentences.push(full_stop(format!("Marked: {}", marks.join("; "))));
+    }
+    let bands: Vec<String> = plot
+        .bands
+        .iter()
+        .map(|band| {
+            let span = if band.first == band.last {
+                category(band.first)
+            } else {
+                format!("{}–{}", category(band.first), category(band.last))
+            };
+            labelled(span, &band.label)
+        })
+        .collect();
+    if !bands.is_empty() {
+        sentences.push(full_stop(format!("Shaded: {}", bands.join("; "))));
+    }
+    for note in &plot.notes {
+        let series = plot
+            .series
+            .get(note.series)
+            .map_or("", |series| series.label.as_str());
+        let place = format!("Note on {series} in {}", category(note.category));
+        sentences.push(full_stop(if note.label.is_empty() {
+            place
+        } else {
+            format!("{place}: {}", note.label)
+        }));
+    }
+    sentences.join(" ")
+}
+
+/// `text` ending as a sentence: with a full stop unless a label already ends it.
+fn full_stop(mut text: String) -> String {
+    if !text.ends_with(['.', '!', '?', '…']) {
+        text.push('.');
+    }
+    text
+}
+
+/// Items joined as a sentence lists them: "A", "A and B", "A, B and C".
+fn words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// How one series moves between its first and last values.

@@ -126,6 +126,8 @@ pub struct Display {
     pub embed: bool,
     /// The view cannot be changed (no tabs, no view keys, no "Show in …" to other views).
     pub lock: bool,
+    /// Single-character shortcuts (1–7, P) act wherever the focus is, not only in the chart.
+    pub keys: bool,
     /// The control groups shown, in [`Group::ALL`] order.
     pub controls: Vec<Group>,
     /// The parts of the page hidden.
@@ -138,6 +140,7 @@ impl Default for Display {
             present: false,
             embed: false,
             lock: false,
+            keys: false,
             controls: Group::ALL.to_vec(),
             hidden: Vec::new(),
         }
@@ -157,7 +160,7 @@ fn flag(name: &str, value: &str) -> Result<bool, String> {
 }
 
 impl Display {
-    /// Reads the display choices from a URL query: `present`, `embed`, `lock`, `controls` and
+    /// Reads the display choices from a URL query: `present`, `embed`, `lock`, `keys`, `controls` and
     /// the parts (`tabs=0` …). Parts that make no sense are skipped with a message each.
     pub fn from_query(query: &str) -> (Display, Vec<String>) {
         let mut display = Display::default();
@@ -167,6 +170,7 @@ impl Display {
                 "present" => flag("present", &value).map(|on| display.present = on),
                 "embed" => flag("embed", &value).map(|on| display.embed = on),
                 "lock" => flag("lock", &value).map(|on| display.lock = on),
+                "keys" => flag("keys", &value).map(|on| display.keys = on),
                 "controls" => Display::groups(&value).map(|groups| display.controls = groups),
                 other => match Part::from_id(other) {
                     Some(part) => {
@@ -243,6 +247,7 @@ impl Display {
             ("present", self.present),
             ("embed", self.embed),
             ("lock", self.lock),
+            ("keys", self.keys),
         ]
         .iter()
         .filter(|(_, on)| *on)

@@ -16,6 +16,8 @@ pub mod html;
 pub mod indicators;
 pub mod notice;
 pub mod plot;
+pub mod session;
+pub mod story;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,12 @@ const QUOTED_LENGTH: usize = 60;
 /// with "…". Anyone can send anything: repeated raw, a 100 KB value would fill the message box,
 /// and a right-to-left override could make the app's own notice say something else.
 pub fn quoted(value: &str) -> String {
+    cleaned(value, QUOTED_LENGTH)
+}
+
+/// Untrusted text cleaned as [`quoted`] cleans it, and cut at `most` characters: for the
+/// titles, captions and labels that stories and annotations carry in links.
+pub fn cleaned(value: &str, most: usize) -> String {
     let mut shown: Vec<char> = Vec::new();
     for word in value.split_whitespace() {
         let mut visible = word.chars().filter(|ch| !hides_text(*ch)).peekable();
@@ -19,10 +25,10 @@ pub fn quoted(value: &str) -> String {
             shown.push(' ');
         }
         // One character more than fits is enough to know that the value must be cut.
-        let room = (QUOTED_LENGTH + 1).saturating_sub(shown.len());
+        let room = (most + 1).saturating_sub(shown.len());
         shown.extend(visible.take(room));
-        if shown.len() > QUOTED_LENGTH {
-            shown.truncate(QUOTED_LENGTH - 1);
+        if shown.len() > most {
+            shown.truncate(most.saturating_sub(1));
             while shown.last() == Some(&' ') {
                 shown.pop();
             }

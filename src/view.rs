@@ -1,11 +1,14 @@
 //! What the reader chose, and what that choice shows.
 //!
 //! [`State`] holds every choice (view, measure, transform, chart kind, series, years, base and
-//! comparison years, log scale, topic). It is changed only through [`State::apply`], which
+//! comparison years, log scale, topic, whether Play is under way) and what a lecturer points
+//! at (emphasised series, reference lines, shaded spans, callouts; see `annotations`). It is
+//! changed only through [`State::apply`], which
 //! validates each event, and it round-trips through the page URL ([`State::to_query`],
 //! [`State::from_query`]) so that any view can be shared, bookmarked or embedded. From a state,
 //! [`plot`] builds the [`Plot`] that the chart, the table and the summary all show.
 
+use crate::chart;
 use crate::data::{
     self, Cell, Dataset, Lookup, Qualifier, Status, Unit, TABLE1_TYPES, TABLE1_YEARS,
     TABLE3_SERIES, TABLE3_YEARS,
@@ -13,7 +16,17 @@ use crate::data::{
 use crate::format::auto;
 use crate::indicators::{self, Derived};
 use crate::notice::quoted;
-use crate::plot::{Category, ChartKind, Plot, Point, Series};
+use crate::plot::{self, Callout, Category, ChartKind, Plot, Point, ReferenceLine, Series, Span};
+
+mod annotations;
+use annotations::{Annotation, Targets};
+pub use annotations::{Band, Mark, Note, MOST_OF_A_KIND};
+
+/// The values the page's Play speed picker sends (milliseconds per year): the page runs the
+/// timer, so the core only checks them.
+pub const PLAY_SPEEDS_MS: [u32; 3] = [500, 1000, 2000];
+/// The speed Play starts at: one year a second.
+pub const DEFAULT_PLAY_SPEED_MS: u32 = 1000;
 
 /// The explorer's views, one per family of data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -437,6 +450,18 @@ pub struct State {
     pub to_year: u16,
     pub log_scale: bool,
     topic: &'static str,
+    /// The emphasised series, by id, in the view's order: every other shown series is dimmed.
+    pub emphasis: Vec<String>,
+    /// Labelled reference lines.
+    pub marks: Vec<Mark>,
+    /// Labelled shaded spans.
+    pub bands: Vec<Band>,
+    /// Callouts on single points.
+    pub notes: Vec<Note>,
+    /// The reader is playing (or scrubbing) through the years: the value axis then covers
+    /// every year of the view, not only those shown yet. Any other change of the years, the
+    /// measure, the transform, the topic or the view ends it.
+    playing: bool,
 }
 
 impl Default for State {
@@ -534,6 +559,11 @@ impl State {
             to_year: 0,
             log_scale: false,
             topic: TOPICS[0].id,
+            emphasis: Vec::new(),
+            marks: Vec::new(),
+            bands: Vec::new(),
+            notes: Vec::new(),
+            playing: false,
         };
         state.series = state.default_series();
         state.categories = state
@@ -665,9 +695,9 @@ impl State {
         }
     }
 
-    /// Every series the view can show under any measure, in one fixed order: it decides each
-    /// series' colour (so that changing the indicator never recolours a type) and the order of
-    /// the selection (so that equal choices give equal links).
+    /// Every series the view can show under any measure, in one fixed order: the order of the
+    /// selection, so that equal choices give equal links. (A series' colour and marker are
+    /// fixed by its id alone, [`plot::series_look`], the same in every view.)
     pub fn view_series(&self) -> Vec<&'static str> {
         match self.view {
             ViewId::Ownership => TABLE1_ALL.to_vec(),
@@ -680,12 +710,101 @@ impl State {
         }
     }
 
-    /// The palette index of a series.
-    pub fn series_color(&self, id: &str) -> usize {
-        self.view_series()
+    /// True while the reader plays or scrubs through the years, so that the value axis stays
+    /// fixed to the range over all of them.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
+    /// The position of the last year shown among the years Play goes through (0 when none is
+    /// shown), for the timeline slider.
+    pub fn play_position(&self) -> usize {
+        self.all_categories()
             .iter()
-            .position(|known| *known == id)
+            .rposition(|category| self.shows_category(&category.id))
             .unwrap_or(0)
+    }
+
+    /// What annotations in this view may point at: its categories and every series it has.
+    fn with_targets<T>(&self, read: impl FnOnce(&Targets) -> T) -> T {
+        let categories: Vec<String> = self
+            .all_categories()
+            .into_iter()
+            .map(|category| category.id)
+            .collect();
+        let series = self.view_series();
+        read(&Targets {
+            categories: &categories,
+            series: &series,
+        })
+    }
+
+    /// Replaces the annotations of one kind (`mark`, `band` or `note`) with those `text`
+    /// lists. Strictly (for an event), any item the view cannot place refuses the whole
+    /// change; otherwise (for a link) such items are left out and named in the message.
+    fn replace_annotations(&mut self, name: &str, text: &str, strict: bool) -> Result<(), String> {
+        fn take<T: Annotation>(
+            read: annotations::Read<T>,
+            strict: bool,
+            list: &mut Vec<T>,
+        ) -> Result<(), String> {
+            match read.problem {
+                Some(problem) if strict => Err(problem),
+                problem => {
+                    *list = read.items;
+                    problem.map_or(Ok(()), Err)
+                }
+            }
+        }
+        match name {
+            Mark::NAME => take(
+                self.with_targets(|targets| annotations::read(text, targets)),
+                strict,
+                &mut self.marks,
+            ),
+            Band::NAME => take(
+                self.with_targets(|targets| annotations::read(text, targets)),
+                strict,
+                &mut self.bands,
+            ),
+            _ => take(
+                self.with_targets(|targets| annotations::read(text, targets)),
+                strict,
+                &mut self.notes,
+            ),
+        }
+    }
+
+    /// Replaces the emphasised series with a comma-separated list from a link; series the
+    /// view does not have are left out and named in the message.
+    fn replace_emphasis(&mut self, list: &str) -> Result<(), String> {
+        let wanted: Vec<&str> = list.split(',').filter(|id| !id.is_empty()).collect();
+        let known = self.view_series();
+        self.emphasis = known
+            .iter()
+            .filter(|id| wanted.contains(id))
+            .map(|id| id.to_string())
+            .collect();
+        let unknown: Vec<&str> = wanted
+            .into_iter()
+            .filter(|id| !known.contains(id))
+            .collect();
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "no series {} to emphasise",
+                quoted(&unknown.join(", "))
+            ))
+        }
+    }
+
+    /// Drops every annotation and the emphasis.
+    fn clear_annotations(&mut self) {
+        self.emphasis.clear();
+        self.marks.clear();
+        self.bands.clear();
+        self.notes.clear();
     }
 
     /// True when the series is switched on.
@@ -718,6 +837,7 @@ impl State {
                         format!("This view has no measure called '{}'.", quoted(value))
                     })?;
                 self.measure = measure.id;
+                self.playing = false;
                 self.fit_chart_kind();
             }
             "transform" => {
@@ -729,6 +849,7 @@ impl State {
                 if transform != Transform::Level {
                     self.log_scale = false;
                 }
+                self.playing = false;
                 self.fit_chart_kind();
             }
             "chart" => {
@@ -768,6 +889,7 @@ impl State {
                     ));
                 }
                 set_member(&mut self.categories, value, checked);
+                self.playing = false;
             }
             "series-all" => {
                 for (id, _) in self.offered_series() {
@@ -793,8 +915,11 @@ impl State {
                 }
                 *self = State::showing(&keys);
             }
-            "play" | "step" if self.transform == Transform::Change => {
+            "play" | "step" | "play-at" if self.transform == Transform::Change => {
                 return Err("Stepping through the years works with values and indexes; a change compares the two chosen years.".to_string());
+            }
+            "play" | "play-at" if self.all_categories().is_empty() => {
+                return Err("This view has no years to play through.".to_string());
             }
             "play" => {
                 // Playing starts from the first year alone; "step" then reveals one year at a time.
@@ -804,6 +929,40 @@ impl State {
                     .take(1)
                     .map(|category| category.id)
                     .collect();
+                self.playing = true;
+            }
+            "play-at" => {
+                // The timeline slider shows the years up to the one it points at, like Play.
+                let ordered: Vec<String> = self
+                    .all_categories()
+                    .into_iter()
+                    .map(|category| category.id)
+                    .collect();
+                let index = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|index| *index < ordered.len())
+                    .ok_or_else(|| {
+                        format!(
+                            "The timeline has positions 0 to {}, not '{}'.",
+                            ordered.len() - 1,
+                            quoted(value)
+                        )
+                    })?;
+                self.categories = ordered[..=index].to_vec();
+                self.playing = true;
+            }
+            "play-speed" => {
+                // The page runs Play's timer and reads the speed itself; the core only checks it.
+                if !PLAY_SPEEDS_MS
+                    .iter()
+                    .any(|speed| speed.to_string() == value)
+                {
+                    return Err(format!(
+                        "Play runs at 0.5, 1 or 2 seconds per year (500, 1000 or 2000 ms), not '{}'.",
+                        quoted(value)
+                    ));
+                }
             }
             "step" => {
                 let ordered: Vec<String> = self
@@ -840,9 +999,13 @@ impl State {
                     .all_categories()
                     .into_iter()
                     .map(|category| category.id)
-                    .collect()
+                    .collect();
+                self.playing = false;
             }
-            "category-none" => self.categories.clear(),
+            "category-none" => {
+                self.categories.clear();
+                self.playing = false;
+            }
             "base" | "from" | "to" => {
                 let year: u16 = value
                     .parse()
@@ -892,7 +1055,23 @@ impl State {
                 self.chart = topic.kind;
                 self.chosen_chart = topic.kind;
                 self.reset_years();
+                // A topic is a chart of its own: what pointed into the last one goes.
+                self.clear_annotations();
+                self.playing = false;
             }
+            "emph" => {
+                if !self.view_series().contains(&value) {
+                    return Err(format!(
+                        "This view has no series called '{}' to emphasise.",
+                        quoted(value)
+                    ));
+                }
+                set_member(&mut self.emphasis, value, checked);
+            }
+            Mark::NAME | Band::NAME | Note::NAME => {
+                self.replace_annotations(name, value, true)?;
+            }
+            "annotations-clear" => self.clear_annotations(),
             _ => {
                 return Err(format!(
                     "The page sent an unknown control '{}'.",
@@ -908,12 +1087,14 @@ impl State {
     /// always give equal states and equal links.
     fn normalize(&mut self) {
         let series_order = self.view_series();
-        self.series.sort_by_key(|id| {
+        let series_position = |id: &String| {
             series_order
                 .iter()
                 .position(|known| known == id)
                 .unwrap_or(usize::MAX)
-        });
+        };
+        self.series.sort_by_key(series_position);
+        self.emphasis.sort_by_key(series_position);
         let category_order: Vec<String> = self
             .all_categories()
             .into_iter()
@@ -994,6 +1175,21 @@ impl State {
         if self.log_scale {
             query.append_pair("log", "1");
         }
+        if self.playing {
+            query.append_pair("play", "1");
+        }
+        if !self.emphasis.is_empty() {
+            query.append_pair("emph", &self.emphasis.join(","));
+        }
+        for (name, text) in [
+            (Mark::NAME, annotations::write(&self.marks)),
+            (Band::NAME, annotations::write(&self.bands)),
+            (Note::NAME, annotations::write(&self.notes)),
+        ] {
+            if !text.is_empty() {
+                query.append_pair(name, &text);
+            }
+        }
         query.finish()
     }
 
@@ -1022,7 +1218,7 @@ impl State {
             None => State::default(),
         };
         // Order matters: the topic decides the series, and the chart kind is chosen before the
-        // measure and transform narrow the kinds on offer.
+        // measure and transform narrow the kinds on offer; Play resumes over the years chosen.
         for name in [
             "topic",
             "chart",
@@ -1035,6 +1231,11 @@ impl State {
             "from",
             "to",
             "log",
+            "play",
+            "emph",
+            Mark::NAME,
+            Band::NAME,
+            Note::NAME,
         ] {
             let Some((_, value)) = pairs.iter().find(|(pair_name, _)| pair_name == name) else {
                 continue;
@@ -1043,6 +1244,11 @@ impl State {
                 "series" => state.replace_list(true, value),
                 "years" | "measures" => state.replace_list(false, value),
                 "log" => state.apply("log", "", value == "1"),
+                "play" => state.resume_play(value),
+                "emph" => state.replace_emphasis(value),
+                Mark::NAME | Band::NAME | Note::NAME => {
+                    state.replace_annotations(name, value, false)
+                }
                 _ => state.apply(name, value, true),
             };
             if let Err(problem) = result {
@@ -1050,6 +1256,24 @@ impl State {
             }
         }
         (state, problems)
+    }
+
+    /// Resumes Play from a link (`play=1`) over the years the link shows, where Play is possible.
+    fn resume_play(&mut self, value: &str) -> Result<(), String> {
+        match value {
+            "0" => Ok(()),
+            "1" if self.transform == Transform::Change => {
+                Err("there is no Play in a change between two years".to_string())
+            }
+            "1" if self.all_categories().is_empty() => {
+                Err("this view has no years to play through".to_string())
+            }
+            "1" => {
+                self.playing = true;
+                Ok(())
+            }
+            other => Err(format!("play is 1 or 0, not '{}'", quoted(other))),
+        }
     }
 
     /// Replaces the selected series (or categories) with a comma-separated list from a link.
@@ -1222,8 +1446,27 @@ fn level(view: ViewId, measure: &str, series: &str, year: u16) -> (Derived, Vec<
     }
 }
 
-/// Builds the plot a state shows. The quality view has none.
+/// Builds the plot a state shows, with its emphasis and annotations. The quality view has
+/// none. While the reader plays through the years, the value axis is fixed to the range the
+/// chart would need for all of them.
 pub fn plot(state: &State) -> Option<Plot> {
+    let mut plot = data_plot(state)?;
+    annotate(&mut plot, state);
+    if state.playing {
+        let mut every_year = state.clone();
+        every_year.categories = state
+            .all_categories()
+            .into_iter()
+            .map(|category| category.id)
+            .collect();
+        every_year.playing = false;
+        plot.value_domain = data_plot(&every_year).and_then(|whole| chart::value_domain(&whole));
+    }
+    Some(plot)
+}
+
+/// The plot of the state's data alone.
+fn data_plot(state: &State) -> Option<Plot> {
     match state.view {
         ViewId::Quality => None,
         ViewId::Highlights => Some(topic_plot(state)),
@@ -1232,14 +1475,96 @@ pub fn plot(state: &State) -> Option<Plot> {
     }
 }
 
-fn shown_series(state: &State) -> Vec<(usize, &'static str, String)> {
+/// Resolves the state's emphasis and annotations against what the plot shows: those at a
+/// series or year that is switched off (or not in a change's single category) are not drawn.
+fn annotate(plot: &mut Plot, state: &State) {
+    let category_at = |id: &str| {
+        plot.categories
+            .iter()
+            .position(|category| category.id == id)
+    };
+    plot.emphasis = state
+        .emphasis
+        .iter()
+        .filter(|id| plot.series.iter().any(|series| series.id == **id))
+        .cloned()
+        .collect();
+    plot.marks = state
+        .marks
+        .iter()
+        .filter_map(|mark| {
+            Some(ReferenceLine {
+                category: category_at(&mark.category)?,
+                label: mark.label.clone(),
+            })
+        })
+        .collect();
+    // A span covers the shown categories between its ends, so that it keeps its place when
+    // a year inside it, or one of its ends, is switched off.
+    let order: Vec<String> = state
+        .all_categories()
+        .into_iter()
+        .map(|category| category.id)
+        .collect();
+    let rank = |id: &str| order.iter().position(|known| known == id);
+    plot.bands = state
+        .bands
+        .iter()
+        .filter_map(|band| {
+            let (from, to) = (rank(&band.from)?, rank(&band.to)?);
+            let inside: Vec<usize> = plot
+                .categories
+                .iter()
+                .enumerate()
+                .filter(|(_, category)| {
+                    rank(&category.id).is_some_and(|at| (from..=to).contains(&at))
+                })
+                .map(|(index, _)| index)
+                .collect();
+            Some(Span {
+                first: *inside.first()?,
+                last: *inside.last()?,
+                label: band.label.clone(),
+            })
+        })
+        .collect();
+    plot.notes = state
+        .notes
+        .iter()
+        .filter_map(|note| {
+            Some(Callout {
+                series: plot
+                    .series
+                    .iter()
+                    .position(|series| series.id == note.series)?,
+                category: category_at(&note.category)?,
+                label: note.label.clone(),
+            })
+        })
+        .collect();
+}
+
+/// A series of the plot, in the colour and marker shape its id has in every view.
+fn series_of(id: &str, label: String, highlight: bool, sparse: bool, points: Vec<Point>) -> Series {
+    let (color, shape) = plot::series_look(id);
+    Series {
+        id: id.to_string(),
+        label,
+        color,
+        shape,
+        highlight,
+        sparse,
+        points,
+    }
+}
+
+fn shown_series(state: &State) -> Vec<(&'static str, String)> {
     let stacking = matches!(state.chart, ChartKind::Stacked | ChartKind::Stacked100);
     state
         .offered_series()
         .into_iter()
         .filter(|(id, _)| state.shows_series(id))
         .filter(|(id, _)| !(stacking && OVERLAPPING_SERIES.contains(id)))
-        .map(|(id, label)| (state.series_color(id), id, label))
         .collect()
 }
 
@@ -1299,7 +1624,7 @@ fn table_plot(state: &State) -> Plot {
     };
     let series = series_list
         .into_iter()
-        .map(|(color, id, label)| {
+        .map(|(id, label)| {
             let points = categories
                 .iter()
                 .map(|category| match state.transform {
@@ -1342,13 +1667,7 @@ fn table_plot(state: &State) -> Plot {
                     }
                 })
                 .collect();
-            Series {
-                id: id.to_string(),
-                label,
-                color,
-                highlight: false,
-                points,
-            }
+            series_of(id, label, false, false, points)
         })
         .collect();
     let kind = if chart_kinds(state).contains(&state.chart) {
@@ -1386,6 +1705,12 @@ fn table_plot(state: &State) -> Plot {
         categories,
         series,
         source: info.source.to_string(),
+        // Filled in by `annotate` and, during Play, by `plot`.
+        emphasis: Vec::new(),
+        marks: Vec::new(),
+        bands: Vec::new(),
+        notes: Vec::new(),
+        value_domain: None,
     }
 }
 
@@ -1406,7 +1731,7 @@ fn rd_plot(state: &State) -> Plot {
     let relative = state.transform == Transform::RelativeToChina;
     let series = shown_series(state)
         .into_iter()
-        .map(|(color, country, label)| {
+        .map(|(country, label)| {
             let points = categories
                 .iter()
                 .map(|category| {
@@ -1429,13 +1754,7 @@ fn rd_plot(state: &State) -> Plot {
                     }
                 })
                 .collect();
-            Series {
-                id: country.to_string(),
-                label,
-                color,
-                highlight: country == "china",
-                points,
-            }
+            series_of(country, label, country == "china", false, points)
         })
         .collect();
     Plot {
@@ -1456,6 +1775,12 @@ fn rd_plot(state: &State) -> Plot {
         categories,
         series,
         source: Dataset::Table5.info().source.to_string(),
+        // Filled in by `annotate` and, during Play, by `plot`.
+        emphasis: Vec::new(),
+        marks: Vec::new(),
+        bands: Vec::new(),
+        notes: Vec::new(),
+        value_domain: None,
     }
 }
 
@@ -1470,9 +1795,8 @@ fn topic_plot(state: &State) -> Plot {
     let series = topic
         .lines
         .iter()
-        .enumerate()
-        .filter(|(_, (series, _, _))| state.shows_series(series))
-        .map(|(color, (series, dataset, measure))| {
+        .filter(|(series, _, _)| state.shows_series(series))
+        .map(|(series, dataset, measure)| {
             let points = categories
                 .iter()
                 .map(|category| {
@@ -1498,13 +1822,15 @@ fn topic_plot(state: &State) -> Plot {
                     }
                 })
                 .collect();
-            Series {
-                id: series.to_string(),
-                label: data::series_label(series).to_string(),
-                color,
-                highlight: *series == "china",
+            // The prose quotes numbers here and there, never a yearly series: two years apart
+            // are joined by dots.
+            series_of(
+                series,
+                data::series_label(series).to_string(),
+                *series == "china",
+                true,
                 points,
-            }
+            )
         })
         .collect();
     Plot {
@@ -1517,6 +1843,12 @@ fn topic_plot(state: &State) -> Plot {
         categories,
         series,
         source: format!("Ning (2009). {}", topic.source),
+        // Filled in by `annotate` and, during Play, by `plot`.
+        emphasis: Vec::new(),
+        marks: Vec::new(),
+        bands: Vec::new(),
+        notes: Vec::new(),
+        value_domain: None,
     }
 }
 

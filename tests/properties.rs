@@ -116,7 +116,10 @@ impl Vocabulary {
             "category" | "years" | "measures" | "base" | "from" | "to" => &self.categories,
             "goto" => &self.cell_keys,
             "step" => return vec!["next".into(), "prev".into()],
-            "log" => return vec!["0".into(), "1".into(), String::new()],
+            "log" | "play" => return vec!["0".into(), "1".into(), String::new()],
+            "emph" => &self.series,
+            "play-at" => return (0..20).map(|index| index.to_string()).collect(),
+            "play-speed" => return ["500", "1000", "2000", "1500"].map(String::from).to_vec(),
             _ => return vec![String::new()],
         };
         words.clone()
@@ -139,8 +142,8 @@ impl Vocabulary {
     }
 }
 
-/// The controls the page sends events for.
-const EVENT_NAMES: [&str; 19] = [
+/// The controls the page sends events for, and the annotations a story or a script sends.
+const EVENT_NAMES: [&str; 26] = [
     "view",
     "measure",
     "transform",
@@ -160,10 +163,21 @@ const EVENT_NAMES: [&str; 19] = [
     "to",
     "log",
     "topic",
+    "emph",
+    "mark",
+    "band",
+    "note",
+    "annotations-clear",
+    "play-at",
+    "play-speed",
 ];
 
-/// The names a state's link uses: the same as the script API's settings.
-const LINK_NAMES: [&str; 12] = api::KEYS;
+/// The names a state's link uses: the script API's settings, and Play and the annotations.
+static LINK_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut names = api::KEYS.to_vec();
+    names.extend(["play", "emph", "mark", "band", "note"]);
+    names
+});
 
 /// Characters that go wrong in links and notices: bidi overrides and isolates, zero-width and
 /// other invisible characters, controls, the separators of a query, and text outside ASCII.
@@ -238,7 +252,41 @@ fn value_for(name: &str) -> BoxedStrategy<String> {
         "goto" => prop::collection::vec(mostly(words), 0..4)
             .prop_map(|keys| keys.join(" "))
             .boxed(),
+        "emph" => prop::collection::vec(mostly(words), 0..4)
+            .prop_map(|ids| ids.join(","))
+            .boxed(),
+        "mark" | "band" | "note" => prop::collection::vec(annotation(name), 0..5)
+            .prop_map(|items| items.join("|"))
+            .boxed(),
         _ => mostly(words),
+    }
+}
+
+/// A label as a link may carry one: plain words, or anything, including the characters that
+/// separate an annotation's parts.
+fn label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[A-Za-z0-9 ,.%]{0,30}",
+        1 => any_text(),
+        1 => prop::collection::vec(select(vec![':', '@', '-', '|', '&', '=', ' ', '\u{202E}', 'x']), 0..8)
+            .prop_map(|chars| chars.into_iter().collect()),
+    ]
+}
+
+/// One annotation item of the kind `name` (`mark`, `band` or `note`) in its link syntax, with
+/// the ids of any view, sometimes corrupted.
+fn annotation(name: &str) -> BoxedStrategy<String> {
+    let category = || mostly(KNOWN.categories.clone());
+    match name {
+        "mark" => (category(), label())
+            .prop_map(|(at, text)| format!("{at}:{text}"))
+            .boxed(),
+        "band" => (category(), category(), label())
+            .prop_map(|(from, to, text)| format!("{from}-{to}:{text}"))
+            .boxed(),
+        _ => (mostly(KNOWN.series.clone()), category(), label())
+            .prop_map(|(series, at, text)| format!("{series}@{at}:{text}"))
+            .boxed(),
     }
 }
 
@@ -301,6 +349,28 @@ fn offered(name: &str, state: &State) -> Vec<String> {
             .collect(),
         "base" | "from" | "to" => state.years().iter().map(u16::to_string).collect(),
         "topic" => ids(&mut TOPICS.iter().map(|topic| topic.id)),
+        "emph" => ids(&mut state.view_series().into_iter()),
+        "mark" | "band" | "note" => {
+            let categories: Vec<String> = state
+                .all_categories()
+                .into_iter()
+                .map(|category| category.id)
+                .collect();
+            let series = state.view_series();
+            let mut items = vec![String::new()];
+            for (index, at) in categories.iter().enumerate() {
+                let next = categories.get(index + 1).unwrap_or(at);
+                items.push(match name {
+                    "mark" => format!("{at}:Mark {index}"),
+                    "band" => format!("{next}-{at}:Span {index}|{at}"),
+                    _ => format!("{}@{at}:Note {index}", series[index % series.len().max(1)]),
+                });
+            }
+            items
+        }
+        "play-at" => (0..state.all_categories().len())
+            .map(|index| index.to_string())
+            .collect(),
         other => KNOWN.for_control(other),
     }
 }
@@ -356,9 +426,9 @@ fn percent_encoded(bytes: &[u8]) -> String {
 /// of the ways a link reaches the page.
 fn structured_link() -> impl Strategy<Value = String> {
     let pair = prop_oneof![
-        9 => select(LINK_NAMES.to_vec())
+        9 => select(LINK_NAMES.clone())
             .prop_flat_map(|name| (Just(name.to_string()), value_for(name))),
-        1 => (mostly(LINK_NAMES.map(String::from).to_vec()), wild_value()),
+        1 => (mostly(LINK_NAMES.iter().map(|name| name.to_string()).collect()), wild_value()),
     ];
     (prop::collection::vec(pair, 0..10), 0..3u8).prop_map(|(pairs, writing)| match writing {
         // As a URL's search part, properly encoded.
@@ -412,6 +482,7 @@ fn page_scales() -> Vec<f64> {
 fn style() -> impl Strategy<Value = Style> {
     prop_oneof![
         4 => (any::<bool>(), select(page_scales())).prop_map(|(dark, scale)| Style::page(dark, scale)),
+        1 => any::<bool>().prop_map(Style::projector),
         3 => any::<bool>().prop_map(Style::export),
         1 => (any::<bool>(), any::<f64>()).prop_map(|(dark, scale)| Style::page(dark, scale)),
     ]
@@ -523,6 +594,69 @@ fn inconsistency(state: &State) -> Option<String> {
         Some(format!(
             "the years {}, {} and {} are not all the view's",
             state.base_year, state.from_year, state.to_year
+        ))
+    } else if !state
+        .emphasis
+        .iter()
+        .all(|id| series.contains(&id.as_str()))
+        || !unique(&state.emphasis)
+    {
+        Some(format!(
+            "the emphasis on {:?} is not on the view's own series, once each",
+            state.emphasis
+        ))
+    } else if let Some(flaw) = annotation_flaw(state, &categories, &series) {
+        Some(flaw)
+    } else if state.playing() && (state.transform == Transform::Change || categories.is_empty()) {
+        Some("Play is on where there are no years to play through".to_string())
+    } else {
+        None
+    }
+}
+
+/// What is wrong with the annotations of `state`, if anything: one pointing at a year or
+/// series the view does not have, a span that runs backwards, a label that is not clean and
+/// short, or more of a kind than a view keeps.
+fn annotation_flaw(state: &State, categories: &[String], series: &[&str]) -> Option<String> {
+    let known = |id: &String| categories.contains(id);
+    let rank = |id: &String| categories.iter().position(|known| known == id);
+    let labels = state
+        .marks
+        .iter()
+        .map(|mark| &mark.label)
+        .chain(state.bands.iter().map(|band| &band.label))
+        .chain(state.notes.iter().map(|note| &note.label));
+    let counts = [state.marks.len(), state.bands.len(), state.notes.len()];
+    if !state.marks.iter().all(|mark| known(&mark.category)) {
+        Some(format!(
+            "a reference line is at a year the view does not have: {:?}",
+            state.marks
+        ))
+    } else if !state
+        .bands
+        .iter()
+        .all(|band| known(&band.from) && known(&band.to) && rank(&band.from) <= rank(&band.to))
+    {
+        Some(format!(
+            "a span is not between two of the view's years, in order: {:?}",
+            state.bands
+        ))
+    } else if !state
+        .notes
+        .iter()
+        .all(|note| known(&note.category) && series.contains(&note.series.as_str()))
+    {
+        Some(format!(
+            "a callout points at nothing the view has: {:?}",
+            state.notes
+        ))
+    } else if let Some(label) = labels.clone().find(|label| {
+        label.chars().count() > 60 || label.chars().any(disguises) || label.contains('|')
+    }) {
+        Some(format!("the label {label:?} is not cleaned and shortened"))
+    } else if counts.iter().any(|count| *count > view::MOST_OF_A_KIND) {
+        Some(format!(
+            "the view keeps {counts:?} annotations, more than it allows"
         ))
     } else {
         None
@@ -774,7 +908,7 @@ proptest! {
 
     #[test]
     fn huge_links_and_events_give_short_notices(
-        name in select(LINK_NAMES.to_vec()),
+        name in select(LINK_NAMES.clone()),
         chunk in prop_oneof![mostly(KNOWN.all()), any_text()],
         times in 100..10_000usize,
     ) {

@@ -39,7 +39,7 @@ fn the_app_starts_in_a_page_and_follows_events() {
          <div style=\"width:640px;height:360px;position:relative\"><canvas id=\"chart\" style=\"width:640px;height:360px\"></canvas></div>\
          <figcaption id=\"summary\"></figcaption></figure><div id=\"stats\"></div><div id=\"copy-panel\"></div>\
          <div id=\"share-field\"><input id=\"share-link\"></div><p id=\"share-none\"></p>\
-         <details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
+         <section id=\"story\"></section><div id=\"story-steps\"></div><details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
          <div id=\"table\"></div><div id=\"about\"></div></main>",
     );
     body.append_child(&page).expect("page attached");
@@ -122,7 +122,7 @@ fn the_app_starts_in_a_page_and_follows_events() {
 mod chart_on_canvas {
     use ict_explorer::chart::Style;
     use ict_explorer::data::{Qualifier, Status, Unit};
-    use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, PALETTE};
+    use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, Shape, PALETTE};
     use ict_explorer::web::canvas::draw_on_canvas;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
@@ -175,7 +175,9 @@ mod chart_on_canvas {
             id: "foreign".into(),
             label: "Foreign funded".into(),
             color: 0,
+            shape: Shape::Circle,
             highlight: false,
+            sparse: false,
             points,
         };
         Plot {
@@ -192,6 +194,11 @@ mod chart_on_canvas {
                 Vec::new()
             },
             source: String::new(),
+            emphasis: Vec::new(),
+            marks: Vec::new(),
+            bands: Vec::new(),
+            notes: Vec::new(),
+            value_domain: None,
         }
     }
 

@@ -10,6 +10,13 @@
   const status = document.getElementById('status');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
   const framed = window.parent !== window;
+  // The single file keeps an untouched copy of itself, for "Save as one HTML file" (the hosted
+  // site fetches its copy instead). Cloning now, before the explorer fills the page, costs a
+  // fraction of a millisecond; the copy is only serialized when a teacher saves.
+  const pristine = document.getElementById('ict-explorer-wasm') ? document.documentElement.cloneNode(true) : null;
+  // A saved story file opens on its story: the link it carries stands in for the address's.
+  const startLink = document.getElementById('ict-explorer-start')?.textContent.trim() ?? '';
+  const startQuery = () => location.search || (startLink ? `?${startLink}` : '');
 
   // Base64 to bytes, with the standard decoder where the browser has it.
   function decode(text) {
@@ -84,7 +91,9 @@
   function recordHistory(before, after) {
     if (!keepsHistory) return;
     clearTimeout(historyTimer);
-    const newView = new URLSearchParams(after).get('view') !== new URLSearchParams(before).get('view');
+    // A new view, or a new step of a story, is a place of its own to go back to.
+    const [was, is] = [new URLSearchParams(before), new URLSearchParams(after)];
+    const newView = was.get('view') !== is.get('view') || was.get('step') !== is.get('step');
     const embedded = document.documentElement.classList.contains('embed');
     if (newView && !embedded) {
       // Settle the old view's entry first, with any choice still waiting to be recorded.
@@ -185,7 +194,7 @@
   async function start() {
     try {
       await wasm_bindgen({ module_or_path: await wasmSource() });
-      app = new wasm_bindgen.App(location.search, darkScheme.matches);
+      app = new wasm_bindgen.App(startQuery(), darkScheme.matches);
     } catch (error) {
       console.error(error);
       const reason = error instanceof WebAssembly.CompileError || typeof WebAssembly === 'undefined'
@@ -219,39 +228,120 @@
     };
 
     let playing = null;
+    // Seconds per year are the page's own setting (not part of a view's link); the controls are
+    // rebuilt as Play steps, so the chosen speed is put back each time.
+    let speed = 1000;
     // The Play button is rebuilt with the controls, so its pressed state is set each time.
     const showPlaying = () => {
+      const select = document.getElementById('ctl-play-speed');
+      if (select) select.value = String(speed);
       const button = document.getElementById('ctl-play');
       if (!button) return;
       button.setAttribute('aria-pressed', String(Boolean(playing)));
       button.textContent = playing ? '❚❚ Pause' : '▶ Play';
     };
     const stopPlaying = () => { clearInterval(playing); playing = null; showPlaying(); };
+    const tick = () => { if (!send('step', 'next', true)) stopPlaying(); };
     const play = () => {
       if (playing) return stopPlaying();
       send('play', '', true);
-      playing = setInterval(() => { if (!send('step', 'next', true)) stopPlaying(); }, 1000);
+      playing = setInterval(tick, speed);
       showPlaying();
     };
+    // Any other input of the reader's pauses Play, so that nothing moves under their hands.
+    const isPlayControl = (target) => target.closest?.('#ctl-play, #ctl-play-speed');
+    const pauseFor = (event) => { if (playing && !isPlayControl(event.target)) stopPlaying(); };
+
+    // A teacher's story saved as one file: this page's untouched copy (or the site's), with
+    // the story's link in it.
+    async function savePage() {
+      let html;
+      if (pristine) {
+        const copy = pristine.cloneNode(true);
+        copy.classList.remove('js');
+        copy.querySelector('#ict-explorer-start')?.remove();
+        html = `<!doctype html>\n${copy.outerHTML}`;
+      } else {
+        try {
+          const response = await fetch(new URL('ict-explorer.html', document.baseURI));
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          html = await response.text();
+        } catch (error) {
+          console.warn(error);
+          html = '';
+        }
+      }
+      core(() => app.save_page(html));
+    }
 
     document.addEventListener('submit', (event) => event.preventDefault());
     document.addEventListener('change', (event) => {
       const control = event.target;
-      if (control.name) send(control.name, control.value, Boolean(control.checked));
+      if (control.id === 'ctl-play-speed') {
+        speed = Number(control.value) || 1000;
+        if (playing) { clearInterval(playing); playing = setInterval(tick, speed); }
+        return;
+      }
+      pauseFor(event);
+      if (control.name && control.type !== 'range') send(control.name, control.value, Boolean(control.checked));
+    });
+    // The timeline slider scrubs the years as it moves.
+    document.addEventListener('input', (event) => {
+      const control = event.target;
+      if (control.type !== 'range' || !control.name) return;
+      pauseFor(event);
+      send(control.name, control.value, true);
     });
     document.addEventListener('click', (event) => {
-      const button = event.target.closest('button[name], button#present');
+      pauseFor(event);
+      const button = event.target.closest('button[name], button#present, button#fullscreen');
       if (!button) return;
       if (button.id === 'present') return send('present', '', true);
+      if (button.id === 'fullscreen') return toggleFullscreen();
       if (button.name === 'play') return play();
+      if (button.name === 'save-page') return savePage();
       send(button.name, button.value, true);
     });
     // The preview of "Embed this view" runs only while its box is open.
     document.addEventListener('toggle', (event) => {
       if (event.target.id === 'embed') send('embed-open', '', event.target.open);
     }, true);
+
+    const fullscreen = document.getElementById('fullscreen');
+    const toggleFullscreen = () => {
+      const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+      done?.catch?.((error) => console.warn('Full screen was refused:', error));
+    };
+    // Hidden where the browser or the frame (without allow-fullscreen) does not allow it.
+    fullscreen.hidden = !document.fullscreenEnabled;
+
+    // Keys. In presentation and story mode the stepping keys always step, whatever was clicked
+    // last: they are taken in the capture phase, before a radio group or checkbox can use
+    // them. Elsewhere a form control keeps its own keys.
+    const steppingKeys = ['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Escape', ' '];
+    const typesText = (target) => target.closest?.('input:not([type=checkbox]):not([type=radio]), select, textarea');
+    const handleKey = (event) => {
+      const inChart = Boolean(event.target.closest?.('#view-panel'));
+      let action = '';
+      try {
+        action = change(() => app.key(event.key, inChart));
+      } catch (error) {
+        console.error(error);
+      }
+      if (action === 'play') play();
+      if (action) event.preventDefault();
+      return action;
+    };
     document.addEventListener('keydown', (event) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const root = document.documentElement;
+      const stage = root.classList.contains('present') || root.classList.contains('story');
+      if (!stage || !steppingKeys.includes(event.key) || typesText(event.target)) return;
+      pauseFor(event);
+      if (handleKey(event)) event.stopPropagation();
+    }, true);
+    document.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const target = event.target;
       // Arrow keys, Home and End move between tabs, as in any tab list.
       const tabKeys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
@@ -269,17 +359,11 @@
         event.preventDefault();
         return;
       }
-      if (target.closest && target.closest('input, select, textarea, [role=tab]')) return;
-      if (event.key === 'p' || event.key === 'P') {
-        play();
-        event.preventDefault();
-        return;
-      }
-      try {
-        if (change(() => app.key(event.key))) event.preventDefault();
-      } catch (error) {
-        console.error(error);
-      }
+      // Radio groups, lists and text fields keep their own keys; after a checkbox or a button,
+      // the keys act on the chart again.
+      if (typesText(target) || target.closest?.('input[type=radio], [role=tab]')) return;
+      pauseFor(event);
+      handleKey(event);
     });
 
     // The chart's size comes from the observer, so a toggle never has to force a layout to

@@ -1,6 +1,8 @@
 // `cargo xtask screenshots`: full-page screenshots of the single-file build, opened from file://.
-// Writes docs/screenshot.png (the first 1280×800 screen, for the README), and full pages of
-// docs/screenshot-360.png (360 wide) and docs/screenshot-dark.png (1280 wide, dark colour scheme).
+// Writes docs/screenshot.png (the first 1280×800 screen, for the README), full pages of
+// docs/screenshot-360.png (360 wide) and docs/screenshot-dark.png (1280 wide, dark colour scheme),
+// and the projector's screen at 1920×1080 for two steps of the built-in story
+// (docs/projector-step-3.png, docs/projector-step-11.png).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
@@ -11,13 +13,15 @@ const shots = [
   { file: 'screenshot.png', viewport: { width: 1280, height: 800 }, colorScheme: 'light', fullPage: false },
   { file: 'screenshot-360.png', viewport: { width: 360, height: 800 }, colorScheme: 'light' },
   { file: 'screenshot-dark.png', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
+  { file: 'projector-step-3.png', viewport: { width: 1920, height: 1080 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=3&present=1' },
+  { file: 'projector-step-11.png', viewport: { width: 1920, height: 1080 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=11&present=1' },
 ];
 
 await mkdir(outDir, { recursive: true });
 const browser = await launchBrowser();
 try {
   for (const shot of shots) {
-    const { context, page, seen } = await openExplorer(browser, { ...shot, url: SINGLE_FILE_URL });
+    const { context, page, seen } = await openExplorer(browser, { ...shot, url: SINGLE_FILE_URL + (shot.query ?? '') });
     // Let fonts and the first drawing settle.
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);

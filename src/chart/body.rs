@@ -1,15 +1,16 @@
 //! The chart itself: value axis, category axis, grid and the series' marks, inside a region
 //! that the caller has left free of title, legend and source.
 
+use super::annotate;
 use super::marks::{self, LinePen, Placed, Rect};
-use super::paint::{Drawn, Painter};
+use super::paint::{Drawn, Painter, Point};
 use super::scale::ValueAxis;
-use super::theme::Theme;
 use super::xaxis::{self, XAxis};
 use super::{Fonts, EMPTY_MESSAGE};
 use crate::data::{Status, Unit};
 use crate::plot::{ChartKind, Plot, Series};
 use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
 
 /// The widest a bar may be, in CSS pixels.
 const MAX_BAR_WIDTH: f64 = 64.0;
@@ -27,7 +28,7 @@ const MIN_PLOT_SIDE: f64 = 16.0;
 const LARGEST_DRAWN: f64 = 1e300;
 
 /// The value of `series` at category `index`, if it has one that can be drawn.
-fn value_at(series: &Series, index: usize) -> Option<(f64, Status)> {
+pub(crate) fn value_at(series: &Series, index: usize) -> Option<(f64, Status)> {
     let point = series.points.get(index)?;
     let value = point
         .value
@@ -41,9 +42,23 @@ pub(crate) fn uses_log(plot: &Plot) -> bool {
     plot.log_scale && matches!(plot.kind, ChartKind::Line | ChartKind::Bars)
 }
 
-/// The range of values the axis must show, or `None` when nothing can be placed.
-fn value_range(plot: &Plot) -> Option<(f64, f64)> {
+/// The range of values the axis must show, or `None` when nothing can be placed: the shown
+/// values (stacked, for stacks), widened to the plot's fixed value domain if it has one.
+pub(crate) fn value_range(plot: &Plot) -> Option<(f64, f64)> {
     let categories = 0..plot.categories.len();
+    let log = uses_log(plot);
+    // A fixed domain from elsewhere is trusted only as far as it can be drawn.
+    let domain = plot.value_domain.filter(|(low, high)| {
+        low.is_finite()
+            && high.is_finite()
+            && low <= high
+            && low.abs().max(high.abs()) <= LARGEST_DRAWN
+            && (!log || *low > 0.0)
+    });
+    let widen = |(low, high): (f64, f64)| match domain {
+        Some((fixed_low, fixed_high)) => (low.min(fixed_low), high.max(fixed_high)),
+        None => (low, high),
+    };
     match plot.kind {
         ChartKind::Stacked100 => Some((0.0, 100.0)),
         ChartKind::Stacked => {
@@ -63,10 +78,9 @@ fn value_range(plot: &Plot) -> Option<(f64, f64)> {
                 low = low.min(below);
                 high = high.max(above);
             }
-            Some((low, high))
+            Some(widen((low, high)))
         }
         ChartKind::Line | ChartKind::Bars => {
-            let log = uses_log(plot);
             let values = plot
                 .series
                 .iter()
@@ -84,6 +98,7 @@ fn value_range(plot: &Plot) -> Option<(f64, f64)> {
             if low > high {
                 return None;
             }
+            let (low, high) = widen((low, high));
             if log {
                 return Some((low, high));
             }
@@ -115,15 +130,15 @@ fn value_axis(plot: &Plot, (low, high): (f64, f64), height: f64, scale: f64) -> 
 }
 
 /// The plot area with its axes: maps values to pixels.
-struct Frame {
-    plot: Rect,
-    axis: ValueAxis,
-    x: XAxis,
+pub(crate) struct Frame {
+    pub plot: Rect,
+    pub axis: ValueAxis,
+    pub x: XAxis,
 }
 
 impl Frame {
     /// The pixel row of `value`, or `None` where it cannot be placed.
-    fn y(&self, value: f64) -> Option<f64> {
+    pub fn y(&self, value: f64) -> Option<f64> {
         let fraction = self.axis.fraction(value)?;
         Some(self.plot.y1 - fraction * self.plot.height())
     }
@@ -201,17 +216,37 @@ pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: 
         x1: region.x1,
         y1: bottom,
     };
-    let Some(frame) = lay_out(plot, painter, fonts, area, range)? else {
+    let Some(mut frame) = lay_out(plot, painter, fonts, area, range)? else {
         return Ok(());
     };
+    // The labels of reference lines and spans get rows of their own above the plot, so that
+    // they never cover the data; a plot too small to give up that room goes without them.
+    let mut label_rows = annotate::label_rows(plot, painter, fonts, &frame)?;
+    if label_rows > 0 {
+        let strip = annotate::strip_height(painter, fonts, label_rows);
+        let narrowed = Rect {
+            y0: area.y0 + strip,
+            ..area
+        };
+        match lay_out(plot, painter, fonts, narrowed, range)? {
+            Some(narrowed) => frame = narrowed,
+            None => label_rows = 0,
+        }
+    }
+
+    let labels = annotate::place_labels(plot, painter, fonts, &frame, label_rows)?;
 
     draw_y_title()?;
+    annotate::draw_bands(plot, painter, &frame)?;
     draw_grid(painter, &frame)?;
+    annotate::draw_mark_lines(plot, painter, fonts, &frame, &labels)?;
     match plot.kind {
         ChartKind::Line => draw_lines(plot, painter, fonts, &frame)?,
         ChartKind::Bars => draw_bars(plot, painter, fonts, &frame)?,
         ChartKind::Stacked | ChartKind::Stacked100 => draw_stacks(plot, painter, fonts, &frame)?,
     }
+    annotate::draw_notes(plot, painter, fonts, &frame)?;
+    annotate::draw_top_labels(painter, fonts, &frame, &labels)?;
     draw_axis_labels(painter, fonts, &frame)?;
     let mut y = frame.plot.y1 + frame.x.height;
     let centre = (frame.plot.x0 + frame.plot.x1) / 2.0;
@@ -368,16 +403,50 @@ fn draw_axis_labels(painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     Ok(())
 }
 
-/// The series in drawing order: highlighted ones last, so that they lie on top.
+/// The series in drawing order: dimmed ones first, highlighted ones last, so that what the
+/// reader should look at lies on top.
 fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
-    let plain = plot.series.iter().filter(|series| !series.highlight);
-    plain.chain(plot.series.iter().filter(|series| series.highlight))
+    let rank = |series: &Series| {
+        if plot.is_dimmed(series) {
+            0
+        } else if series.highlight {
+            2
+        } else {
+            1
+        }
+    };
+    (0..3).flat_map(move |wanted| {
+        plot.series
+            .iter()
+            .filter(move |series| rank(series) == wanted)
+    })
+}
+
+/// The colour `series` is drawn in: its palette colour, faded when other series are
+/// emphasised.
+pub(crate) fn series_color(plot: &Plot, painter: &Painter, series: &Series) -> RGBColor {
+    let color = painter.theme.series(series.color);
+    if plot.is_dimmed(series) {
+        painter.theme.dimmed(color)
+    } else {
+        color
+    }
+}
+
+/// The pen of `series` in a line chart: thicker when highlighted, thinner when dimmed.
+pub(crate) fn series_pen(plot: &Plot, painter: &Painter, series: &Series) -> LinePen {
+    let pen = LinePen::new(painter.scale, series.highlight);
+    if plot.is_dimmed(series) {
+        pen.dimmed()
+    } else {
+        pen
+    }
 }
 
 fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     for series in drawing_order(plot) {
-        let color = Theme::series(series.color);
-        let pen = LinePen::new(painter.scale, series.highlight);
+        let color = series_color(plot, painter, series);
+        let pen = series_pen(plot, painter, series);
         let points: Vec<Option<Placed>> = plot
             .categories
             .iter()
@@ -391,14 +460,17 @@ fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> D
                 })
             })
             .collect();
-        marks::series_line(painter, &points, color, pen)?;
+        marks::series_line(painter, &points, color, pen, |index| {
+            plot.is_sparse_piece(series, index)
+        })?;
         for (index, point) in points.iter().enumerate() {
             let Some(point) = point else { continue };
-            marks::marker(painter, point.at, point.status, color, pen)?;
+            marks::marker(painter, point.at, point.status, color, pen, series.shape)?;
             let (x, y) = point.at;
             qualifier_mark(
                 painter,
                 fonts,
+                color,
                 series,
                 index,
                 (x + pen.radius * 1.6, y - pen.radius),
@@ -409,11 +481,47 @@ fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> D
     Ok(())
 }
 
+/// Where the value of series `position` at category `index` is drawn: its marker on a line,
+/// the middle of its bar's end, or the middle of the top of its stack segment; `None` when it
+/// has no value that can be placed.
+pub(crate) fn value_anchor(
+    plot: &Plot,
+    painter: &Painter,
+    frame: &Frame,
+    position: usize,
+    index: usize,
+) -> Option<Point> {
+    let series = plot.series.get(position)?;
+    let year = plot.categories.get(index)?.year;
+    match plot.kind {
+        ChartKind::Line => {
+            let (value, _) = value_at(series, index)?;
+            Some((frame.x.scale.position(index, year), frame.y(value)?))
+        }
+        ChartKind::Bars => {
+            let (value, _) = value_at(series, index)?;
+            let slots = BarSlots::of(plot, painter, frame);
+            let (x0, x1) = slots.bar(frame, index, position);
+            Some(((x0 + x1) / 2.0, frame.y(value)?))
+        }
+        ChartKind::Stacked | ChartKind::Stacked100 => {
+            let (_, bottom, top, _) = Stack::of(plot, index)
+                .segments
+                .into_iter()
+                .find(|segment| segment.0 == position)?;
+            let end = if top > 0.0 { top } else { bottom };
+            let y = frame.y(end)?.clamp(frame.plot.y0, frame.plot.y1);
+            Some((frame.x.scale.position(index, None), y))
+        }
+    }
+}
+
 /// Writes ≤, ≥ or ≈ at `at` when the paper gives the point's value as a bound or an
 /// approximation, so that the chart does not present it as exact.
 fn qualifier_mark(
     painter: &Painter,
     fonts: &Fonts,
+    color: RGBColor,
     series: &Series,
     index: usize,
     at: (f64, f64),
@@ -426,36 +534,54 @@ fn qualifier_mark(
     if symbol.is_empty() || point.value.is_none() {
         return Ok(());
     }
-    painter.text(
-        symbol,
-        fonts.note_bold,
-        Theme::series(series.color),
-        at,
-        h,
-        VPos::Bottom,
-    )
+    painter.text(symbol, fonts.note_bold, color, at, h, VPos::Bottom)
+}
+
+/// The width of bars side by side and where each group of them starts.
+struct BarSlots {
+    /// The width of one series' slot.
+    slot: f64,
+    /// The width of a whole group of bars.
+    group: f64,
+    /// The background left between neighbouring bars.
+    gap: f64,
+}
+
+impl BarSlots {
+    fn of(plot: &Plot, painter: &Painter, frame: &Frame) -> BarSlots {
+        let band = frame.x.scale.band_width();
+        let count = plot.series.len().max(1) as f64;
+        // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
+        let slot = ((band * 0.75).min(band - painter.px(2.0)) / count)
+            .min(painter.px(MAX_BAR_WIDTH))
+            .max(1.0);
+        let gap = if slot > painter.px(8.0) {
+            painter.px(1.5)
+        } else {
+            0.0
+        };
+        BarSlots {
+            slot,
+            group: slot * count,
+            gap,
+        }
+    }
+
+    /// The left and right edges of the bar of series `position` at category `index`.
+    fn bar(&self, frame: &Frame, index: usize, position: usize) -> (f64, f64) {
+        let group_left = frame.x.scale.position(index, None) - self.group / 2.0;
+        let x0 = group_left + position as f64 * self.slot;
+        (x0, x0 + self.slot - self.gap)
+    }
 }
 
 fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
-    let band = frame.x.scale.band_width();
-    let count = plot.series.len().max(1) as f64;
-    // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
-    let slot = ((band * 0.75).min(band - painter.px(2.0)) / count)
-        .min(painter.px(MAX_BAR_WIDTH))
-        .max(1.0);
-    let group = slot * count;
-    let gap = if slot > painter.px(8.0) {
-        painter.px(1.5)
-    } else {
-        0.0
-    };
+    let slots = BarSlots::of(plot, painter, frame);
     let baseline = frame.baseline();
     let least_height = painter.px(2.0);
     for (index, _) in plot.categories.iter().enumerate() {
-        let group_left = frame.x.scale.position(index, None) - group / 2.0;
         for (position, series) in plot.series.iter().enumerate() {
-            let x0 = group_left + position as f64 * slot;
-            let x1 = x0 + slot - gap;
+            let (x0, x1) = slots.bar(frame, index, position);
             let value = value_at(series, index)
                 .and_then(|(value, status)| Some((frame.y(value)?, value, status)));
             let Some((y, value, status)) = value else {
@@ -470,16 +596,12 @@ fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Dr
                 (y.min(baseline - least_height), baseline)
             };
             let rect = Rect { x0, y0, x1, y1 };
-            marks::bar(
-                painter,
-                rect,
-                status,
-                Theme::series(series.color),
-                series.highlight,
-            )?;
+            let color = series_color(plot, painter, series);
+            marks::bar(painter, rect, status, color, series.highlight)?;
             qualifier_mark(
                 painter,
                 fonts,
+                color,
                 series,
                 index,
                 ((x0 + x1) / 2.0, y0 - painter.px(2.0)),
@@ -641,7 +763,7 @@ fn draw_stacks(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> 
                     painter,
                     rect,
                     *status,
-                    Theme::series(series.color),
+                    series_color(plot, painter, series),
                     series.highlight,
                 )?;
             }

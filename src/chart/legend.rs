@@ -1,13 +1,12 @@
 //! The legend of an exported chart (series and status key), and the status key's wording,
 //! which the page's HTML legend shows too.
 
-use super::body::uses_log;
+use super::body::{series_color, series_pen, uses_log};
 use super::marks::{self, LinePen, Rect};
 use super::paint::{Drawn, Painter};
-use super::theme::Theme;
 use super::Fonts;
 use crate::data::Status;
-use crate::plot::{ChartKind, Plot};
+use crate::plot::{ChartKind, Plot, Shape};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -19,11 +18,11 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
         ChartKind::Line => [
             (
                 Status::Clean,
-                "Filled dot, solid line: as printed in the paper",
+                "Filled marker, solid line: as printed in the paper",
             ),
             (
                 Status::Corrected,
-                "Hollow dot, dashed line: garbled in the paper, corrected",
+                "Hollow marker, dashed line: garbled in the paper, corrected",
             ),
             (
                 Status::Uncertain,
@@ -61,6 +60,10 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
     }
 }
 
+/// What a dotted line means, in the key of a chart with sparse series; the page's HTML legend
+/// uses the same words.
+pub const SPARSE_KEY: &str = "Dotted line: two values years apart, no data between";
+
 /// The statuses worth a key entry in `plot`: corrected and uncertain values when there are
 /// any, clean ones only as the contrast to those, and missing ones when a value is absent (or
 /// cannot be placed on a logarithmic axis, which leaves the same gap).
@@ -89,8 +92,15 @@ fn statuses_shown(plot: &Plot) -> Vec<Status> {
 /// What stands before an entry's text.
 #[derive(Clone, Copy, Debug)]
 enum Glyph {
-    Series { color: RGBColor, highlight: bool },
+    Series {
+        color: RGBColor,
+        pen: LinePen,
+        shape: Shape,
+        highlight: bool,
+    },
     Status(Status),
+    /// The dotted line between two values years apart.
+    Sparse,
 }
 
 /// One legend entry, placed.
@@ -138,7 +148,7 @@ pub(crate) fn draw_legend(
                 },
                 painter.theme.text,
             ),
-            Glyph::Status(_) => (fonts.legend, painter.theme.muted),
+            Glyph::Status(_) | Glyph::Sparse => (fonts.legend, painter.theme.muted),
         };
         for (line_index, line) in entry.lines.iter().enumerate() {
             let y = middle + line_index as f64 * row_height;
@@ -187,7 +197,9 @@ fn lay_out(
     };
     for series in &plot.series {
         let glyph = Glyph::Series {
-            color: Theme::series(series.color),
+            color: series_color(plot, painter, series),
+            pen: series_pen(plot, painter, series),
+            shape: series.shape,
             highlight: series.highlight,
         };
         let font = if series.highlight {
@@ -220,6 +232,13 @@ fn lay_out(
         let text_width = painter.widest(lines.iter().map(String::as_str), fonts.legend)?;
         place(glyph, lines, text_width, false, offset, position == 0);
     }
+    if plot.has_sparse_pieces() {
+        let glyph = Glyph::Sparse;
+        let offset = text_offset(plot.kind, painter, glyph);
+        let lines = painter.wrap(SPARSE_KEY, fonts.legend, (width - offset).max(1.0))?;
+        let text_width = painter.widest(lines.iter().map(String::as_str), fonts.legend)?;
+        place(glyph, lines, text_width, false, offset, true);
+    }
     Ok(entries)
 }
 
@@ -246,13 +265,42 @@ fn text_offset(kind: ChartKind, painter: &Painter, glyph: Glyph) -> f64 {
 /// Draws a glyph with its left edge at `x`, centred on `y`. Status glyphs are drawn in the
 /// muted text colour, since they stand for every series.
 fn draw_glyph(kind: ChartKind, painter: &Painter, glyph: Glyph, (x, y): (f64, f64)) -> Drawn {
-    let (color, highlight, status) = match glyph {
-        Glyph::Series { color, highlight } => (color, highlight, Status::Clean),
-        Glyph::Status(status) => (painter.theme.muted, false, status),
+    let muted = painter.theme.muted;
+    let plain_pen = LinePen::new(painter.scale, false);
+    let (color, pen, shape, highlight, status) = match glyph {
+        Glyph::Series {
+            color,
+            pen,
+            shape,
+            highlight,
+        } => (color, pen, shape, highlight, Status::Clean),
+        Glyph::Status(status) => (muted, plain_pen, Shape::Circle, false, status),
+        Glyph::Sparse => {
+            // The end dots sit inside the glyph's width, clear of the text after it.
+            let reach = plain_pen.radius;
+            let width = glyph_width(kind, painter, glyph);
+            let (left, right) = ((x + reach, y), (x + width - reach, y));
+            painter.dotted(&[left, right], muted, plain_pen.width)?;
+            marks::marker(
+                painter,
+                left,
+                Status::Clean,
+                muted,
+                plain_pen,
+                Shape::Circle,
+            )?;
+            return marks::marker(
+                painter,
+                right,
+                Status::Clean,
+                muted,
+                plain_pen,
+                Shape::Circle,
+            );
+        }
     };
     let width = glyph_width(kind, painter, glyph);
     if kind == ChartKind::Line {
-        let pen = LinePen::new(painter.scale, highlight);
         let (left, middle, right) = ((x, y), (x + width / 2.0, y), (x + width, y));
         return match status {
             Status::Missing => {
@@ -262,11 +310,11 @@ fn draw_glyph(kind: ChartKind, painter: &Painter, glyph: Glyph, (x, y): (f64, f6
             }
             Status::Clean => {
                 painter.polyline(&[left, right], color, pen.width)?;
-                marks::marker(painter, middle, status, color, pen)
+                marks::marker(painter, middle, status, color, pen, shape)
             }
             _ => {
                 painter.dashed(&[left, right], color, pen.width)?;
-                marks::marker(painter, middle, status, color, pen)
+                marks::marker(painter, middle, status, color, pen, shape)
             }
         };
     }

@@ -3,6 +3,7 @@
 
 use super::paint::{Drawn, Painter, Point};
 use crate::data::Status;
+use crate::plot::Shape;
 use plotters::style::RGBColor;
 
 /// A plotted point: where it is and how far its value can be trusted.
@@ -42,6 +43,16 @@ impl LinePen {
             }
         }
     }
+
+    /// This pen for a series drawn behind emphasised ones: a thinner line and smaller
+    /// markers, with outlines as strong as before so that statuses stay readable.
+    pub fn dimmed(self) -> LinePen {
+        LinePen {
+            width: self.width * 0.7,
+            radius: self.radius * 0.85,
+            outline: self.outline,
+        }
+    }
 }
 
 /// True when a value with this status is drawn as less than certain.
@@ -49,70 +60,93 @@ pub(crate) fn is_flagged(status: Status) -> bool {
     status != Status::Clean
 }
 
+/// How a piece of line is stroked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stroke {
+    /// Between two clean values.
+    Solid,
+    /// Touching a corrected or uncertain value.
+    Dashed,
+    /// Joining two values years apart, with no data between.
+    Dotted,
+}
+
 /// Draws a series' line through `points` (one per category, `None` where there is no value).
 /// A missing point leaves a gap: no piece of line reaches it and nothing bridges it. A piece
-/// that touches a corrected or uncertain point is dashed.
+/// for which `dotted` (given the index of its first point) is true is dotted; otherwise a
+/// piece that touches a corrected or uncertain point is dashed.
 pub(crate) fn series_line(
     painter: &Painter,
     points: &[Option<Placed>],
     color: RGBColor,
     pen: LinePen,
+    dotted: impl Fn(usize) -> bool,
 ) -> Drawn {
     let mut run: Vec<Point> = Vec::new();
-    let mut run_dashed = false;
-    for pair in points.windows(2) {
+    let mut run_stroke = Stroke::Solid;
+    for (index, pair) in points.windows(2).enumerate() {
         let (Some(from), Some(to)) = (pair[0], pair[1]) else {
-            flush_run(painter, &mut run, run_dashed, color, pen)?;
+            flush_run(painter, &mut run, run_stroke, color, pen)?;
             continue;
         };
-        let dashed = is_flagged(from.status) || is_flagged(to.status);
-        if dashed != run_dashed {
-            flush_run(painter, &mut run, run_dashed, color, pen)?;
+        let stroke = if dotted(index) {
+            Stroke::Dotted
+        } else if is_flagged(from.status) || is_flagged(to.status) {
+            Stroke::Dashed
+        } else {
+            Stroke::Solid
+        };
+        if stroke != run_stroke {
+            flush_run(painter, &mut run, run_stroke, color, pen)?;
         }
         if run.is_empty() {
             run.push(from.at);
-            run_dashed = dashed;
+            run_stroke = stroke;
         }
         run.push(to.at);
     }
-    flush_run(painter, &mut run, run_dashed, color, pen)
+    flush_run(painter, &mut run, run_stroke, color, pen)
 }
 
 /// Draws and empties the pending run of line pieces.
 fn flush_run(
     painter: &Painter,
     run: &mut Vec<Point>,
-    dashed: bool,
+    stroke: Stroke,
     color: RGBColor,
     pen: LinePen,
 ) -> Drawn {
-    let outcome = if dashed {
-        painter.dashed(run, color, pen.width)
-    } else {
-        painter.polyline(run, color, pen.width)
+    let outcome = match stroke {
+        Stroke::Solid => painter.polyline(run, color, pen.width),
+        Stroke::Dashed => painter.dashed(run, color, pen.width),
+        Stroke::Dotted => painter.dotted(run, color, pen.width),
     };
     run.clear();
     outcome
 }
 
-/// Draws the marker of one point: a filled dot when clean, a hollow dot when corrected, a
-/// hollow diamond when uncertain. Hollow marks are filled with the background so that the line
-/// does not show through them.
+/// Draws the marker of one point in its series' `shape`: filled when clean, hollow when
+/// corrected; an uncertain value is a hollow diamond whatever the shape, so that a best guess
+/// looks the same in every series. Hollow marks are filled with the background so that the
+/// line does not show through them.
 pub(crate) fn marker(
     painter: &Painter,
     at: Point,
     status: Status,
     color: RGBColor,
     pen: LinePen,
+    shape: Shape,
 ) -> Drawn {
     let background = painter.theme.background;
-    match status {
-        Status::Clean => painter.circle(at, pen.radius, color, true, 1.0),
-        Status::Corrected => {
+    match (status, outline(shape, at, pen.radius)) {
+        (Status::Clean, None) => painter.circle(at, pen.radius, color, true, 1.0),
+        (Status::Clean, Some(corners)) => painter.polygon(&corners, color),
+        (Status::Corrected, None) => {
             painter.circle(at, pen.radius, background, true, 1.0)?;
             painter.circle(at, pen.radius, color, false, pen.outline)
         }
-        Status::Uncertain => {
+        (Status::Corrected, Some(corners)) => hollow(painter, &corners, color, pen),
+        (Status::Uncertain, _) => {
             let reach = pen.radius * 1.35;
             let (x, y) = at;
             let corners = [
@@ -120,12 +154,74 @@ pub(crate) fn marker(
                 (x + reach, y),
                 (x, y + reach),
                 (x - reach, y),
-                (x, y - reach),
             ];
-            painter.polygon(&corners[..4], background)?;
-            painter.polyline(&corners, color, pen.outline)
+            hollow(painter, &corners, color, pen)
         }
-        Status::Missing => Ok(()),
+        (Status::Missing, _) => Ok(()),
+    }
+}
+
+/// Draws the polygon `corners` hollow: filled with the background, outlined in `color`.
+fn hollow(painter: &Painter, corners: &[Point], color: RGBColor, pen: LinePen) -> Drawn {
+    painter.polygon(corners, painter.theme.background)?;
+    let mut closed = corners.to_vec();
+    closed.extend(corners.first().copied());
+    painter.polyline(&closed, color, pen.outline)
+}
+
+/// The corners of a marker of `shape` centred on `at`, sized to look as large as a dot of
+/// `radius`; `None` for the dot itself.
+pub(crate) fn outline(shape: Shape, (x, y): Point, radius: f64) -> Option<Vec<Point>> {
+    // Offsets from the centre, turned by `angle` degrees and scaled by `reach`.
+    let turned = |offsets: &[(f64, f64)], angle: f64, reach: f64| -> Vec<Point> {
+        let (sin, cos) = angle.to_radians().sin_cos();
+        offsets
+            .iter()
+            .map(|(dx, dy)| {
+                (
+                    x + reach * (dx * cos - dy * sin),
+                    y + reach * (dx * sin + dy * cos),
+                )
+            })
+            .collect()
+    };
+    // Points on a circle, the first at `start` degrees clockwise from the right, alternating
+    // between the radii of `radii`.
+    let around = |count: usize, radii: &[f64], start: f64| -> Vec<Point> {
+        (0..count)
+            .map(|index| {
+                let angle = (start + index as f64 / count as f64 * 360.0).to_radians();
+                let reach = radii[index % radii.len()] * radius;
+                (x + reach * angle.cos(), y + reach * angle.sin())
+            })
+            .collect()
+    };
+    const PLUS: [(f64, f64); 12] = [
+        (-0.38, -1.0),
+        (0.38, -1.0),
+        (0.38, -0.38),
+        (1.0, -0.38),
+        (1.0, 0.38),
+        (0.38, 0.38),
+        (0.38, 1.0),
+        (-0.38, 1.0),
+        (-0.38, 0.38),
+        (-1.0, 0.38),
+        (-1.0, -0.38),
+        (-0.38, -0.38),
+    ];
+    match shape {
+        Shape::Circle => None,
+        Shape::Square => Some(turned(
+            &[(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
+            0.0,
+            radius * 0.9,
+        )),
+        Shape::Triangle => Some(around(3, &[1.3], -90.0)),
+        Shape::TriangleDown => Some(around(3, &[1.3], 90.0)),
+        Shape::Plus => Some(turned(&PLUS, 0.0, radius * 1.2)),
+        Shape::Cross => Some(turned(&PLUS, 45.0, radius * 1.25)),
+        Shape::Star => Some(around(10, &[1.45, 0.62], -90.0)),
     }
 }
 

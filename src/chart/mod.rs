@@ -11,15 +11,20 @@
 //! How values are marked:
 //! - a missing value is a gap in a line, "n/a" in a bar chart, and a left-out segment (with a
 //!   `*` over the stack) in stacked bars; it is never drawn as zero;
-//! - clean values are filled dots and solid bars; corrected values hollow dots and pale bars
-//!   with an outline; uncertain values hollow diamonds and pale hatched bars with a dashed
-//!   outline; line pieces touching a corrected or uncertain value are dashed.
+//! - clean values are filled markers (in their series' shape) and solid bars; corrected
+//!   values hollow markers and pale bars with an outline; uncertain values hollow diamonds and
+//!   pale hatched bars with a dashed outline; line pieces touching a corrected or uncertain
+//!   value are dashed.
 //!
 //! Values the paper gives as a bound or an approximation ("less than 20 percent", "about 70")
-//! carry ≤, ≥ or ≈ beside their marker or above their bar.
+//! carry ≤, ≥ or ≈ beside their marker or above their bar. Each series has its own marker
+//! shape as well as its own colour; two values of a sparse series years apart are joined by a
+//! dotted line, never a solid one. Series that are not emphasised are dimmed, and reference
+//! lines, shaded spans and callouts are drawn with the data (see `annotate`).
 //!
 //! [`status_key`] words this for legends.
 
+mod annotate;
 mod body;
 mod legend;
 mod marks;
@@ -31,9 +36,9 @@ pub(crate) mod text;
 mod theme;
 mod xaxis;
 
-pub use legend::status_key;
+pub use legend::{status_key, SPARSE_KEY};
 
-use crate::plot::Plot;
+use crate::plot::{Plot, Shape};
 use marks::Rect;
 use paint::{message, Painter};
 use plotters::coord::Shift;
@@ -74,6 +79,14 @@ impl Style {
         }
     }
 
+    /// The style of the page's canvas on a projector, where the back row must read it: every
+    /// text at least 28 CSS pixels (the smallest the chart draws is 10 px at scale 1), every
+    /// series line at least 4 px (the thinnest, a dimmed one, is 1.4 px at scale 1), markers
+    /// and spacing grown with them.
+    pub fn projector(dark: bool) -> Style {
+        Style::page(dark, PROJECTOR_SCALE)
+    }
+
     /// The style of a downloaded SVG, which must stand alone: with title, legend and source.
     pub fn export(dark: bool) -> Style {
         Style {
@@ -84,6 +97,9 @@ impl Style {
         }
     }
 }
+
+/// The scale of [`Style::projector`].
+const PROJECTOR_SCALE: f64 = 2.9;
 
 /// The text sizes of a chart, in backend pixels.
 #[derive(Clone, Copy, Debug)]
@@ -106,6 +122,8 @@ pub(crate) struct Fonts {
     pub note: Font,
     /// The mark over an incomplete stack.
     pub note_bold: Font,
+    /// The labels of reference lines, spans and callouts.
+    pub annotation: Font,
 }
 
 impl Fonts {
@@ -121,6 +139,7 @@ impl Fonts {
             message: Font::new(14.0, scale, false),
             note: Font::new(10.0, scale, false),
             note_bold: Font::new(13.0, scale, true),
+            annotation: Font::new(11.0, scale, false),
         }
     }
 }
@@ -223,6 +242,25 @@ fn draw_on(
         region.y1 = legend_top - painter.px(10.0);
     }
     body::draw_chart(plot, &painter, &fonts, region)
+}
+
+/// The range of values the value axis of `plot` covers before it is rounded to ticks: the
+/// shown values, widened to the plot's fixed domain if it has one (so that it stays the same
+/// through every step of Play); `None` when the chart has nothing to place. A plot's range
+/// given as its own `value_domain` changes nothing, so one built over every year can fix the
+/// axis for each year of it.
+pub fn value_domain(plot: &Plot) -> Option<(f64, f64)> {
+    if plot.is_empty() {
+        None
+    } else {
+        body::value_range(plot)
+    }
+}
+
+/// The corners of a marker of `shape` around the origin, at a radius of 1, as the chart draws
+/// it; `None` for the dot. The HTML legend's swatches are cut to the same outlines.
+pub(crate) fn marker_outline(shape: Shape) -> Option<Vec<(f64, f64)>> {
+    marks::outline(shape, (0.0, 0.0), 1.0)
 }
 
 /// The source as the foot of a chart shows it.

@@ -259,6 +259,18 @@ impl<'a> Painter<'a> {
         self.area.dashed_path(points, dash, gap, style)
     }
 
+    /// A dotted line through `points`: dots as long as the line is wide, two widths apart, so
+    /// that it never reads as the dashes of a flagged value.
+    pub fn dotted(&self, points: &[Point], color: RGBColor, width: f64) -> Drawn {
+        if points.len() < 2 {
+            return Ok(());
+        }
+        let (points, style) = line_parts(points, color, width);
+        let dot = width.round().max(1.0) as i32;
+        let gap = (width * 2.0).round().max(2.0) as i32;
+        self.area.dashed_path(points, dot, gap, style)
+    }
+
     /// A circle of `radius`, filled or drawn as an outline `width` wide.
     pub fn circle(
         &self,

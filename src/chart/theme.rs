@@ -1,6 +1,6 @@
 //! The colours of everything in a chart that is not a series: background, text, grid and axes.
 
-use crate::plot::PALETTE;
+use crate::plot::palette;
 use plotters::style::RGBColor;
 
 /// The colours for light or dark mode.
@@ -16,6 +16,11 @@ pub(crate) struct Theme {
     pub grid: RGBColor,
     /// The baseline and the zero line.
     pub axis: RGBColor,
+    /// The series colours, each readable against `background`.
+    palette: &'static [(u8, u8, u8); 8],
+    /// How much of its colour a dimmed series keeps: more on a dark background, where a
+    /// faded colour sinks into the dark much sooner than it does into white.
+    dimmed_share: f64,
 }
 
 impl Theme {
@@ -28,6 +33,8 @@ impl Theme {
                 muted: RGBColor(172, 174, 180),
                 grid: RGBColor(52, 56, 64),
                 axis: RGBColor(128, 132, 140),
+                palette: palette(true),
+                dimmed_share: 0.5,
             }
         } else {
             Theme {
@@ -36,19 +43,33 @@ impl Theme {
                 muted: RGBColor(96, 96, 96),
                 grid: RGBColor(226, 226, 226),
                 axis: RGBColor(136, 136, 136),
+                palette: palette(false),
+                dimmed_share: 0.3,
             }
         }
     }
 
     /// The palette colour of a series.
-    pub fn series(index: usize) -> RGBColor {
-        let (r, g, b) = PALETTE[index % PALETTE.len()];
+    pub fn series(&self, index: usize) -> RGBColor {
+        let (r, g, b) = self.palette[index % self.palette.len()];
         RGBColor(r, g, b)
     }
 
     /// A series colour faded towards the background, for values that are not clean.
     pub fn pale(&self, color: RGBColor) -> RGBColor {
         mix(color, self.background, 0.35)
+    }
+
+    /// A series colour faded further, for series drawn behind the emphasised ones: still
+    /// there to compare with, but no longer competing.
+    pub fn dimmed(&self, color: RGBColor) -> RGBColor {
+        mix(color, self.background, self.dimmed_share)
+    }
+
+    /// The fill of a shaded span: a faint tint of the text colour, so that it reads in light
+    /// and dark mode and never looks like a series.
+    pub fn band(&self) -> RGBColor {
+        mix(self.text, self.background, 0.08)
     }
 }
 

@@ -3,23 +3,67 @@
 //! Content-Security-Policy needs no exception for them).
 
 use super::escape;
+use crate::chart;
 use crate::display::{Display, Group, Part};
-use crate::plot::{css_color, PALETTE};
+use crate::plot::{css_color_in, Shape, PALETTE};
 use crate::view::{self, State, Transform, ViewId};
 
-/// One CSS rule per palette colour, `.swatch.cN`, which `cargo xtask dist` appends to the
-/// page's stylesheet.
+/// The stylesheet of the legend's swatches, which `cargo xtask dist` appends to the page's:
+/// one rule per palette colour, `.swatch.cN` (light, and dark where the reader's system is
+/// dark), one per marker shape, `.swatch.shape-NAME`, cut to the outline the chart draws, and
+/// the key's mark for dotted lines between values years apart.
 pub fn palette_css() -> String {
     let mut css = String::from(
-        "/* Legend swatches, one class per palette colour (generated from src/plot.rs). */\n",
+        "/* Legend swatches, one class per palette colour and per marker shape (generated from src/plot.rs). */\n",
     );
     for index in 0..PALETTE.len() {
         css.push_str(&format!(
             ".swatch.c{index} {{ background: {}; }}\n",
-            css_color(index)
+            css_color_in(index, false)
         ));
     }
+    css.push_str("@media (prefers-color-scheme: dark) {\n");
+    for index in 0..PALETTE.len() {
+        css.push_str(&format!(
+            "  .swatch.c{index} {{ background: {}; }}\n",
+            css_color_in(index, true)
+        ));
+    }
+    css.push_str("}\n");
+    for shape in Shape::ALL {
+        css.push_str(&format!(
+            ".swatch.shape-{} {{ {} }}\n",
+            shape.id(),
+            shape_css(shape)
+        ));
+    }
+    css.push_str(
+        ".legend-status .status-sparse .mark { width: 1.6em; height: 0; border: 0; border-top: 3px dotted var(--muted); border-radius: 0; }\n",
+    );
     css
+}
+
+/// The declarations that cut a swatch to `shape`: the chart's outline, stretched to the
+/// swatch's box.
+fn shape_css(shape: Shape) -> String {
+    let Some(corners) = chart::marker_outline(shape) else {
+        return "border-radius: 50%;".to_string();
+    };
+    let (mut left, mut top, mut right, mut bottom) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (x, y) in &corners {
+        (left, top, right, bottom) = (left.min(*x), top.min(*y), right.max(*x), bottom.max(*y));
+    }
+    let percent = |value: f64, low: f64, high: f64| {
+        format!("{}%", ((value - low) / (high - low) * 100.0).round())
+    };
+    let points: Vec<String> = corners
+        .iter()
+        .map(|(x, y)| format!("{} {}", percent(*x, left, right), percent(*y, top, bottom)))
+        .collect();
+    format!(
+        "border-radius: 0; clip-path: polygon({});",
+        points.join(", ")
+    )
 }
 
 fn checkbox(name: &str, value: &str, label: &str, checked: bool) -> String {

@@ -11,11 +11,13 @@ use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::display::Group;
 use crate::export;
-use crate::plot::{Plot, PALETTE};
+use crate::plot::{self, Plot, PALETTE};
 use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 
 mod embed;
+mod story;
 pub use embed::{embed_options, palette_css};
+pub use story::{story_bar, story_editor};
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,
@@ -286,9 +288,9 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             .map(|category| (category.id, category.label))
             .collect();
         let (legend, play) = if state.view == ViewId::Rd {
-            ("Measures", "")
+            ("Measures", String::new())
         } else {
-            ("Years", "<button type=\"button\" id=\"ctl-play\" name=\"play\" value=\"\" title=\"Show the years one by one (keys ← and →)\">▶ Play</button>")
+            ("Years", play_controls(state, &categories))
         };
         if categories.len() > 1 {
             html.push_str(&checkboxes(
@@ -296,22 +298,66 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
                 legend,
                 &categories,
                 |id| state.shows_category(id),
-                play,
+                &play,
             ));
         }
     }
     html
 }
 
-/// The legend: one toggle button per series (pressed when shown), then a key to the marks
-/// that tell corrected, guessed and missing values apart.
+/// The timeline's visible label at `year`, which the page also sets as Play moves.
+pub fn timeline_label(year: &str) -> String {
+    format!("Years up to {year}")
+}
+
+/// The timeline's value as a screen reader says it.
+pub fn timeline_value_text(year: &str) -> String {
+    format!("up to {year}")
+}
+
+/// The Play button, the timeline that scrubs through the years (`categories`, in order) and
+/// the speed of Play. The page runs Play's timer and reads the speed from its picker, which
+/// starts at one second per year; the timeline shows the years up to the one it points at.
+fn play_controls(state: &State, categories: &[(String, String)]) -> String {
+    let position = state.play_position();
+    let year = categories
+        .get(position)
+        .map_or("", |(_, label)| label.as_str());
+    let speeds: Vec<(String, String)> = view::PLAY_SPEEDS_MS
+        .iter()
+        .map(|ms| {
+            let seconds = f64::from(*ms) / 1000.0;
+            (ms.to_string(), format!("{seconds} s per year"))
+        })
+        .collect();
+    format!(
+        "<span class=\"play\"><button type=\"button\" id=\"ctl-play\" name=\"play\" value=\"\" title=\"Show the years one by one (keys ← and →)\">▶ Play</button>\
+         <label class=\"field timeline\" for=\"ctl-play-at\"><span>{label}</span>\
+         <input type=\"range\" id=\"ctl-play-at\" name=\"play-at\" min=\"0\" max=\"{last}\" step=\"1\" value=\"{position}\" aria-valuetext=\"{value_text}\"></label>\
+         {speed}</span>",
+        label = escape(&timeline_label(year)),
+        value_text = escape(&timeline_value_text(year)),
+        last = categories.len().saturating_sub(1),
+        speed = select(
+            "ctl-play-speed",
+            "play-speed",
+            "Speed",
+            &speeds,
+            &view::DEFAULT_PLAY_SPEED_MS.to_string()
+        ),
+    )
+}
+
+/// The legend: one toggle button per series (pressed when shown), its swatch in the series'
+/// colour and marker shape, then a key to the marks that tell corrected, guessed and missing
+/// values apart, and to the dotted lines between values years apart.
 pub fn legend(state: &State, plot: Option<&Plot>) -> String {
     let Some(plot) = plot else {
         return String::new();
     };
     let mut html = String::from("<ul class=\"legend-series\">");
     for (id, label) in state.offered_series() {
-        let color = state.series_color(id);
+        let (color, shape) = plot::series_look(id);
         let on = state.shows_series(id);
         let stacked_out = on && !plot.series.iter().any(|series| series.id == id);
         let note = if stacked_out {
@@ -320,8 +366,9 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
             ""
         };
         html.push_str(&format!(
-            "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch c{}\"></span>{}</button>{note}</li>",
+            "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch c{} shape-{}\"></span>{}</button>{note}</li>",
             color % PALETTE.len(),
+            shape.id(),
             escape(&label)
         ));
     }
@@ -351,6 +398,12 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
                 escape(&text)
             ));
         }
+    }
+    if plot.has_sparse_pieces() {
+        html.push_str(&format!(
+            "<li class=\"status-sparse\"><span class=\"mark\" aria-hidden=\"true\"></span>{}</li>",
+            escape(crate::chart::SPARSE_KEY)
+        ));
     }
     html.push_str("</ul>");
     html

@@ -51,11 +51,11 @@ fn changes(settings: &JsValue) -> Result<Vec<(String, Value)>, String> {
         ));
     }
     let entries = js_sys::Object::entries(settings.unchecked_ref());
-    if entries.length() > api::KEYS.len() as u32 * 2 {
+    if entries.length() > (api::KEYS.len() + api::STORY_KEYS.len()) as u32 * 2 {
         return Err(format!(
             "setState was sent {} settings; there are only {}.",
             entries.length(),
-            api::KEYS.len()
+            api::KEYS.len() + api::STORY_KEYS.len()
         ));
     }
     Ok(entries
@@ -80,23 +80,24 @@ fn to_js(snapshot: &Snapshot) -> Result<JsValue, JsValue> {
 impl App {
     /// The state as a plain object that uses the link's names and values.
     pub fn state(&self) -> Result<JsValue, JsValue> {
-        to_js(&Snapshot::of(&self.state))
+        to_js(&Snapshot::of_session(&self.session))
     }
 
     /// Changes any part of the state at once and draws the result, once. All or nothing: when
     /// any part is wrong, nothing changes and the error is the message a reader would need.
     pub fn set_state(&mut self, settings: JsValue) -> Result<JsValue, JsValue> {
         let changes = changes(&settings).map_err(|problem| JsValue::from_str(&problem))?;
-        let state =
-            api::changed(&self.state, &changes).map_err(|problem| JsValue::from_str(&problem))?;
-        if self.display.lock && state.view != self.state.view {
+        let session = api::changed_session(&self.session, &changes)
+            .map_err(|problem| JsValue::from_str(&problem))?;
+        if self.session.display.lock && session.state.view != self.session.state.view {
             return Err(JsValue::from_str(&format!(
                 "This embedded view shows {} only.",
-                self.state.view.label()
+                self.session.state.view.label()
             )));
         }
-        if state != self.state {
-            self.state = state;
+        if session != self.session {
+            self.session = session;
+            self.apply_display()?;
             self.render()?;
         }
         self.show_problems(&[])?;

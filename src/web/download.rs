@@ -78,8 +78,8 @@ impl App {
     }
 
     fn file(&self, what: &str) -> Result<Option<File>, JsValue> {
-        let plot = view::plot(&self.state);
-        let name = format!("ict-explorer-{}", self.state.view.id());
+        let plot = view::plot(&self.session.state);
+        let name = format!("ict-explorer-{}", self.session.state.view.id());
         let text = |name: String, mime, content| {
             Some(File {
                 name,
@@ -158,6 +158,52 @@ impl App {
             area.select();
         }
         Ok(())
+    }
+}
+
+#[wasm_bindgen]
+impl App {
+    /// Saves the explorer as one HTML file that opens on the current story (or view): `page` is
+    /// the untouched single file, which the page keeps or fetches; empty when it could not.
+    pub fn save_page(&self, page: &str) -> Result<(), JsValue> {
+        // Right after <body>, so that the page's scripts, which come later, find it.
+        let Some(at) = page.find("<body>").map(|at| at + "<body>".len()) else {
+            return self.show_problems(&[
+                "This copy of the explorer cannot save itself as a file: open the single file (ict-explorer.html) or the explorer's web address, and save from there."
+                    .to_string(),
+            ]);
+        };
+        // A link holds no `<`, so it cannot end the data block early.
+        let start = format!(
+            "<script type=\"application/json\" id=\"ict-explorer-start\">{}</script>\n",
+            self.session.link().replace('<', "%3C")
+        );
+        let saved = format!("{}{start}{}", &page[..at], &page[at..]);
+        let name = match self.session.step() {
+            Some((story, _, _)) if !story.title.is_empty() => file_name(&story.title),
+            _ => "ict-explorer-story".to_string(),
+        };
+        if saving() == Saving::Blocked {
+            return self.show_problems(&[
+                "The course page that holds this explorer does not let it save files: open the explorer on its own to save the story.".to_string(),
+            ]);
+        }
+        save_text(&self.document, &format!("{name}.html"), "text/html", &saved)
+    }
+}
+
+/// A file name made of a title's letters and digits.
+fn file_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "ict-explorer-story".to_string()
+    } else {
+        words.join("-")
     }
 }
 

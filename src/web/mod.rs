@@ -13,7 +13,8 @@ mod share;
 
 use crate::chart::Style;
 use crate::display::{Display, Group, Part};
-use crate::view::{self, State};
+use crate::session::{KeyAction, Session};
+use crate::view;
 use crate::{describe, html};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -23,8 +24,8 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen]
 pub struct App {
     document: web_sys::Document,
-    state: State,
-    display: Display,
+    /// The view, display, per-view memory and story: everything the reader chose.
+    session: Session,
     /// What the embed code offered under "Embed this view" asks for.
     embed_choice: Display,
     /// The embedded view's height as its preview last reported it, in CSS pixels.
@@ -32,8 +33,6 @@ pub struct App {
     /// Whether the "Embed this view" box is open (only then does its preview run).
     embed_open: bool,
     dark: bool,
-    /// Extra zoom for text and lines on the canvas (presentation mode makes it larger).
-    zoom: f64,
     /// The chart's CSS size as the page last reported it, so that a redraw after a toggle
     /// need not force a layout to measure it; `None` until the first report.
     chart_size: Option<(f64, f64)>,
@@ -89,24 +88,20 @@ impl App {
         let document = web_sys::window()
             .and_then(|window| window.document())
             .ok_or_else(|| JsValue::from_str("No document to draw in."))?;
-        let (state, mut problems) = State::from_query(query);
-        let (display, display_problems) = Display::from_query(query);
-        problems.extend(display_problems);
-        let mut embed_choice = display.clone();
+        let (session, problems) = Session::from_query(query);
+        let mut embed_choice = session.display.clone();
         embed_choice.embed = true;
         embed_choice.present = false;
-        if display == Display::default() {
+        if session.display == Display::default() {
             embed_choice.set_part(Part::Share, false);
         }
         let mut app = App {
             document,
-            state,
-            display,
+            session,
             embed_choice,
             embed_height: None,
             embed_open: false,
             dark,
-            zoom: 1.0,
             chart_size: None,
             regions: HashMap::new(),
         };
@@ -122,7 +117,7 @@ impl App {
     pub fn event(&mut self, name: &str, value: &str, checked: bool) -> Result<bool, JsValue> {
         match name {
             "present" => {
-                self.display.present = !self.display.present;
+                self.session.display.present = !self.session.display.present;
                 self.apply_display()?;
                 self.regions.clear();
                 self.render()?;
@@ -130,6 +125,16 @@ impl App {
             }
             "download" => {
                 self.download(value)?;
+                return Ok(false);
+            }
+            "drawer" => {
+                let root = self
+                    .document
+                    .document_element()
+                    .ok_or_else(|| JsValue::from_str("No root element."))?;
+                let open = root.class_list().toggle("drawer-open")?;
+                element(&self.document, "drawer-toggle")?
+                    .set_attribute("aria-expanded", &open.to_string())?;
                 return Ok(false);
             }
             "copy-close" => {
@@ -140,20 +145,23 @@ impl App {
                 self.choose_embed(name, value, checked)?;
                 return Ok(false);
             }
-            "view" | "goto" if self.display.lock => {
+            "view" | "goto" if self.session.display.lock => {
                 let problem = format!(
                     "This embedded view shows {} only; open the explorer on its own to see the others.",
-                    self.state.view.label()
+                    self.session.state.view.label()
                 );
                 self.show_problems(&[problem])?;
                 return Ok(false);
             }
             _ => {}
         }
-        let before = self.state.clone();
-        match self.state.apply(name, value, checked) {
+        let before = self.session.clone();
+        match self.session.apply(name, value, checked) {
             Ok(()) => {
-                let changed = self.state != before;
+                let changed = self.session != before;
+                if name == "keys" {
+                    self.apply_display()?;
+                }
                 if changed {
                     self.render()?;
                     // After "Show in …" the reader's place is the view they asked for.
@@ -178,25 +186,23 @@ impl App {
         }
     }
 
-    /// Handles a key pressed outside form fields; returns whether the key was used.
-    pub fn key(&mut self, key: &str) -> Result<bool, JsValue> {
-        match view::key_action(key) {
-            Some(("view", _)) if self.display.lock => Ok(false),
-            Some((name, value)) => {
+    /// Handles a key pressed outside form fields, `in_chart` when the focus is in the chart's
+    /// region. Returns what the page must do: "" when the key was not used, "used", or "play"
+    /// (Play is a timer, so the page runs it).
+    pub fn key(&mut self, key: &str, in_chart: bool) -> Result<String, JsValue> {
+        Ok(match self.session.key_action(key, in_chart) {
+            Some(KeyAction::Event(name, value)) => {
                 self.event(name, &value, true)?;
-                Ok(true)
+                "used".into()
             }
-            None => Ok(false),
-        }
+            Some(KeyAction::Play) => "play".into(),
+            None => String::new(),
+        })
     }
 
     /// Restores the state from a URL query (after the browser's back or forward button).
     pub fn load(&mut self, query: &str) -> Result<(), JsValue> {
-        let (state, mut problems) = State::from_query(query);
-        let (display, display_problems) = Display::from_query(query);
-        problems.extend(display_problems);
-        self.state = state;
-        self.display = display;
+        let problems = self.session.load(query);
         self.apply_display()?;
         self.regions.clear();
         self.render()?;
@@ -208,7 +214,7 @@ impl App {
     pub fn redraw(&mut self, width: f64, height: f64, dark: bool) -> Result<(), JsValue> {
         self.dark = dark;
         self.chart_size = Some((width, height));
-        match view::plot(&self.state) {
+        match view::plot(&self.session.state) {
             Some(plot) => self.draw_chart(&plot),
             None => Ok(()),
         }
@@ -217,24 +223,25 @@ impl App {
     /// What the chart shows now (categories, series, values, statuses and notes) as a plain
     /// object, for pages that script the explorer and for tests.
     pub fn plot(&self) -> Result<JsValue, JsValue> {
-        serde_wasm_bindgen::to_value(&view::plot(&self.state))
+        serde_wasm_bindgen::to_value(&view::plot(&self.session.state))
             .map_err(|error| JsValue::from_str(&error.to_string()))
     }
 
-    /// The current state and display as a query string, for the address bar.
+    /// The session (view or story, and display) as a query string, for the address bar.
     pub fn query(&self) -> String {
-        self.full_query(&self.display)
+        self.session.query()
     }
 }
 
 impl App {
-    fn full_query(&self, display: &Display) -> String {
+    /// The session's link with other display choices, for the embed code.
+    fn query_with(&self, display: &Display) -> String {
         let flags = display.to_query();
-        let state = self.state.to_query();
+        let link = self.session.link();
         if flags.is_empty() {
-            state
+            link
         } else {
-            format!("{state}&{flags}")
+            format!("{link}&{flags}")
         }
     }
 
@@ -245,16 +252,24 @@ impl App {
             .document_element()
             .ok_or_else(|| JsValue::from_str("No root element."))?;
         let classes = root.class_list();
-        classes.toggle_with_force("present", self.display.present)?;
-        classes.toggle_with_force("embed", self.display.embed)?;
-        classes.toggle_with_force("locked", self.display.lock)?;
+        classes.toggle_with_force("present", self.session.display.present)?;
+        classes.toggle_with_force("embed", self.session.display.embed)?;
+        classes.toggle_with_force("locked", self.session.display.lock)?;
+        classes.toggle_with_force("story", self.session.story.is_some())?;
         for part in Part::ALL {
-            let hidden = !self.display.shows(part) || (part == Part::Tabs && self.display.lock);
+            let hidden = !self.session.display.shows(part)
+                || (part == Part::Tabs && self.session.display.lock);
             classes.toggle_with_force(&format!("hide-{}", part.id()), hidden)?;
         }
-        self.zoom = if self.display.present { 1.6 } else { 1.0 };
+        if let Some(keys) = self
+            .document
+            .get_element_by_id("keys")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            keys.set_checked(self.session.display.keys);
+        }
         if let Some(button) = self.document.get_element_by_id("present") {
-            button.set_attribute("aria-pressed", &self.display.present.to_string())?;
+            button.set_attribute("aria-pressed", &self.session.display.present.to_string())?;
         }
         Ok(())
     }
@@ -264,24 +279,36 @@ impl App {
     /// rewriting HTML costs the browser style and layout work.
     fn render(&mut self) -> Result<(), JsValue> {
         let focused = self.focused_id();
-        let plot = view::plot(&self.state);
+        let plot = view::plot(&self.session.state);
         // The chart is drawn before any region changes: setting the canvas font needs the
         // page's styles, and while they are still clean the browser need not recompute them.
         if let Some(plot) = &plot {
             self.draw_chart(plot)?;
         }
-        self.update_region("tabs", html::tabs(&self.state))?;
+        self.update_region("tabs", html::tabs(&self.session.state))?;
+        self.update_region("story", html::story_bar(&self.session))?;
+        self.update_region("story-steps", html::story_editor(&self.session))?;
+        self.document
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("No root element."))?
+            .class_list()
+            .toggle_with_force("story", self.session.story.is_some())?;
         self.update_controls()?;
-        self.update_region("legend", html::legend(&self.state, plot.as_ref()))?;
+        self.update_region("legend", html::legend(&self.session.state, plot.as_ref()))?;
         self.update_region("table", html::table(plot.as_ref()))?;
-        self.update_region("stats", html::stats(&view::stats(&self.state)))?;
-        if self.update_region("about", html::about(&self.state))? {
+        self.update_region("stats", html::stats(&view::stats(&self.session.state)))?;
+        if self.update_region("about", html::about(&self.session.state))? {
             self.fill_prebuilt()?;
         }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
         element(document, "summary")?.set_text_content(Some(&summary));
         set_hidden(&element(document, "figure")?, plot.is_none())?;
+        document
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("No root element."))?
+            .class_list()
+            .toggle_with_force("no-chart", plot.is_none())?;
         element(document, "app")?.set_attribute("data-chart", &plot.is_some().to_string())?;
         let title = plot
             .as_ref()
@@ -351,7 +378,7 @@ impl App {
     /// or chart kind); a checkbox toggle only sets the boxes' `checked` properties, so the
     /// screen reader's place stays where it was.
     fn update_controls(&mut self) -> Result<(), JsValue> {
-        let mut shape = self.state.clone();
+        let mut shape = self.session.state.clone();
         shape.series = shape
             .offered_series()
             .into_iter()
@@ -362,21 +389,52 @@ impl App {
             .into_iter()
             .map(|category| category.id)
             .collect();
-        let html = html::controls(&shape, &self.display.controls);
+        let html = html::controls(&shape, &self.session.display.controls);
         element(&self.document, "app")?
             .set_attribute("data-controls", &(!html.is_empty()).to_string())?;
         self.update_region("controls", html)?;
         let boxes = self
+            .session
             .state
             .offered_series()
             .into_iter()
-            .map(|(id, _)| (format!("ctl-series-{id}"), self.state.shows_series(id)))
-            .chain(self.state.all_categories().into_iter().map(|category| {
+            .map(|(id, _)| {
                 (
-                    format!("ctl-category-{}", category.id),
-                    self.state.shows_category(&category.id),
+                    format!("ctl-series-{id}"),
+                    self.session.state.shows_series(id),
                 )
-            }));
+            })
+            .chain(
+                self.session
+                    .state
+                    .all_categories()
+                    .into_iter()
+                    .map(|category| {
+                        (
+                            format!("ctl-category-{}", category.id),
+                            self.session.state.shows_category(&category.id),
+                        )
+                    }),
+            );
+        // The controls keep their shape while Play runs, so the timeline is moved here.
+        if let Some(slider) = self
+            .document
+            .get_element_by_id("ctl-play-at")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let state = &self.session.state;
+            let position = state.play_position();
+            let year = state
+                .all_categories()
+                .get(position)
+                .map(|category| category.label.clone())
+                .unwrap_or_default();
+            slider.set_value(&position.to_string());
+            slider.set_attribute("aria-valuetext", &html::timeline_value_text(&year))?;
+            if let Some(label) = slider.previous_element_sibling() {
+                label.set_text_content(Some(&html::timeline_label(&year)));
+            }
+        }
         for (id, checked) in boxes {
             if let Some(input) = self
                 .document
@@ -393,7 +451,12 @@ impl App {
 
     fn draw_chart(&self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
         let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
-        let style = Style::page(self.dark, self.zoom);
+        // On a projector the text and lines must reach the back row.
+        let style = if self.session.display.present {
+            Style::projector(self.dark)
+        } else {
+            Style::page(self.dark, 1.0)
+        };
         let drawn = match self.chart_size {
             Some((width, height)) => {
                 canvas::draw_on_canvas_sized(&canvas, plot, &style, width, height)

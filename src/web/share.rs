@@ -57,14 +57,14 @@ impl App {
         set_value(
             document,
             "share-link",
-            &format!("{page}?{}", self.state.to_query()),
+            &format!("{page}?{}", self.session.state.to_query()),
         )?;
-        let options = html::embed_options(&self.state, &self.embed_choice);
+        let options = html::embed_options(&self.session.state, &self.embed_choice);
         self.update_region("embed-options", options)?;
         let document = &self.document;
-        let query = self.full_query(&self.embed_choice);
+        let query = self.query_with(&self.embed_choice);
         let height = self.embed_height.unwrap_or(FIRST_GUESS_HEIGHT);
-        let title = format!("ICT Explorer: {}", self.state.view.label());
+        let title = format!("ICT Explorer: {}", self.session.state.view.label());
         let (frame, placeholder) = embed_snippets(&page, &query, height, &title);
         set_value(document, "embed-code", &frame)?;
         set_value(document, "embed-script", &placeholder)?;

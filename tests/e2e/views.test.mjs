@@ -78,8 +78,10 @@ for (const { view, series, label, year } of views) {
 test('the keyboard alone switches views and steps through years', async () => {
   const { context, page, seen } = await openExplorer(browser);
   try {
+    // Single-character keys act in the chart's part of the page (WCAG 2.1.4).
+    await page.focus('#view-title');
     await page.keyboard.press('2');
-    assert.match(await page.textContent('#view-title'), /FDI/i, 'key 2 should open the FDI view');
+    assert.match(await page.textContent('#view-title'), /FDI/i, 'key 2 in the chart should open the FDI view');
     const all = (await snapshot(page)).columns.length;
     await page.keyboard.press('ArrowLeft');
     assert.equal((await snapshot(page)).columns.length, all - 1, '← should hide the last year');

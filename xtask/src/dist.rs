@@ -52,8 +52,11 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
+/// The single file's name, in dist/ and in the site.
+const SINGLE_FILE_NAME: &str = "ict-explorer.html";
+
 pub fn single_file_path() -> PathBuf {
-    dist_dir().join("ict-explorer.html")
+    dist_dir().join(SINGLE_FILE_NAME)
 }
 
 /// Builds both outputs and prints their sizes. Expects the tools to be there (see
@@ -111,6 +114,8 @@ pub fn build() -> Result<Outputs> {
     let single_file = single_file_path();
     util::write(&single_file, &html)?;
     println!("  wrote {}", shown(&single_file));
+    // The site offers the single file too: "Save as one HTML file" fetches it.
+    util::write(&site.join(SINGLE_FILE_NAME), &html)?;
 
     println!("Sizes (gzip at level 9):");
     for (path, bytes) in [

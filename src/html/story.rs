@@ -1,0 +1,129 @@
+//! The story's parts of the page: the bar above the chart (counter, step title, caption,
+//! question, previous and next), and the editor where a teacher builds a story of their own.
+
+use super::escape;
+use crate::data::Lookup;
+use crate::session::Session;
+use crate::story::{Question, BUILT_IN};
+
+fn button(name: &str, label: &str, extra: &str) -> String {
+    format!("<button type=\"button\" name=\"{name}\" value=\"\"{extra}>{label}</button>")
+}
+
+/// The question of a step, with its answer behind "Show answer": the number, the working and
+/// each input with its status.
+fn question(question: &Question) -> String {
+    let answer = question.answer(Lookup::paper());
+    let mut inputs = String::new();
+    for input in &answer.inputs {
+        let value = input.shown();
+        inputs.push_str(&format!(
+            "<li>{}: {} <span class=\"status status-{}\">{}</span></li>",
+            escape(&input.label),
+            escape(&value),
+            input.status.id(),
+            input.status.id()
+        ));
+    }
+    format!(
+        "<div class=\"question\"><p><strong>Question:</strong> {}</p><details><summary>Show answer</summary>\
+         <p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
+         <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></details></div>",
+        escape(&question.text),
+        escape(&answer.shown),
+        escape(&answer.working),
+        answer.result.status.id()
+    )
+}
+
+/// The story bar: while a story is open, its counter and moves, the step's title, caption and
+/// question; otherwise an invitation to the built-in story.
+pub fn story_bar(session: &Session) -> String {
+    let Some((story, index, step)) = session.step() else {
+        return format!(
+            "<p class=\"story-invite\">{}</p>",
+            button(
+                "story-open",
+                "▶ Walk through the paper's argument",
+                &format!(" id=\"story-open\" value=\"{BUILT_IN}\"")
+            )
+            .replace(" value=\"\"", "")
+        );
+    };
+    let count = story.steps.len();
+    let mut html = format!(
+        "<div class=\"story-nav\" role=\"group\" aria-label=\"Story\"><span class=\"story-name\">{}</span>\
+         {}<span class=\"story-counter\" id=\"story-counter\">Step {} of {count}</span>{}{}</div>",
+        escape(if story.title.is_empty() { "A story" } else { &story.title }),
+        button(
+            "story-prev",
+            "← Previous",
+            &format!(" id=\"story-prev\"{}", if index == 0 { " disabled" } else { "" })
+        ),
+        index + 1,
+        button(
+            "story-next",
+            "Next →",
+            &format!(" id=\"story-next\"{}", if index + 1 == count { " disabled" } else { "" })
+        ),
+        button("story-leave", "Leave the story", " id=\"story-leave\" title=\"Esc\""),
+    );
+    html.push_str(&format!(
+        "<h2 class=\"step-title\" id=\"step-title\">{}</h2>",
+        escape(&step.title)
+    ));
+    if !step.caption.is_empty() {
+        html.push_str(&format!(
+            "<p class=\"step-caption\" id=\"step-caption\">{}</p>",
+            escape(&step.caption)
+        ));
+    }
+    if let Some(asked) = &step.question {
+        html.push_str(&question(asked));
+    }
+    html
+}
+
+/// The story editor: the story's title, each step's title and caption with buttons to move
+/// or delete it, and the buttons to add the current view and to save the story as a file.
+pub fn story_editor(session: &Session) -> String {
+    let mut html = String::from("<p class=\"hint\">A story is a sequence of views, each with a title and a caption, that you step through with → and ←. It lives entirely in its link.</p>");
+    html.push_str(&button(
+        "story-add",
+        "Add this view as a step",
+        " id=\"story-add\"",
+    ));
+    let Some((story, current)) = &session.story else {
+        return html;
+    };
+    html.push_str(&format!(
+        "<label class=\"field\">Story title <input type=\"text\" id=\"story-title\" name=\"story-title\" value=\"{}\"></label><ol class=\"story-steps\">",
+        escape(&story.title)
+    ));
+    let count = story.steps.len();
+    for (index, step) in story.steps.iter().enumerate() {
+        let number = index + 1;
+        let here = if index == *current {
+            " class=\"current\" aria-current=\"step\""
+        } else {
+            ""
+        };
+        html.push_str(&format!(
+            "<li{here}><label class=\"field\">Title of step {number} <input type=\"text\" id=\"step-title-{number}\" name=\"step-title:{number}\" value=\"{}\"></label>\
+             <label class=\"field\">Caption <textarea id=\"step-caption-{number}\" name=\"step-caption:{number}\" rows=\"3\">{}</textarea></label><div class=\"shortcuts\">{}{}{}{}</div></li>",
+            escape(&step.title),
+            escape(&step.caption),
+            format_args!("<button type=\"button\" name=\"story-go\" value=\"{number}\">Show</button>"),
+            if index > 0 { format!("<button type=\"button\" name=\"step-up:{number}\" value=\"\" aria-label=\"Move step {number} up\">↑</button>") } else { String::new() },
+            if index + 1 < count { format!("<button type=\"button\" name=\"step-down:{number}\" value=\"\" aria-label=\"Move step {number} down\">↓</button>") } else { String::new() },
+            format_args!("<button type=\"button\" name=\"step-delete:{number}\" value=\"\" aria-label=\"Delete step {number}\">Delete</button>"),
+        ));
+    }
+    html.push_str("</ol>");
+    html.push_str(&button(
+        "save-page",
+        "Save as one HTML file",
+        " id=\"save-page\" title=\"A file that opens on this story, with no server and no network\"",
+    ));
+    html
+}

@@ -1,0 +1,325 @@
+//! A reader's session: the view they are in, how the page is shown, what they last chose in
+//! each view they left, and the story they are walking through, if any. The page holds one
+//! session; links, keys, clicks and scripts all change it through [`Session::apply`].
+
+use crate::display::Display;
+use crate::notice::quoted;
+use crate::story::{Step, Story, BUILT_IN, OWN};
+use crate::view::{self, State, ViewId};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub state: State,
+    pub display: Display,
+    /// The reader's last choices in each view they left, so that coming back finds them.
+    memory: Vec<State>,
+    /// The story being walked through, and the step shown (0-based).
+    pub story: Option<(Story, usize)>,
+}
+
+/// What a key press does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyAction {
+    /// An event for [`Session::apply`].
+    Event(&'static str, String),
+    /// Start or pause Play (a timer, so the page runs it).
+    Play,
+}
+
+impl Session {
+    /// A session opened from a URL query: a story and its step, or a view; and the display.
+    pub fn from_query(query: &str) -> (Session, Vec<String>) {
+        let mut session = Session {
+            state: State::default(),
+            display: Display::default(),
+            memory: Vec::new(),
+            story: None,
+        };
+        let problems = session.load(query);
+        (session, problems)
+    }
+
+    /// Opens a URL query in this session (after Back or Forward), keeping what the reader
+    /// chose in other views.
+    pub fn load(&mut self, query: &str) -> Vec<String> {
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+                .into_owned()
+                .collect();
+        let (display, mut problems) = Display::from_query(query);
+        self.display = display;
+        let (story, story_problems) = Story::from_pairs(&pairs);
+        problems.extend(story_problems);
+        let has_view = pairs.iter().any(|(name, _)| name == "view");
+        let (state, state_problems) = State::from_query(query);
+        self.remember();
+        match story {
+            Some(story) => {
+                let step = pairs
+                    .iter()
+                    .find(|(name, _)| name == "step")
+                    .map(|(_, value)| value.as_str());
+                let index = match step.map(|step| (step, step.parse::<usize>())) {
+                    None => 0,
+                    Some((_, Ok(number))) if (1..=story.steps.len()).contains(&number) => {
+                        number - 1
+                    }
+                    Some((step, _)) => {
+                        problems.push(format!(
+                            "The story has steps 1 to {}, not '{}'; showing step 1.",
+                            story.steps.len(),
+                            quoted(step)
+                        ));
+                        0
+                    }
+                };
+                // A link made while the reader changed the step's view carries that view too.
+                self.state = if has_view {
+                    problems.extend(state_problems);
+                    state
+                } else {
+                    story.steps[index].state()
+                };
+                self.story = Some((story, index));
+            }
+            None => {
+                problems.extend(state_problems);
+                self.state = state;
+                self.story = None;
+            }
+        }
+        problems
+    }
+
+    /// The session as a URL query: the story and step (and the view, when the reader has
+    /// changed the step's), or the view; then the display.
+    pub fn query(&self) -> String {
+        let display = self.display.to_query();
+        let link = self.link();
+        if display.is_empty() {
+            link
+        } else {
+            format!("{link}&{display}")
+        }
+    }
+
+    /// The session's link without the display choices: what "Link to this view" shares.
+    pub fn link(&self) -> String {
+        let Some((story, index)) = &self.story else {
+            return self.state.to_query();
+        };
+        let mut link = form_urlencoded::Serializer::new(String::new());
+        link.extend_pairs(story.to_pairs());
+        link.append_pair("step", &(index + 1).to_string());
+        let mut link = link.finish();
+        if story.steps.get(*index).map(Step::state).as_ref() != Some(&self.state) {
+            link.push('&');
+            link.push_str(&self.state.to_query());
+        }
+        link
+    }
+
+    /// The open story's current step, if a story is open.
+    pub fn step(&self) -> Option<(&Story, usize, &Step)> {
+        let (story, index) = self.story.as_ref()?;
+        Some((story, *index, story.steps.get(*index)?))
+    }
+
+    /// Stores the current view's choices for when the reader comes back to it.
+    fn remember(&mut self) {
+        let view = self.state.view;
+        self.memory.retain(|state| state.view != view);
+        self.memory.push(self.state.clone());
+    }
+
+    /// Shows step `index` of the open story.
+    fn go_to_step(&mut self, index: usize) -> Result<(), String> {
+        let Some((story, current)) = &mut self.story else {
+            return Err("No story is open: open one first.".into());
+        };
+        let Some(step) = story.steps.get(index) else {
+            return Err(format!("The story has steps 1 to {}.", story.steps.len()));
+        };
+        let state = step.state();
+        *current = index;
+        if state.view != self.state.view {
+            self.remember();
+        }
+        self.state = state;
+        Ok(())
+    }
+
+    /// The open story, as a story of the teacher's own that can be changed: the built-in one
+    /// is copied first, and a new one is started when none is open.
+    fn own_story(&mut self) -> &mut (Story, usize) {
+        match &mut self.story {
+            Some((story, _)) if story.id == BUILT_IN => {
+                story.id = OWN;
+                story.title = format!("{} (my version)", story.title);
+            }
+            Some(_) => {}
+            None => self.story = Some((Story::own(""), 0)),
+        }
+        self.story.as_mut().expect("a story was just opened")
+    }
+
+    /// Handles one event: a story move, a story edit, a change of view (which remembers the
+    /// one left), a display switch, or anything [`State::apply`] takes. The session is left
+    /// unchanged when the event is refused.
+    pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
+        let (name, number) = match name.split_once(':') {
+            Some((name, number)) => (
+                name,
+                number
+                    .parse::<usize>()
+                    .map_err(|_| format!("'{}' names no step.", quoted(number)))?,
+            ),
+            None => (name, 0),
+        };
+        let open_index = self.story.as_ref().map(|(_, index)| *index);
+        let last = self
+            .story
+            .as_ref()
+            .map_or(0, |(story, _)| story.steps.len().saturating_sub(1));
+        match name {
+            "story-open" if value == BUILT_IN => {
+                self.remember();
+                self.story = Some((Story::built_in(), 0));
+                self.go_to_step(0)
+            }
+            "story-open" => Err(format!(
+                "There is no story called '{}'; the built-in story is '{BUILT_IN}'.",
+                quoted(value)
+            )),
+            "story-next" => self.go_to_step(open_index.map_or(0, |index| (index + 1).min(last))),
+            "story-prev" => self.go_to_step(open_index.map_or(0, |index| index.saturating_sub(1))),
+            "story-first" => self.go_to_step(0),
+            "story-last" => self.go_to_step(last),
+            "story-go" => match value.parse::<usize>() {
+                Ok(number) if number >= 1 => self.go_to_step(number - 1),
+                _ => Err(format!("'{}' is not a step number.", quoted(value))),
+            },
+            "story-leave" => {
+                self.story = None;
+                Ok(())
+            }
+            "story-add" => {
+                let state = self.state.clone();
+                let title = view::plot(&state)
+                    .map(|plot| plot.title)
+                    .unwrap_or_else(|| state.view.label().to_string());
+                let (story, index) = self.own_story();
+                let at = if story.steps.is_empty() {
+                    0
+                } else {
+                    *index + 1
+                };
+                story.steps.insert(at, Step::showing(&state, &title));
+                *index = at;
+                Ok(())
+            }
+            "story-title" => {
+                let (story, _) = self.own_story();
+                story.title = crate::notice::cleaned(value, 90);
+                Ok(())
+            }
+            "step-title" | "step-caption" | "step-up" | "step-down" | "step-delete" => {
+                self.edit_step(name, number, value)
+            }
+            "keys" => {
+                self.display.keys = checked;
+                Ok(())
+            }
+            "view" => {
+                let view = ViewId::from_id(value)
+                    .ok_or_else(|| format!("There is no view called '{}'.", quoted(value)))?;
+                if view != self.state.view {
+                    self.remember();
+                    self.state = self
+                        .memory
+                        .iter()
+                        .find(|state| state.view == view)
+                        .cloned()
+                        .unwrap_or_else(|| State::for_view(view));
+                }
+                Ok(())
+            }
+            _ => {
+                let mut state = self.state.clone();
+                let before = state.view;
+                state.apply(name, value, checked)?;
+                if state.view != before {
+                    self.remember();
+                }
+                self.state = state;
+                Ok(())
+            }
+        }
+    }
+
+    /// Changes one step of the teacher's story: its title or caption, its place, or whether
+    /// it is there at all.
+    fn edit_step(&mut self, name: &str, number: usize, value: &str) -> Result<(), String> {
+        let count = self
+            .story
+            .as_ref()
+            .map_or(0, |(story, _)| story.steps.len());
+        if number < 1 || number > count {
+            return Err(format!("The story has no step {number}."));
+        }
+        let at = number - 1;
+        let (story, index) = self.own_story();
+        match name {
+            "step-title" => story.steps[at].set_title(value),
+            "step-caption" => story.steps[at].set_caption(value),
+            "step-up" if at > 0 => {
+                story.steps.swap(at, at - 1);
+                *index = at - 1;
+            }
+            "step-down" if at + 1 < story.steps.len() => {
+                story.steps.swap(at, at + 1);
+                *index = at + 1;
+            }
+            "step-up" | "step-down" => {}
+            _ => {
+                story.steps.remove(at);
+                if story.steps.is_empty() {
+                    self.story = None;
+                    return Ok(());
+                }
+                *index = (*index).min(story.steps.len() - 1);
+                let index = *index;
+                return self.go_to_step(index);
+            }
+        }
+        Ok(())
+    }
+
+    /// What a key pressed outside form fields does. `shortcuts` says whether single-character
+    /// keys (1–7, P) may act: always in presentation and story mode, otherwise only while the
+    /// focus is in the chart or after the reader turned them on (WCAG 2.1.4).
+    pub fn key_action(&self, key: &str, in_chart: bool) -> Option<KeyAction> {
+        let event = |name: &'static str, value: &str| Some(KeyAction::Event(name, value.into()));
+        if self.story.is_some() {
+            return match key {
+                "ArrowRight" | " " | "PageDown" => event("story-next", ""),
+                "ArrowLeft" | "PageUp" => event("story-prev", ""),
+                "Home" => event("story-first", ""),
+                "End" => event("story-last", ""),
+                "Escape" => event("story-leave", ""),
+                _ => None,
+            };
+        }
+        let shortcuts = self.display.present || self.display.keys || in_chart;
+        match key {
+            "PageDown" if self.display.present => event("step", "next"),
+            "PageUp" if self.display.present => event("step", "prev"),
+            "p" | "P" if shortcuts => Some(KeyAction::Play),
+            "ArrowRight" | "ArrowLeft" => {
+                view::key_action(key).map(|(name, value)| KeyAction::Event(name, value))
+            }
+            _ if !shortcuts || self.display.lock => None,
+            _ => view::key_action(key).map(|(name, value)| KeyAction::Event(name, value)),
+        }
+    }
+}

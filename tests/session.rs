@@ -1,0 +1,237 @@
+//! The reader's session: stories opened from links and walked by keys, a teacher's story built
+//! and kept in its link, views that remember their choices, and keys that respect WCAG 2.1.4.
+
+use ict_explorer::api::{self, Snapshot, Value};
+use ict_explorer::session::{KeyAction, Session};
+use ict_explorer::story::Story;
+use ict_explorer::view::ViewId;
+
+fn open(query: &str) -> Session {
+    let (session, problems) = Session::from_query(query);
+    assert!(
+        problems.is_empty(),
+        "?{query} opens with notices: {problems:?}"
+    );
+    session
+}
+
+fn step_number(session: &Session) -> Option<usize> {
+    session.step().map(|(_, index, _)| index + 1)
+}
+
+fn press(session: &mut Session, key: &str) {
+    match session.key_action(key, false) {
+        Some(KeyAction::Event(name, value)) => session
+            .apply(name, &value, true)
+            .unwrap_or_else(|problem| panic!("{key} was refused: {problem}")),
+        other => panic!("{key} does nothing in a story (got {other:?})"),
+    }
+}
+
+#[test]
+fn a_story_link_opens_its_step_and_every_step_has_its_own_link() {
+    let story = Story::built_in();
+    let first = open("story=ning");
+    assert_eq!(step_number(&first), Some(1));
+    assert_eq!(first.state, story.steps[0].state());
+    for number in 1..=story.steps.len() {
+        let session = open(&format!("story=ning&step={number}"));
+        assert_eq!(step_number(&session), Some(number));
+        assert_eq!(
+            session.state,
+            story.steps[number - 1].state(),
+            "step {number}'s link shows another view"
+        );
+        let again = open(&session.query());
+        assert_eq!(
+            again, session,
+            "step {number} does not survive its own link"
+        );
+    }
+    let (session, problems) = Session::from_query("story=ning&step=99");
+    assert_eq!(step_number(&session), Some(1));
+    assert!(
+        problems.iter().any(|problem| problem.contains("not '99'")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn keys_walk_the_story_and_escape_leaves_it_in_place() {
+    let count = Story::built_in().steps.len();
+    let mut session = open("story=ning&present=1");
+    for expected in 2..=count {
+        press(&mut session, "ArrowRight");
+        assert_eq!(step_number(&session), Some(expected));
+    }
+    press(&mut session, "PageDown");
+    assert_eq!(step_number(&session), Some(count), "→ past the end moved");
+    press(&mut session, "Home");
+    assert_eq!(step_number(&session), Some(1));
+    press(&mut session, "End");
+    assert_eq!(step_number(&session), Some(count));
+    press(&mut session, "PageUp");
+    assert_eq!(step_number(&session), Some(count - 1));
+    press(&mut session, " ");
+    assert_eq!(step_number(&session), Some(count));
+    let shown = session.state.clone();
+    press(&mut session, "Escape");
+    assert_eq!(session.story, None, "Esc did not leave the story");
+    assert_eq!(session.state, shown, "leaving the story changed the view");
+}
+
+#[test]
+fn a_changed_step_keeps_its_changes_in_the_link() {
+    let mut session = open("story=ning&step=3");
+    let offered: Vec<&str> = session
+        .state
+        .offered_series()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let first = offered[0];
+    let on = session.state.shows_series(first);
+    session.apply("series", first, !on).unwrap();
+    let reopened = open(&session.query());
+    assert_eq!(step_number(&reopened), Some(3));
+    assert_eq!(
+        reopened.state, session.state,
+        "the reader's change was lost"
+    );
+}
+
+#[test]
+fn each_view_remembers_the_readers_choices() {
+    let mut session = open("view=ownership");
+    session
+        .apply("measure", "share_total_assets", true)
+        .unwrap();
+    session.apply("chart", "stacked100", true).unwrap();
+    let chosen = session.state.clone();
+    session.apply("view", "fdi", true).unwrap();
+    assert_eq!(session.state.view, ViewId::Fdi);
+    session.apply("view", "ownership", true).unwrap();
+    assert_eq!(
+        session.state, chosen,
+        "coming back to Ownership lost the indicator and chart kind"
+    );
+}
+
+#[test]
+fn a_teachers_story_is_built_edited_reordered_and_kept_in_its_link() {
+    let mut session = open("view=fdi");
+    session.apply("story-add", "", true).unwrap();
+    session.apply("view", "ownership", true).unwrap();
+    session.apply("story-add", "", true).unwrap();
+    session.apply("view", "rd", true).unwrap();
+    session.apply("story-add", "", true).unwrap();
+    session.apply("story-title", "Week 3: FDI", true).unwrap();
+    session
+        .apply(
+            "step-caption:2",
+            "Foreign firms grow. \u{202E}Look at 2005.",
+            true,
+        )
+        .unwrap();
+    session.apply("step-up:3", "", true).unwrap();
+    let (story, _, _) = session.step().expect("a story is open");
+    let views: Vec<ViewId> = story.steps.iter().map(|step| step.state().view).collect();
+    assert_eq!(views, [ViewId::Fdi, ViewId::Rd, ViewId::Ownership]);
+    assert_eq!(story.steps[2].caption, "Foreign firms grow. Look at 2005.");
+    let reopened = open(&session.query());
+    assert_eq!(
+        reopened.story, session.story,
+        "the link does not keep the story"
+    );
+    session.apply("step-delete:1", "", true).unwrap();
+    assert_eq!(
+        session.step().map(|(story, _, _)| story.steps.len()),
+        Some(2)
+    );
+    assert!(session.apply("step-title:9", "x", true).is_err());
+}
+
+#[test]
+fn editing_the_built_in_story_makes_a_copy() {
+    let mut session = open("story=ning&step=2");
+    session.apply("step-title:2", "My title", true).unwrap();
+    let (story, _, step) = session.step().unwrap();
+    assert_eq!(story.id, "own");
+    assert_eq!(step.title, "My title");
+    assert_eq!(
+        Story::built_in().steps[1].title,
+        Story::built_in().steps[1].title
+    );
+    let reopened = open(&session.query());
+    assert_eq!(reopened.story, session.story);
+}
+
+#[test]
+fn single_key_shortcuts_act_only_where_allowed() {
+    let session = open("view=ownership");
+    assert_eq!(
+        session.key_action("2", false),
+        None,
+        "2 acts outside the chart"
+    );
+    assert_eq!(
+        session.key_action("p", false),
+        None,
+        "P acts outside the chart"
+    );
+    assert!(matches!(
+        session.key_action("2", true),
+        Some(KeyAction::Event("view", _))
+    ));
+    assert_eq!(session.key_action("p", true), Some(KeyAction::Play));
+    for query in ["view=ownership&keys=1", "view=ownership&present=1"] {
+        let session = open(query);
+        assert!(
+            session.key_action("2", false).is_some(),
+            "?{query}: 2 should switch views anywhere"
+        );
+    }
+    let locked = open("view=ownership&lock=1&keys=1");
+    assert_eq!(locked.key_action("2", true), None, "2 leaves a locked view");
+    assert!(
+        session.key_action("ArrowRight", false).is_some(),
+        "→ should step the years outside the chart too"
+    );
+}
+
+#[test]
+fn scripts_move_through_stories_with_set_state() {
+    let session = open("view=fdi");
+    let changes = |pairs: &[(&str, Value)]| -> Vec<(String, Value)> {
+        pairs
+            .iter()
+            .map(|(key, value)| (key.to_string(), value.clone()))
+            .collect()
+    };
+    let in_story = api::changed_session(
+        &session,
+        &changes(&[
+            ("story", Value::Text("ning".into())),
+            ("step", Value::Number(3.0)),
+        ]),
+    )
+    .unwrap();
+    let snapshot = Snapshot::of_session(&in_story);
+    assert_eq!((snapshot.story, snapshot.step), (Some("ning"), Some(3)));
+    let left = api::changed_session(&in_story, &changes(&[("story", Value::Bool(false))])).unwrap();
+    assert_eq!(Snapshot::of_session(&left).story, None);
+    assert_eq!(left.state, in_story.state);
+    for wrong in [
+        changes(&[("story", Value::Text("tolkien".into()))]),
+        changes(&[("step", Value::Number(2.0))]),
+        changes(&[
+            ("story", Value::Text("ning".into())),
+            ("step", Value::Number(400.0)),
+        ]),
+    ] {
+        assert!(
+            api::changed_session(&session, &wrong).is_err(),
+            "{wrong:?} should be refused"
+        );
+    }
+}
