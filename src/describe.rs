@@ -255,8 +255,8 @@ fn status_sentence(plot: &Plot) -> String {
     if let [point] = points.as_slice() {
         let what = match (point.value, point.status) {
             (None, _) => "missing",
-            (_, Status::Uncertain) => "a best guess from garbled print",
-            (_, Status::Corrected) => "based on a value corrected from garbled print",
+            (_, Status::Uncertain) => "a best guess from garbled OCR text",
+            (_, Status::Corrected) => "based on a value corrected from garbled OCR text",
             _ if point.derived => "computed from the paper's numbers",
             _ => "printed legibly in the paper",
         };
@@ -268,7 +268,7 @@ fn status_sentence(plot: &Plot) -> String {
     }
     if corrected > 0 {
         parts.push(format!(
-            "{corrected} rest on values corrected from garbled print"
+            "{corrected} rest on values corrected from garbled OCR text"
         ));
     }
     if uncertain > 0 {

@@ -22,11 +22,11 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             ),
             (
                 Status::Corrected,
-                "Hollow marker, dashed line: garbled in the paper, corrected",
+                "Hollow marker, dashed line: garbled in the OCR text, corrected",
             ),
             (
                 Status::Uncertain,
-                "Hollow diamond, dashed line: garbled in the paper, best guess",
+                "Hollow diamond, dashed line: garbled in the OCR text, best guess",
             ),
             (Status::Missing, "Gap in the line: no value"),
         ],
@@ -34,11 +34,11 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             (Status::Clean, "Solid bar: as printed in the paper"),
             (
                 Status::Corrected,
-                "Pale bar, solid outline: garbled in the paper, corrected",
+                "Pale bar, solid outline: garbled in the OCR text, corrected",
             ),
             (
                 Status::Uncertain,
-                "Pale hatched bar, dashed outline: garbled in the paper, best guess",
+                "Pale hatched bar, dashed outline: garbled in the OCR text, best guess",
             ),
             (Status::Missing, "n/a on the baseline: no value"),
         ],
@@ -46,11 +46,11 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             (Status::Clean, "Solid block: as printed in the paper"),
             (
                 Status::Corrected,
-                "Pale block, solid outline: garbled in the paper, corrected",
+                "Pale block, solid outline: garbled in the OCR text, corrected",
             ),
             (
                 Status::Uncertain,
-                "Pale hatched block, dashed outline: garbled in the paper, best guess",
+                "Pale hatched block, dashed outline: garbled in the OCR text, best guess",
             ),
             (
                 Status::Missing,

@@ -25,7 +25,7 @@ pub use story::{story_bar, story_editor};
 pub fn fallback_tables() -> String {
     let mut html = String::from(
         "<section id=\"fallback\" aria-labelledby=\"fallback-heading\">\n<h2 id=\"fallback-heading\">The paper's numbers</h2>\n\
-         <p>Every number of the paper's tables and prose, with its status: clean (printed legibly), corrected (garbled, true value certain), uncertain (a best guess) or missing.</p>\n",
+         <p>Every number of the paper's tables and prose, with its status: clean (printed legibly), corrected (garbled in the OCR text, true value certain), uncertain (a best guess) or missing.</p>\n",
     );
     for dataset in Dataset::ALL {
         let rows: Vec<&Datum> = data::of(dataset).collect();
@@ -528,8 +528,8 @@ fn cell_text(value: f64, unit: Unit, decimals: Option<u8>) -> String {
 fn status_words(status: Status) -> &'static str {
     match status {
         Status::Clean => "printed legibly",
-        Status::Corrected => "corrected from garbled print",
-        Status::Uncertain => "a best guess from garbled print",
+        Status::Corrected => "corrected from garbled OCR text",
+        Status::Uncertain => "a best guess from garbled OCR text",
         Status::Missing => "no value",
     }
 }
