@@ -264,3 +264,29 @@ pub fn plot_csv(plot: &crate::plot::Plot) -> String {
         }),
     )
 }
+
+/// A download's file name that says what it holds: the view, and its measure or topic,
+/// transform and chart kind where the view has them, e.g.
+/// `ict-explorer-ownership-share_total_assets-stacked100`.
+pub fn file_stem(state: &crate::view::State) -> String {
+    use crate::view::{self, Transform, ViewId};
+    let mut parts = vec!["ict-explorer".to_string(), state.view.id().to_string()];
+    if state.view == ViewId::Highlights {
+        parts.push(state.topic().id.to_string());
+    } else if view::measures(state.view).len() > 1 {
+        parts.push(state.measure().id.to_string());
+    }
+    if state.transform != Transform::Level {
+        parts.push(state.transform.id().to_string());
+    }
+    if view::chart_kinds(state).len() > 1 {
+        parts.push(state.chart.id().to_string());
+    }
+    parts.join("-")
+}
+
+/// A CSV as a spreadsheet should open it: with the UTF-8 byte order mark, without which Excel
+/// reads "1997–2005" as "1997â€“2005".
+pub fn with_bom(csv: String) -> String {
+    format!("\u{FEFF}{csv}")
+}

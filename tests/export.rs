@@ -157,3 +157,31 @@ fn bad_arguments_get_usage_and_exit_code_2() {
         );
     }
 }
+
+#[test]
+fn download_names_say_what_the_file_holds() {
+    use ict_explorer::export::{file_stem, with_bom};
+    use ict_explorer::view::State;
+    let cases = [
+        ("view=ownership", "ict-explorer-ownership-firms-line"),
+        (
+            "view=ownership&measure=share_total_assets&chart=stacked100",
+            "ict-explorer-ownership-share_total_assets-stacked100",
+        ),
+        ("view=fdi&transform=index", "ict-explorer-fdi-index-bars"),
+        ("view=rd", "ict-explorer-rd"),
+    ];
+    for (query, expected) in cases {
+        let (state, problems) = State::from_query(query);
+        assert!(problems.is_empty(), "{query}: {problems:?}");
+        assert_eq!(
+            file_stem(&state),
+            expected,
+            "the download of ?{query} is misnamed"
+        );
+    }
+    assert!(
+        with_bom("a,b\n".into()).starts_with('\u{FEFF}'),
+        "a CSV without a BOM shows garbled dashes in Excel"
+    );
+}

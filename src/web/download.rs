@@ -79,7 +79,7 @@ impl App {
 
     fn file(&self, what: &str) -> Result<Option<File>, JsValue> {
         let plot = view::plot(&self.session.state);
-        let name = format!("ict-explorer-{}", self.session.state.view.id());
+        let name = export::file_stem(&self.session.state);
         let text = |name: String, mime, content| {
             Some(File {
                 name,
@@ -92,10 +92,14 @@ impl App {
             ("data", _) => text(
                 "ict-explorer-all-data.csv".into(),
                 "text/csv",
-                export::data_csv(crate::data::all()),
+                export::with_bom(export::data_csv(crate::data::all())),
             ),
             (_, None) => None,
-            ("csv", Some(plot)) => text(format!("{name}.csv"), "text/csv", export::plot_csv(&plot)),
+            ("csv", Some(plot)) => text(
+                format!("{name}.csv"),
+                "text/csv",
+                export::with_bom(export::plot_csv(&plot)),
+            ),
             ("svg", Some(plot)) => text(
                 format!("{name}.svg"),
                 "image/svg+xml",

@@ -157,3 +157,21 @@ test('the Data quality view lists the findings and claims, and "Show in" opens t
     await context.close();
   }
 });
+
+test('the chart data downloads as a CSV named after the view, with a BOM for spreadsheets', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${SINGLE_FILE_URL}?view=ownership&measure=share_total_assets&chart=stacked100`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download][value=csv]')]);
+    assert.equal(download.suggestedFilename(), 'ict-explorer-ownership-share_total_assets-stacked100.csv');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV has no UTF-8 byte order mark');
+    assert.match(bytes.toString('utf8'), /1997/);
+  } finally {
+    await context.close();
+  }
+});
