@@ -300,7 +300,7 @@ impl Session {
     /// focus is in the chart or after the reader turned them on (WCAG 2.1.4).
     pub fn key_action(&self, key: &str, in_chart: bool) -> Option<KeyAction> {
         let event = |name: &'static str, value: &str| Some(KeyAction::Event(name, value.into()));
-        if self.story.is_some() {
+        if self.story.is_some() && !self.display.lock {
             return match key {
                 "ArrowRight" | " " | "PageDown" => event("story-next", ""),
                 "ArrowLeft" | "PageUp" => event("story-prev", ""),

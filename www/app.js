@@ -336,7 +336,24 @@
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const root = document.documentElement;
       const stage = root.classList.contains('present') || root.classList.contains('story');
+      if (event.key === 'Escape' && root.classList.contains('drawer-open')) {
+        send('drawer', '', true);
+        document.getElementById('drawer-toggle')?.focus();
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
       if (!stage || !steppingKeys.includes(event.key) || typesText(event.target)) return;
+      // A step without a chart (Data quality) is a long page: the page keys, a remote's among
+      // them, scroll it first and step only once it can scroll no further.
+      if (root.classList.contains('no-chart')) {
+        const down = event.key === 'PageDown' || event.key === ' ';
+        const more = down ? scrollY + innerHeight < document.documentElement.scrollHeight - 2 : scrollY > 0;
+        if ((down || event.key === 'PageUp') && more) {
+          event.stopPropagation();
+          return;
+        }
+      }
       pauseFor(event);
       if (handleKey(event)) event.stopPropagation();
     }, true);

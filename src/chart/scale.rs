@@ -26,7 +26,9 @@ impl ValueAxis {
         let (min, max) = widen_if_flat(min, max);
         let step = nice_step((max - min) / intervals.max(1) as f64);
         let low = (min / step + 1e-9).floor() * step;
-        let high = (max / step - 1e-9).ceil() * step;
+        // Printed shares that add up to 100.1% must not add a whole step of empty axis: a
+        // value within a hundredth of a step above a tick keeps that tick as the top.
+        let high = (max / step - 0.01).ceil().max((low / step).round() + 1.0) * step;
         let count = ((high - low) / step).round() as usize;
         let ticks = (0..=count)
             .map(|k| clean_zero(low + k as f64 * step))
@@ -200,6 +202,19 @@ mod tests {
         assert_eq!(axis.label(-5.0), "−5%");
         let axis = ValueAxis::linear(0.0, 1.0, 4, false);
         assert_eq!(axis.label(0.5), "0.5");
+    }
+
+    #[test]
+    fn shares_that_round_past_100_percent_keep_100_as_the_top() {
+        // Table 1's printed shares add up to 100.1% in one year; a stack must not end at 150%.
+        let axis = ValueAxis::linear(0.0, 100.1, 2, true);
+        assert_eq!(axis.ticks.last(), Some(&100.0), "{:?}", axis.ticks);
+        let axis = ValueAxis::linear(0.0, 104.0, 2, true);
+        assert!(
+            axis.ticks.last().is_some_and(|top| *top >= 104.0),
+            "a real excess must still be covered: {:?}",
+            axis.ticks
+        );
     }
 
     #[test]

@@ -297,7 +297,7 @@ fn input_label(datum: &crate::data::Datum) -> String {
         format!(
             "{}, {}",
             crate::data::series_label(datum.series),
-            crate::data::measure_label(datum.measure).to_lowercase()
+            crate::data::measure_label(datum.measure)
         )
     } else {
         datum.label.to_string()

@@ -89,7 +89,9 @@ impl App {
         let changes = changes(&settings).map_err(|problem| JsValue::from_str(&problem))?;
         let session = api::changed_session(&self.session, &changes)
             .map_err(|problem| JsValue::from_str(&problem))?;
-        if self.session.display.lock && session.state.view != self.session.state.view {
+        let locked_out = session.state.view != self.session.state.view
+            || session.story.is_some() != self.session.story.is_some();
+        if self.session.display.lock && locked_out {
             return Err(JsValue::from_str(&format!(
                 "This embedded view shows {} only.",
                 self.session.state.view.label()

@@ -58,6 +58,11 @@ fn set_hidden(element: &web_sys::Element, hidden: bool) -> Result<(), JsValue> {
     }
 }
 
+/// True for the events that open, move through or edit a story, which a locked view refuses.
+fn is_story_event(name: &str) -> bool {
+    name.starts_with("story-") || name.starts_with("step-")
+}
+
 /// Turns a panic, which should never happen, into a message on the page and the static
 /// tables, instead of a page that silently stops answering.
 fn show_panics() {
@@ -143,6 +148,11 @@ impl App {
             }
             "embed-part" | "embed-group" | "embed-lock" | "embed-open" => {
                 self.choose_embed(name, value, checked)?;
+                return Ok(false);
+            }
+            _ if self.session.display.lock && is_story_event(name) => {
+                let problem = "This embedded view is locked: open the explorer on its own to walk through or build a story.".to_string();
+                self.show_problems(&[problem])?;
                 return Ok(false);
             }
             "view" | "goto" if self.session.display.lock => {

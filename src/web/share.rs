@@ -57,7 +57,7 @@ impl App {
         set_value(
             document,
             "share-link",
-            &format!("{page}?{}", self.session.state.to_query()),
+            &format!("{page}?{}", self.session.link()),
         )?;
         let options = html::embed_options(&self.session.state, &self.embed_choice);
         self.update_region("embed-options", options)?;

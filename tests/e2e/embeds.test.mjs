@@ -381,10 +381,24 @@ test('site: an embed shows only the parts its link asks for, and a locked view s
     assert.equal(view, 'ownership', 'key 2 left a locked view');
     const refusal = await page.evaluate(() => ICTExplorer.setState({ view: 'fdi' }).then(() => 'taken', (error) => error.message));
     assert.match(refusal, /only/);
+    assert.ok(!(await page.isVisible('#story-open')), 'a locked embed offers to open a story');
+    const storyRefusal = await page.evaluate(() => ICTExplorer.setState({ story: 'ning' }).then(() => 'taken', (error) => error.message));
+    assert.match(storyRefusal, /only/, 'a locked embed let a script open a story');
     await page.goto(`${site.origin}/index.html?view=fdi&embed=1&controls=none`);
     await page.waitForSelector(READY);
     assert.equal(await page.$eval('#controls', (form) => form.children.length), 0);
     await assertNoProblems(page, 'configured embed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('site: the link to a story step is the story\'s link', async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto(`${site.origin}/index.html?story=ning&step=2`);
+    await page.waitForSelector(READY);
+    assert.match(await page.inputValue('#share-link'), /\?story=ning&step=2$/);
   } finally {
     await context.close();
   }

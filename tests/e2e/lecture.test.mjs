@@ -109,7 +109,13 @@ test('&step=3 opens step 3, and after a click in presentation mode the arrows st
     await page.locator('#controls input[type=checkbox]').first().click();
     await page.keyboard.press('ArrowLeft');
     assert.equal((await look(page)).step, 3, '← after clicking a checkbox did not step the story');
+    // Esc first closes the open drawer, then leaves the story.
     await page.keyboard.press('Escape');
+    assert.ok(!(await page.isVisible('#drawer')), 'Esc did not close the drawer');
+    assert.equal((await look(page)).step, 3, 'Esc with the drawer open left the story');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => ICTExplorer.getState().story), null, 'Esc did not leave the story');
+    await page.click('#drawer-toggle');
     // Without a story, the arrows step the years, even right after a click on a checkbox.
     await page.locator('#controls input[type=checkbox][name=category]').first().click();
     const years = await page.evaluate(() => ICTExplorer.getState().years?.length ?? 0);
