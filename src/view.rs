@@ -836,6 +836,11 @@ impl State {
                     .ok_or_else(|| {
                         format!("This view has no measure called '{}'.", quoted(value))
                     })?;
+                // A callout's words speak of the values it points at, which another measure
+                // or transform changes; lines and spans mark years, which stay.
+                if measure.id != self.measure {
+                    self.notes.clear();
+                }
                 self.measure = measure.id;
                 self.playing = false;
                 self.fit_chart_kind();
@@ -844,6 +849,9 @@ impl State {
                 let transform = Transform::from_id(value)
                     .filter(|transform| transforms(self.view).contains(transform))
                     .ok_or_else(|| format!("This view cannot show '{}'.", quoted(value)))?;
+                if transform != self.transform {
+                    self.notes.clear();
+                }
                 self.transform = transform;
                 // The logarithmic scale applies to values only; it must not linger unseen.
                 if transform != Transform::Level {

@@ -235,3 +235,19 @@ fn scripts_move_through_stories_with_set_state() {
         );
     }
 }
+
+#[test]
+fn a_callout_goes_when_the_values_it_speaks_of_change() {
+    let mut session = open("view=ownership&measure=share_total_assets&note=foreign_funded@2005:Foreign+firms+hold+68%25&mark=2001:WTO+entry");
+    assert_eq!(session.state.notes.len(), 1);
+    session.apply("transform", "index", true).unwrap();
+    assert!(
+        session.state.notes.is_empty(),
+        "a callout about 68% stays on an index chart"
+    );
+    assert_eq!(
+        session.state.marks.len(),
+        1,
+        "a line at a year should stay when the values change"
+    );
+}
