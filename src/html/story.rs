@@ -41,13 +41,7 @@ fn question(question: &Question) -> String {
 pub fn story_bar(session: &Session) -> String {
     let Some((story, index, step)) = session.step() else {
         return format!(
-            "<p class=\"story-invite\">{}</p>",
-            button(
-                "story-open",
-                "▶ Walk through the paper's argument",
-                &format!(" id=\"story-open\" value=\"{BUILT_IN}\"")
-            )
-            .replace(" value=\"\"", "")
+            "<p class=\"story-invite\"><button type=\"button\" id=\"story-open\" name=\"story-open\" value=\"{BUILT_IN}\">▶ Walk through the paper's argument</button></p>"
         );
     };
     let count = story.steps.len();

@@ -170,6 +170,11 @@ impl App {
     /// Saves the explorer as one HTML file that opens on the current story (or view): `page` is
     /// the untouched single file, which the page keeps or fetches; empty when it could not.
     pub fn save_page(&self, page: &str) -> Result<(), JsValue> {
+        if saving() == Saving::Blocked {
+            return self.show_problems(&[
+                "The course page that holds this explorer does not let it save files: open the explorer on its own to save the story.".to_string(),
+            ]);
+        }
         // Right after <body>, so that the page's scripts, which come later, find it.
         let Some(at) = page.find("<body>").map(|at| at + "<body>".len()) else {
             return self.show_problems(&[
@@ -187,11 +192,6 @@ impl App {
             Some((story, _, _)) if !story.title.is_empty() => file_name(&story.title),
             _ => "ict-explorer-story".to_string(),
         };
-        if saving() == Saving::Blocked {
-            return self.show_problems(&[
-                "The course page that holds this explorer does not let it save files: open the explorer on its own to save the story.".to_string(),
-            ]);
-        }
         save_text(&self.document, &format!("{name}.html"), "text/html", &saved)
     }
 }

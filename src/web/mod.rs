@@ -133,11 +133,7 @@ impl App {
                 return Ok(false);
             }
             "drawer" => {
-                let root = self
-                    .document
-                    .document_element()
-                    .ok_or_else(|| JsValue::from_str("No root element."))?;
-                let open = root.class_list().toggle("drawer-open")?;
+                let open = self.root_classes()?.toggle("drawer-open")?;
                 element(&self.document, "drawer-toggle")?
                     .set_attribute("aria-expanded", &open.to_string())?;
                 return Ok(false);
@@ -255,17 +251,21 @@ impl App {
         }
     }
 
-    /// Sets the page's classes for presentation, embedding, locking and the hidden parts.
-    fn apply_display(&mut self) -> Result<(), JsValue> {
-        let root = self
+    /// The classes of the page's root element, which the stylesheet reads for the page's modes.
+    fn root_classes(&self) -> Result<web_sys::DomTokenList, JsValue> {
+        Ok(self
             .document
             .document_element()
-            .ok_or_else(|| JsValue::from_str("No root element."))?;
-        let classes = root.class_list();
+            .ok_or_else(|| JsValue::from_str("No root element."))?
+            .class_list())
+    }
+
+    /// Sets the page's classes for presentation, embedding, locking and the hidden parts.
+    fn apply_display(&mut self) -> Result<(), JsValue> {
+        let classes = self.root_classes()?;
         classes.toggle_with_force("present", self.session.display.present)?;
         classes.toggle_with_force("embed", self.session.display.embed)?;
         classes.toggle_with_force("locked", self.session.display.lock)?;
-        classes.toggle_with_force("story", self.session.story.is_some())?;
         for part in Part::ALL {
             let hidden = !self.session.display.shows(part)
                 || (part == Part::Tabs && self.session.display.lock);
@@ -298,11 +298,9 @@ impl App {
         self.update_region("tabs", html::tabs(&self.session.state))?;
         self.update_region("story", html::story_bar(&self.session))?;
         self.update_region("story-steps", html::story_editor(&self.session))?;
-        self.document
-            .document_element()
-            .ok_or_else(|| JsValue::from_str("No root element."))?
-            .class_list()
-            .toggle_with_force("story", self.session.story.is_some())?;
+        let classes = self.root_classes()?;
+        classes.toggle_with_force("story", self.session.story.is_some())?;
+        classes.toggle_with_force("no-chart", plot.is_none())?;
         self.update_controls()?;
         self.update_region("legend", html::legend(&self.session.state, plot.as_ref()))?;
         self.update_region("table", html::table(plot.as_ref()))?;
@@ -314,11 +312,6 @@ impl App {
         let document = &self.document;
         element(document, "summary")?.set_text_content(Some(&summary));
         set_hidden(&element(document, "figure")?, plot.is_none())?;
-        document
-            .document_element()
-            .ok_or_else(|| JsValue::from_str("No root element."))?
-            .class_list()
-            .toggle_with_force("no-chart", plot.is_none())?;
         element(document, "app")?.set_attribute("data-chart", &plot.is_some().to_string())?;
         let title = plot
             .as_ref()
