@@ -93,7 +93,7 @@ pub fn summary(plot: &Plot) -> String {
 }
 
 /// What the chart points at, in a few short sentences: the emphasised series, the reference
-/// lines, the shaded spans and the callouts, each with its label.
+/// lines, the shaded spans, the outlined values and the callouts, each with its label.
 fn pointed_at(plot: &Plot) -> String {
     let category = |index: usize| {
         plot.categories
@@ -140,6 +140,23 @@ fn pointed_at(plot: &Plot) -> String {
     if !bands.is_empty() {
         sentences.push(full_stop(format!("Shaded: {}", bands.join("; "))));
     }
+    let outlined: Vec<String> = plot
+        .outlines
+        .iter()
+        .filter_map(|outline| {
+            let series = plot.series.get(outline.series)?;
+            let point = series.points.get(outline.category)?;
+            Some(format!(
+                "{} in {}, {}",
+                series.label,
+                category(outline.category),
+                point_text(point, plot.unit)
+            ))
+        })
+        .collect();
+    if !outlined.is_empty() {
+        sentences.push(format!("Outlined: {}.", listed(&outlined, MOST_LISTED)));
+    }
     for note in &plot.notes {
         let series = plot
             .series
@@ -161,6 +178,19 @@ fn full_stop(mut text: String) -> String {
         text.push('.');
     }
     text
+}
+
+/// The most outlined values the summary names one by one; a screen reader should not have
+/// to read out a whole table.
+const MOST_LISTED: usize = 6;
+
+/// Items joined by semicolons, at most `most` of them, then how many more there are.
+fn listed(items: &[String], most: usize) -> String {
+    let mut shown = items[..items.len().min(most)].join("; ");
+    if items.len() > most {
+        shown.push_str(&format!("; and {} more", items.len() - most));
+    }
+    shown
 }
 
 /// Items joined as a sentence lists them: "A", "A and B", "A, B and C".

@@ -2,7 +2,7 @@
 
 use crate::audit::Finding;
 use crate::claims::Claim;
-use crate::data::{Dataset, Datum};
+use crate::data::{Dataset, Datum, Unit};
 use crate::format::plain;
 use serde::Serialize;
 
@@ -71,6 +71,78 @@ fn data_row(datum: &Datum) -> [String; 8] {
 /// Every datum given, as tidy CSV with [`DATA_HEADER`].
 pub fn data_csv<'a>(data: impl IntoIterator<Item = &'a Datum>) -> String {
     write_csv(DATA_HEADER, data.into_iter().map(data_row))
+}
+
+/// The header of the page's all-data CSV: [`DATA_HEADER`]'s columns in the same order, each id
+/// followed by a label a reader understands without the code book.
+pub const LABELLED_DATA_HEADER: [&str; 13] = [
+    "dataset",
+    "dataset_label",
+    "series",
+    "series_label",
+    "measure",
+    "measure_label",
+    "year",
+    "value",
+    "unit",
+    "unit_label",
+    "status",
+    "status_label",
+    "note",
+];
+
+/// What a unit means, spelt out for a spreadsheet's reader.
+pub fn unit_label(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Firms => "number of firms",
+        Unit::Percent => "percent",
+        Unit::PercentagePoints => "percentage points",
+        Unit::BillionYuan => "billion yuan",
+        Unit::MillionYuanPerFirm => "million yuan per firm",
+        Unit::MillionUsd => "million US dollars",
+        Unit::BillionUsd => "billion US dollars",
+        Unit::MillionUnits => "million units",
+        Unit::Count => "count",
+        Unit::Times => "times as large",
+        Unit::Rank => "rank (1 = largest)",
+        Unit::Index => "index (base year = 100)",
+    }
+}
+
+/// One row of the labelled CSV: the tidy row with a label after each id.
+fn labelled_data_row(datum: &Datum) -> [String; 13] {
+    let [dataset, series, measure, year, value, unit, status, note] = data_row(datum);
+    // Prose numbers carry their own description; table cells share their measure's label.
+    let measure_label = if datum.label.is_empty() {
+        crate::data::measure_label(datum.measure)
+    } else {
+        datum.label
+    };
+    [
+        dataset,
+        datum.dataset.info().title.to_string(),
+        series,
+        crate::data::series_label(datum.series).to_string(),
+        measure,
+        measure_label.to_string(),
+        year,
+        value,
+        unit,
+        unit_label(datum.unit).to_string(),
+        status,
+        crate::html::status_words(datum.cell.status).to_string(),
+        note,
+    ]
+}
+
+/// Every datum given, as CSV with [`LABELLED_DATA_HEADER`]: the page's all-data download, for
+/// readers who open it in a spreadsheet. `ict-data csv` keeps the ids-only [`data_csv`], whose
+/// header scripts rely on.
+pub fn labelled_data_csv<'a>(data: impl IntoIterator<Item = &'a Datum>) -> String {
+    write_csv(
+        LABELLED_DATA_HEADER,
+        data.into_iter().map(labelled_data_row),
+    )
 }
 
 /// The findings as CSV with [`AUDIT_HEADER`].
@@ -266,7 +338,7 @@ pub fn plot_csv(plot: &crate::plot::Plot) -> String {
 }
 
 /// A download's file name that says what it holds: the view, and its measure or topic,
-/// transform and chart kind where the view has them, e.g.
+/// transform, logarithmic scale and chart kind where the view has them, e.g.
 /// `ict-explorer-ownership-share_total_assets-stacked100`.
 pub fn file_stem(state: &crate::view::State) -> String {
     use crate::view::{self, Transform, ViewId};
@@ -279,6 +351,9 @@ pub fn file_stem(state: &crate::view::State) -> String {
     if state.transform != Transform::Level {
         parts.push(state.transform.id().to_string());
     }
+    if state.log_scale {
+        parts.push("log".to_string());
+    }
     if view::chart_kinds(state).len() > 1 {
         parts.push(state.chart.id().to_string());
     }
@@ -289,4 +364,110 @@ pub fn file_stem(state: &crate::view::State) -> String {
 /// reads "1997–2005" as "1997â€“2005".
 pub fn with_bom(csv: String) -> String {
     format!("\u{FEFF}{csv}")
+}
+
+/// The largest side, in pixels, of a PNG the page draws: browsers allocate no larger canvas.
+pub const LARGEST_PNG_SIDE: u32 = 16_384;
+
+/// The size of a slide, in pixels: a 1080p projector or screen.
+pub const SLIDE_SIZE: (u32, u32) = (1920, 1080);
+
+/// The sizes a chart downloads at as a PNG.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PngSize {
+    /// The chart's size on the screen, one image pixel per CSS pixel.
+    Screen,
+    /// Twice the screen size, text and lines too: sharp on high-density screens and in print.
+    Double,
+    /// Three times the screen size, for large prints.
+    Triple,
+    /// A [`SLIDE_SIZE`] slide in presentation mode's large type, whatever the screen shows.
+    Slide,
+}
+
+impl PngSize {
+    /// Every size, in the order the page offers them.
+    pub const ALL: [PngSize; 4] = [
+        PngSize::Screen,
+        PngSize::Double,
+        PngSize::Triple,
+        PngSize::Slide,
+    ];
+
+    /// The id in the download button's value (`png-<id>`) and in the file name.
+    pub fn id(self) -> &'static str {
+        match self {
+            PngSize::Screen => "1x",
+            PngSize::Double => "2x",
+            PngSize::Triple => "3x",
+            PngSize::Slide => "slide",
+        }
+    }
+
+    /// Looks a size up by its id.
+    pub fn from_id(id: &str) -> Option<PngSize> {
+        PngSize::ALL.into_iter().find(|size| size.id() == id)
+    }
+
+    /// How many image pixels a CSS pixel of the chart becomes; `None` for the slide, whose
+    /// size is fixed.
+    pub fn factor(self) -> Option<u32> {
+        match self {
+            PngSize::Screen => Some(1),
+            PngSize::Double => Some(2),
+            PngSize::Triple => Some(3),
+            PngSize::Slide => None,
+        }
+    }
+
+    /// The picture's width and height in pixels for a chart of `css_width` × `css_height` CSS
+    /// pixels on the screen, or a message when the chart has no size or the picture would be
+    /// larger than a browser draws.
+    pub fn pixels(self, css_width: f64, css_height: f64) -> Result<(u32, u32), String> {
+        let Some(factor) = self.factor() else {
+            return Ok(SLIDE_SIZE);
+        };
+        let side = |css: f64| (css * f64::from(factor)).round();
+        let (width, height) = (side(css_width), side(css_height));
+        if !(width >= 1.0 && height >= 1.0) {
+            return Err(format!(
+                "The chart has no size on the screen just now, so there is nothing to multiply; the slide download ({} × {}) has a size of its own.",
+                SLIDE_SIZE.0, SLIDE_SIZE.1
+            ));
+        }
+        let largest = f64::from(LARGEST_PNG_SIDE);
+        if width > largest || height > largest {
+            return Err(format!(
+                "At {factor}× the chart would be {width} × {height} pixels, more than the {LARGEST_PNG_SIDE} a side a browser draws; choose a smaller size or the slide."
+            ));
+        }
+        Ok((width as u32, height as u32))
+    }
+
+    /// How the picture is drawn: in the page's colours (`dark`), with the title, legend and
+    /// source a picture needs on its own, and with text and lines as large, for its size, as
+    /// the screen shows them (presentation mode's large type when `present`). The slide always
+    /// has presentation mode's type, so that the back row can read it.
+    pub fn style(self, dark: bool, present: bool) -> crate::chart::Style {
+        use crate::chart::Style;
+        let base = match (self.factor(), present) {
+            (None, _) | (Some(_), true) => Style::projector(dark),
+            (Some(_), false) => Style::page(dark, 1.0),
+        };
+        Style {
+            font_scale: base.font_scale * f64::from(self.factor().unwrap_or(1)),
+            with_legend: true,
+            with_title: true,
+            ..base
+        }
+    }
+
+    /// The file name for a chart whose downloads are named `stem`, saying the size, e.g.
+    /// `…-2x.png` or `…-slide-1920x1080.png`.
+    pub fn file_name(self, stem: &str) -> String {
+        match self.factor() {
+            Some(_) => format!("{stem}-{}.png", self.id()),
+            None => format!("{stem}-slide-{}x{}.png", SLIDE_SIZE.0, SLIDE_SIZE.1),
+        }
+    }
 }

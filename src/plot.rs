@@ -168,6 +168,14 @@ pub struct Callout {
     pub label: String,
 }
 
+/// An outline round one value: series `series` (an index into [`Plot::series`]) at category
+/// `category`, a cell that the finding or claim the reader came from names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutlinedPoint {
+    pub series: usize,
+    pub category: usize,
+}
+
 /// Everything needed to draw one chart.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plot {
@@ -194,6 +202,8 @@ pub struct Plot {
     pub bands: Vec<Span>,
     /// Callouts on points the plot shows.
     pub notes: Vec<Callout>,
+    /// Outlined values among those the plot shows.
+    pub outlines: Vec<OutlinedPoint>,
     /// A range of values the value axis covers whatever the shown categories hold: while the
     /// reader plays through the years, the range over all of them, so that the axis stays put
     /// and growth looks like growth.

@@ -5,7 +5,7 @@
 use crate::display::Display;
 use crate::notice::quoted;
 use crate::story::{Step, Story, BUILT_IN, OWN};
-use crate::view::{self, State, ViewId};
+use crate::view::{self, State, Target, ViewId};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -15,6 +15,25 @@ pub struct Session {
     memory: Vec<State>,
     /// The story being walked through, and the step shown (0-based).
     pub story: Option<(Story, usize)>,
+    /// The finding or claim whose "Show in…" button opened this view, if the reader came from
+    /// one: not part of the link, since it says where the reader came from.
+    pub focus: Option<Focus>,
+}
+
+/// What a "Show in…" button brought the reader to see: shown above the chart of the view it
+/// opened until the reader dismisses it or leaves that view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Focus {
+    /// The finding's title or the claim's statement, cleaned.
+    pub title: String,
+    /// The view the button opened.
+    pub view: ViewId,
+    /// How many cells of the paper the finding or claim names.
+    pub named: usize,
+    /// How many of them that view's chart holds (see [`Target`]).
+    pub charted: usize,
+    /// How many of those have a value to outline (the others are missing, gaps in the chart).
+    pub with_values: usize,
 }
 
 /// What a key press does.
@@ -34,6 +53,7 @@ impl Session {
             display: Display::default(),
             memory: Vec::new(),
             story: None,
+            focus: None,
         };
         let problems = session.load(query);
         (session, problems)
@@ -53,6 +73,9 @@ impl Session {
         let has_view = pairs.iter().any(|(name, _)| name == "view");
         let (state, state_problems) = State::from_query(query);
         self.remember();
+        // Back or Forward leaves the view a "Show in…" button opened, or comes back to it
+        // without the reader having just asked for it.
+        self.focus = None;
         match story {
             Some(story) => {
                 let step = pairs
@@ -164,9 +187,18 @@ impl Session {
     }
 
     /// Handles one event: a story move, a story edit, a change of view (which remembers the
-    /// one left), a display switch, or anything [`State::apply`] takes. The session is left
-    /// unchanged when the event is refused.
+    /// one left), "Show in…" and dismissing what it shows, a display switch, or anything
+    /// [`State::apply`] takes. The session is left unchanged when the event is refused.
     pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
+        let applied = self.apply_event(name, value, checked);
+        // The finding's title belongs to the view its button opened.
+        if matches!(&self.focus, Some(focus) if focus.view != self.state.view) {
+            self.focus = None;
+        }
+        applied
+    }
+
+    fn apply_event(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
         let (name, number) = match name.split_once(':') {
             Some((name, number)) => (
                 name,
@@ -228,6 +260,25 @@ impl Session {
             }
             "keys" => {
                 self.display.keys = checked;
+                Ok(())
+            }
+            "goto" => {
+                let target = Target::read(value)?;
+                if target.state.view != self.state.view {
+                    self.remember();
+                }
+                self.focus = Some(Focus {
+                    title: target.title,
+                    view: target.state.view,
+                    named: target.named,
+                    charted: target.charted,
+                    with_values: target.state.outlines.len(),
+                });
+                self.state = target.state;
+                Ok(())
+            }
+            "focus-dismiss" => {
+                self.focus = None;
                 Ok(())
             }
             "view" => {

@@ -1,11 +1,13 @@
 //! The audit finds the disagreements we found reading the paper, and its checks can fail.
 
-use ict_explorer::audit::{self, Severity};
-use ict_explorer::data::{self, Cell, Lookup};
+use ict_explorer::audit::{self, Range, Severity};
+use ict_explorer::claims::{self, Verdict};
+use ict_explorer::data::{self, Cell, Dataset, Lookup};
+use ict_explorer::format::number;
 use std::collections::HashSet;
 
 /// Disagreements found by reading the paper by hand: (finding id, what a reader should learn).
-const KNOWN: [(&str, &str); 13] = [
+const KNOWN: [(&str, &str); 15] = [
     (
         "table1-firms-exceed-total-1997",
         "1997's firms by type add up to more than the total",
@@ -19,16 +21,16 @@ const KNOWN: [(&str, &str); 13] = [
         "the 73% average does not follow from 79% and 70%",
     ),
     (
-        "text-fdi-wto-vs-table2",
-        "US$1.44 bn at WTO entry is not in Table 2",
-    ),
-    (
-        "text-fdi-vs-government-investment",
-        "FDI over twice 180 bn yuan exceeds what Table 2 allows",
+        "text-wto-entry-dates",
+        "the paper dates WTO entry to both 2000 and 2001",
     ),
     (
         "text-industry-profit-2003-vs-table3",
         "6.0% industry profit is not Table 3's weighted average",
+    ),
+    (
+        "text-value-added-average-vs-table3",
+        "21.5% value added is not Table 3's weighted average",
     ),
     (
         "text-jsc-llc-private-2004-vs-table3",
@@ -51,6 +53,11 @@ const KNOWN: [(&str, &str); 13] = [
     (
         "text-output-smaller-than-exports",
         "output of 20.1 bn is below exports of 180 bn",
+    ),
+    ("text-computers-majority", "46% is called 'the majority'"),
+    (
+        "text-exporter-order-asustek-motorola",
+        "ASUSTeK's 6.2 bn is ranked above Motorola's 6.4 bn",
     ),
 ];
 
@@ -157,12 +164,6 @@ fn each_check_reacts_to_the_data() {
             false,
         ),
         (
-            "table2/fdi/actual_utilized/2001",
-            1440.0,
-            "text-fdi-wto-vs-table2",
-            false,
-        ),
-        (
             "table1/total/total_assets/2005",
             2130.5,
             "table1-total-assets-unit",
@@ -213,10 +214,11 @@ fn each_check_reacts_to_the_data() {
             "table1-total-assets-unit",
             true,
         ),
-        // The FDI bound uses values printed up to 2002 only: a larger 2003 changes nothing.
+        // Every FDI check bounds a year Table 2 leaves out by its largest value: with 2004's
+        // record at 2,000, the largest is 2003's 4,000, and 9 such years cannot make 43,902.
         (
-            "table2/fdi/actual_utilized/2003",
-            10000.0,
+            "table2/fdi/actual_utilized/2004",
+            2000.0,
             "text-fdi-vs-government-investment",
             true,
         ),
@@ -405,7 +407,7 @@ fn explanations_follow_the_data() {
         (
             "table2/fdi/actual_utilized/2001",
             1200.0,
-            "text-fdi-wto-vs-table2",
+            "text-wto-entry-dates",
             "0.24 bn US$ less",
         ),
         (
@@ -427,43 +429,202 @@ fn explanations_follow_the_data() {
 
 #[test]
 fn the_wto_finding_cites_the_papers_own_dates() {
-    let found = finding(data::all(), "text-fdi-wto-vs-table2");
+    let found = finding(data::all(), "text-wto-entry-dates");
     assert!(
-        found.explanation.contains("accession in 2001") && found.explanation.contains("2000"),
-        "the finding should rest on the paper's two dates for WTO entry: {}",
-        found.explanation
+        found.title.contains("2000") && found.title.contains("2001"),
+        "the finding should name the paper's two dates for WTO entry: {}",
+        found.title
     );
     assert!(
         !found.explanation.contains("December"),
         "the finding should not rely on outside knowledge: {}",
         found.explanation
     );
+    // Only when Table 2 printed both dates could it rule the FDI figure out on either.
+    let mut copy = data::all().to_vec();
+    let mut year_2000 = copy
+        .iter()
+        .find(|datum| datum.key() == "table2/fdi/actual_utilized/2001")
+        .expect("Table 2 prints 2001")
+        .clone();
+    year_2000.year = Some(2000);
+    year_2000.cell = Cell::clean(1000.0);
+    copy.push(year_2000);
+    let ruled_out = finding(&copy, "text-fdi-wto-vs-table2");
+    assert!(
+        ruled_out
+            .explanation
+            .contains("for 2000 Table 2 prints 1 bn US$"),
+        "with 2000 printed, the finding should say what Table 2 gives for it: {}",
+        ruled_out.explanation
+    );
+}
+
+/// The FDI claims whose arithmetic bounds the years Table 2 leaves out.
+const BOUNDED: [&str; 3] = [
+    "text/fdi/multiple_of_government_investment_1990_2002/",
+    "text/fdi/accumulated/2005",
+    "text/fdi/actual_utilized/2000",
+];
+
+#[test]
+fn every_fdi_check_uses_the_one_bound_for_unprinted_years() {
+    // (change to Table 2, the bound every check must then use: m US$ and year)
+    type Case = (Option<(&'static str, f64)>, f64, u16);
+    let cases: [Case; 3] = [
+        (None, 8637.0, 2004),
+        (
+            Some(("table2/fdi/actual_utilized/2003", 10000.0)),
+            10000.0,
+            2003,
+        ),
+        (
+            Some(("table2/fdi/actual_utilized/2004", 2000.0)),
+            4000.0,
+            2003,
+        ),
+    ];
+    for (change, value, year) in cases {
+        let data = match change {
+            Some((key, value)) => altered(key, Cell::clean(value)),
+            None => data::all().to_vec(),
+        };
+        let lookup = Lookup::new(&data);
+        let ceiling = audit::unprinted_fdi_ceiling(lookup).expect("Table 2 prints values");
+        assert_eq!(
+            (ceiling.value, ceiling.year),
+            (value, year),
+            "with {change:?}, the bound for unprinted years should be Table 2's largest value"
+        );
+        let bound = format!("{} m US$ in {year}", number(value, 0));
+        let claims = claims::run(lookup);
+        for id in BOUNDED {
+            let claim = claims
+                .iter()
+                .find(|claim| claim.id == id)
+                .unwrap_or_else(|| panic!("no claim {id}"));
+            assert!(
+                claim.computation.contains(&bound),
+                "with {change:?}, the claim {id} should bound unprinted years by {bound}: {}",
+                claim.computation
+            );
+        }
+        for finding in audit::run(lookup)
+            .iter()
+            .filter(|finding| finding.numbers.contains("leaves out"))
+        {
+            assert!(
+                finding.numbers.contains(&number(value, 0)),
+                "with {change:?}, '{}' should bound unprinted years by {bound}: {}",
+                finding.title,
+                finding.numbers
+            );
+        }
+    }
 }
 
 #[test]
-fn fdi_bounds_say_what_they_assume() {
-    for id in [
-        "text-fdi-vs-government-investment",
-        "text-fdi-accumulated-vs-table2",
-    ] {
-        let found = finding(data::all(), id);
+fn a_smaller_fdi_total_is_never_ruled_out_while_a_larger_one_stands() {
+    // The officials' estimate needs 43.9 bn US$ over 1990–2002, the accumulated stock 100 bn
+    // over 1990–2005: ruling out the first while leaving the second open would say that less
+    // is impossible and more is possible.
+    for factor in [0.1, 0.3, 0.5, 0.8, 1.0, 1.2, 2.0] {
+        let mut copy = data::all().to_vec();
+        for datum in copy
+            .iter_mut()
+            .filter(|datum| datum.dataset == Dataset::Table2)
+        {
+            datum.cell = Cell::clean(datum.value().unwrap_or_default() * factor);
+        }
+        let claims = claims::run(Lookup::new(&copy));
+        let verdict = |id: &str| {
+            claims
+                .iter()
+                .find(|claim| claim.id == id)
+                .map(|claim| claim.verdict)
+                .unwrap_or_else(|| panic!("no claim {id}"))
+        };
+        let smaller = verdict("text/fdi/multiple_of_government_investment_1990_2002/");
+        let larger = verdict("text/fdi/accumulated/2005");
         assert!(
-            found
-                .numbers
-                .contains("had been as large as the largest value it prints up to"),
-            "{id} does not say what its bound assumes: {}",
-            found.numbers
+            !(smaller == Verdict::Disagrees && larger != Verdict::Disagrees),
+            "with Table 2 × {factor}, 43.9 bn over 1990–2002 is ruled out but 100 bn over 1990–2005 is not"
         );
     }
-    // Government investment covers 1990–2002: the ceiling is 2001's 1,343, not 2003's 4,000.
-    let government = finding(data::all(), "text-fdi-vs-government-investment");
-    assert!(
-        government
-            .numbers
-            .contains("up to 2002 (1,343 m US$, in 2001)"),
-        "the ceiling must come from years up to 2002: {}",
-        government.numbers
-    );
+}
+
+#[test]
+fn rounding_ranges_follow_the_printed_decimals() {
+    for datum in data::all() {
+        let Some(value) = datum.value() else {
+            assert!(Range::of(datum).is_none(), "{} has no value", datum.key());
+            continue;
+        };
+        let decimals = datum
+            .decimals
+            .or(datum.dataset.printed_decimals())
+            .unwrap_or_else(|| {
+                // As many decimals as the value shows.
+                (0..=3)
+                    .find(|&d| {
+                        let scale = 10f64.powi(d);
+                        ((value * scale).round() - value * scale).abs() < 1e-6
+                    })
+                    .unwrap_or(3) as u8
+            });
+        let half = 0.5 / 10f64.powi(i32::from(decimals));
+        let range = Range::of(datum).expect("a value has a range");
+        assert!(
+            (range.low - (value - half)).abs() < 1e-9 && (range.high - (value + half)).abs() < 1e-9,
+            "{} is printed with {decimals} decimals, so it stands for {}–{}, but the checks use {}–{}",
+            datum.key(),
+            value - half,
+            value + half,
+            range.low,
+            range.high
+        );
+    }
+    // The cases the issue named: "20.0" and "6.0" are one-decimal numbers.
+    for (key, half) in [
+        ("table3/joint_stock/domestic_market_share/2004", 0.05),
+        ("text/total/profit_to_sales/2003", 0.05),
+        ("text/huawei/exports/2005", 0.05),
+        ("table1/foreign_funded/share_total_assets/1997", 0.5),
+        ("table2/fdi/actual_utilized/2004", 0.5),
+    ] {
+        let datum = data::all()
+            .iter()
+            .find(|datum| datum.key() == key)
+            .unwrap_or_else(|| panic!("{key} is not in the data"));
+        let range = Range::of(datum).expect("a value");
+        assert!(
+            ((range.high - range.low) / 2.0 - half).abs() < 1e-9,
+            "{key} should be read to within ±{half}, not ±{}",
+            (range.high - range.low) / 2.0
+        );
+    }
+}
+
+#[test]
+fn a_number_printed_with_a_decimal_is_held_to_it() {
+    // The prose's "5" may be Table 1's 5.4; a "5.0" may not.
+    let claim = "text/private/share_total_assets/2005";
+    for (decimals, verdict) in [(None, Verdict::Agrees), (Some(1), Verdict::Disagrees)] {
+        let mut copy = altered("table1/private/share_total_assets/2005", Cell::clean(5.4));
+        copy.iter_mut()
+            .find(|datum| datum.key() == claim)
+            .expect("the prose gives private firms' 2005 share")
+            .decimals = decimals;
+        let found = claims::run(Lookup::new(&copy))
+            .into_iter()
+            .find(|found| found.id == claim)
+            .expect("the claim");
+        assert_eq!(
+            found.verdict, verdict,
+            "printed with {decimals:?} decimals, 5 against 5.4: {}",
+            found.computation
+        );
+    }
 }
 
 #[test]

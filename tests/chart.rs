@@ -107,6 +107,7 @@ fn plot(kind: ChartKind, categories: Vec<Category>, series: Vec<Series>) -> Plot
         marks: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
+        outlines: Vec::new(),
         value_domain: None,
     }
 }
@@ -600,7 +601,7 @@ fn every_view_matches_its_snapshot() {
         ViewId,
         &'static [(&'static str, &'static str)],
     );
-    let variants: [Variant; 6] = [
+    let variants: [Variant; 9] = [
         (
             "ownership_stacked100",
             ViewId::Ownership,
@@ -629,6 +630,22 @@ fn every_view_matches_its_snapshot() {
             "highlights_output_share",
             ViewId::Highlights,
             &[("topic", "world_output_share")],
+        ),
+        // "Show in…" outlines the values a finding names: round markers, bars and segments.
+        (
+            "ownership_outlined",
+            ViewId::Quality,
+            &[("goto", "table1/state_controlled/share_domestic_assets/2003 table1/state_controlled/share_domestic_assets/2005")],
+        ),
+        (
+            "fdi_outlined",
+            ViewId::Quality,
+            &[("goto", "table2/fdi/actual_utilized/1997 table2/fdi/actual_utilized/1999")],
+        ),
+        (
+            "exports_outlined",
+            ViewId::Quality,
+            &[("goto", "table4/ordinary_trade/share/2002")],
         ),
     ];
     for (name, view, events) in variants {

@@ -169,6 +169,7 @@ fn download_names_say_what_the_file_holds() {
             "ict-explorer-ownership-share_total_assets-stacked100",
         ),
         ("view=fdi&transform=index", "ict-explorer-fdi-index-bars"),
+        ("view=fdi&log=1&chart=line", "ict-explorer-fdi-log-line"),
         ("view=rd", "ict-explorer-rd"),
     ];
     for (query, expected) in cases {
@@ -184,4 +185,201 @@ fn download_names_say_what_the_file_holds() {
         with_bom("a,b\n".into()).starts_with('\u{FEFF}'),
         "a CSV without a BOM shows garbled dashes in Excel"
     );
+}
+
+#[test]
+fn the_pages_all_data_csv_puts_a_label_beside_every_id() {
+    let text = export::labelled_data_csv(data::all());
+    assert_eq!(
+        text.lines().next(),
+        Some("dataset,dataset_label,series,series_label,measure,measure_label,year,value,unit,unit_label,status,status_label,note"),
+        "the all-data download's columns moved, so a reader's spreadsheet formulas would break"
+    );
+    let (header, labelled) = parse(&text);
+    assert_eq!(header, export::LABELLED_DATA_HEADER);
+    let (ids_header, plain) = parse(&export::data_csv(data::all()));
+    assert_eq!(
+        labelled.len(),
+        plain.len(),
+        "the all-data download lost rows"
+    );
+    // Every id column of the tidy CSV is in the labelled one, unchanged and in the same order.
+    let id_columns: Vec<usize> = ids_header
+        .iter()
+        .map(|name| {
+            header
+                .iter()
+                .position(|column| column == name)
+                .unwrap_or_else(|| panic!("the all-data download has no {name} column"))
+        })
+        .collect();
+    assert!(
+        id_columns.windows(2).all(|pair| pair[0] < pair[1]),
+        "the id columns are out of order: {id_columns:?}"
+    );
+    for (row, ids) in labelled.iter().zip(&plain) {
+        let projected: Vec<&String> = id_columns.iter().map(|&column| &row[column]).collect();
+        assert_eq!(
+            projected,
+            ids.iter().collect::<Vec<_>>(),
+            "the all-data download changed an id or value"
+        );
+        for label in [
+            "dataset_label",
+            "series_label",
+            "measure_label",
+            "unit_label",
+            "status_label",
+        ] {
+            let column = header
+                .iter()
+                .position(|name| name == label)
+                .expect("label column");
+            let text = &row[column];
+            assert!(
+                !text.is_empty() && !text.starts_with("(unnamed"),
+                "{}/{}/{}/{}: the {label} reads '{text}', which tells a reader nothing",
+                row[0],
+                row[2],
+                row[4],
+                row[6]
+            );
+        }
+    }
+    for (id, label) in [
+        ("table1", "Firms and assets by ownership type, 1997–2005"),
+        ("state_owned", "State owned"),
+        ("share_total_assets", "Share of the industry's total assets"),
+        ("percentage_points", "percentage points"),
+        ("corrected", "corrected from garbled OCR text"),
+    ] {
+        assert!(
+            labelled
+                .iter()
+                .any(|row| row.windows(2).any(|pair| pair[0] == id && pair[1] == label)),
+            "no row labels {id} as '{label}'"
+        );
+    }
+}
+
+#[test]
+fn ict_data_csv_keeps_its_ids_only_output_byte_for_byte() {
+    let output = ict_data(&["csv"]);
+    assert!(output.status.success(), "ict-data csv failed");
+    assert_eq!(
+        output.stdout,
+        export::data_csv(data::all()).into_bytes(),
+        "ict-data csv no longer writes the tidy ids-only CSV that scripts read"
+    );
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("dataset,series,measure,year,value,unit,status,note\n"),
+        "ict-data csv's header changed (or gained a BOM), which breaks scripts that read it"
+    );
+    assert!(
+        !text.contains("_label"),
+        "ict-data csv gained label columns"
+    );
+}
+
+#[test]
+fn png_sizes_multiply_the_charts_screen_size_and_the_slide_is_fixed() {
+    use export::PngSize;
+    let stem = "ict-explorer-fdi-bars";
+    let cases = [
+        (
+            PngSize::Screen,
+            (800.0, 450.0),
+            (800, 450),
+            "ict-explorer-fdi-bars-1x.png",
+        ),
+        (
+            PngSize::Double,
+            (800.0, 450.0),
+            (1600, 900),
+            "ict-explorer-fdi-bars-2x.png",
+        ),
+        (
+            PngSize::Triple,
+            (343.5, 257.25),
+            (1031, 772),
+            "ict-explorer-fdi-bars-3x.png",
+        ),
+        (
+            PngSize::Slide,
+            (343.0, 257.0),
+            (1920, 1080),
+            "ict-explorer-fdi-bars-slide-1920x1080.png",
+        ),
+        (
+            PngSize::Slide,
+            (0.0, 0.0),
+            (1920, 1080),
+            "ict-explorer-fdi-bars-slide-1920x1080.png",
+        ),
+    ];
+    for (size, (width, height), pixels, name) in cases {
+        assert_eq!(
+            size.pixels(width, height),
+            Ok(pixels),
+            "a {width} × {height} chart downloads at the wrong size as {}",
+            size.id()
+        );
+        assert_eq!(
+            size.file_name(stem),
+            name,
+            "the {} PNG is misnamed",
+            size.id()
+        );
+        assert_eq!(PngSize::from_id(size.id()), Some(size));
+    }
+    for (width, height) in [(0.0, 450.0), (800.0, 0.0), (f64::NAN, 450.0), (-5.0, 450.0)] {
+        let problem = PngSize::Double
+            .pixels(width, height)
+            .expect_err("a chart with no size gave a picture");
+        assert!(
+            problem.contains("slide"),
+            "the message does not offer the slide: {problem}"
+        );
+    }
+    let problem = PngSize::Triple
+        .pixels(6000.0, 3000.0)
+        .expect_err("an 18,000 pixel wide PNG was attempted");
+    assert!(problem.contains("18000 × 9000"), "{problem}");
+    assert_eq!(PngSize::from_id("4x"), None);
+    assert_eq!(PngSize::from_id(""), None);
+}
+
+#[test]
+fn png_styles_follow_the_theme_and_scale_text_with_the_picture() {
+    use export::PngSize;
+    use ict_explorer::chart::Style;
+    let page = Style::page(false, 1.0).font_scale;
+    let projector = Style::projector(false).font_scale;
+    for dark in [false, true] {
+        for present in [false, true] {
+            let screen = if present { projector } else { page };
+            for (size, scale) in [
+                (PngSize::Screen, screen),
+                (PngSize::Double, screen * 2.0),
+                (PngSize::Triple, screen * 3.0),
+                (PngSize::Slide, projector),
+            ] {
+                let style = size.style(dark, present);
+                let case = format!("{} (dark {dark}, presentation {present})", size.id());
+                assert_eq!(
+                    style.dark, dark,
+                    "{case}: the PNG ignores the page's colours"
+                );
+                assert_eq!(
+                    style.font_scale, scale,
+                    "{case}: text is not scaled with the picture"
+                );
+                assert!(
+                    style.with_title && style.with_legend,
+                    "{case}: the picture lacks its title, legend or source"
+                );
+            }
+        }
+    }
 }

@@ -468,7 +468,7 @@ fn the_quality_view_lists_every_finding_and_claim() {
         ict_explorer::audit::paper().len()
     );
     assert_eq!(
-        page.matches("<tr class=\"verdict-").count(),
+        page.matches("<li class=\"claim ").count(),
         ict_explorer::claims::paper().len()
     );
     assert!(
@@ -1062,4 +1062,49 @@ fn the_play_controls_are_labelled_and_carry_no_style() {
     let (topic, _) = State::from_query("view=highlights&topic=computers_exports");
     let legend = html::legend(&topic, view::plot(&topic).as_ref());
     assert!(legend.contains(ict_explorer::chart::SPARSE_KEY), "{legend}");
+}
+
+#[test]
+fn prose_numbers_printed_with_decimals_are_charted_with_them() {
+    let mut checked = 0;
+    for datum in ict_explorer::data::all()
+        .iter()
+        .filter(|datum| datum.decimals.is_some())
+    {
+        for topic in view::TOPICS.iter().filter(|topic| {
+            topic
+                .lines
+                .contains(&(datum.series, datum.dataset, datum.measure))
+        }) {
+            let mut state = State::for_view(ViewId::Highlights);
+            state
+                .apply("topic", topic.id, true)
+                .expect("the topic opens");
+            let plot = view::plot(&state).expect("a topic has a chart");
+            let year = datum.year.map(|year| year.to_string()).unwrap_or_default();
+            let Some(at) = plot
+                .categories
+                .iter()
+                .position(|category| category.id == year)
+            else {
+                continue;
+            };
+            let point = plot
+                .series
+                .iter()
+                .find(|series| series.id == datum.series)
+                .map(|series| &series.points[at])
+                .expect("the topic charts the datum's series");
+            assert_eq!(
+                point.decimals, datum.decimals,
+                "'{}' shows {} {} as if printed without its decimals",
+                topic.label, datum.series, year
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0,
+        "no prose number printed with decimals is charted"
+    );
 }

@@ -35,11 +35,11 @@ fn the_app_starts_in_a_page_and_follows_events() {
     let page = create_element("div");
     page.set_inner_html(
         "<main id=\"app\"><nav id=\"tabs\"></nav><p id=\"message\"></p><form id=\"controls\"></form>\
-         <h2 id=\"view-title\"></h2><figure id=\"figure\"><div id=\"legend\"></div>\
-         <div style=\"width:640px;height:360px;position:relative\"><canvas id=\"chart\" style=\"width:640px;height:360px\"></canvas></div>\
-         <figcaption id=\"summary\"></figcaption></figure><div id=\"stats\"></div><div id=\"copy-panel\"></div>\
+         <h2 id=\"view-title\"></h2><div id=\"focus-banner\" hidden></div><figure id=\"figure\"><div id=\"legend\"></div>\
+         <div style=\"width:640px;height:360px;position:relative\"><canvas id=\"chart\" style=\"width:640px;height:360px\"></canvas><div id=\"tooltip\" hidden></div></div>\
+         </figure><p id=\"summary\"></p><div id=\"stats\"></div><div id=\"copy-panel\"></div>\
          <div id=\"share-field\"><input id=\"share-link\"></div><p id=\"share-none\"></p>\
-         <section id=\"story\"></section><div id=\"story-steps\"></div><details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
+         <section id=\"story\"></section><button id=\"drawer-toggle\"></button><div id=\"story-steps\"></div><details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
          <div id=\"table\"></div><div id=\"about\"></div></main>",
     );
     body.append_child(&page).expect("page attached");
@@ -198,6 +198,7 @@ mod chart_on_canvas {
             marks: Vec::new(),
             bands: Vec::new(),
             notes: Vec::new(),
+            outlines: Vec::new(),
             value_domain: None,
         }
     }

@@ -96,14 +96,23 @@
     const newView = was.get('view') !== is.get('view') || was.get('step') !== is.get('step');
     const embedded = document.documentElement.classList.contains('embed');
     if (newView && !embedded) {
-      // Settle the old view's entry first, with any choice still waiting to be recorded.
+      // Settle the old view's entry first, with any choice still waiting to be recorded, and
+      // the place in it that its fragment names.
       tryHistory(() => {
-        history.replaceState(null, '', `?${before}`);
+        history.replaceState(null, '', `?${before}${location.hash}`);
         history.pushState(null, '', `?${after}`);
       });
     } else {
       historyTimer = setTimeout(() => tryHistory(() => history.replaceState(null, '', `?${app.query()}`)), 250);
     }
+  }
+
+  // "Show in …" leaves the long Data quality list for another view: the list's entry first
+  // takes the item's anchor, so that Back returns to that item (the core scrolls to it).
+  function keepPlace(button) {
+    const item = button.closest('.quality-item[id]');
+    if (!item || !keepsHistory || document.documentElement.classList.contains('embed')) return;
+    tryHistory(() => history.replaceState(null, '', `?${app.query()}#${item.id}`));
   }
 
   const listeners = new Set();
@@ -149,6 +158,12 @@
       return whenReady(() => change(() => app.set_state(settings))).catch((error) => {
         throw error instanceof Error ? error : new Error(String(error));
       });
+    },
+    // Where each value of the chart is drawn, in CSS pixels from the chart's top left corner:
+    // read-only, for pages that point at values, and for tests.
+    marks() {
+      if (!app) throw new Error('The explorer has not started yet: wait for ICTExplorer.ready.');
+      return core(() => app.marks());
     },
     on(event, listener) {
       checkListener(event, listener);
@@ -232,7 +247,11 @@
     // rebuilt as Play steps, so the chosen speed is put back each time.
     let speed = 1000;
     // The Play button is rebuilt with the controls, so its pressed state is set each time.
+    const summary = document.getElementById('summary');
     const showPlaying = () => {
+      // While Play runs the summary changes every second: announcing each would drown the
+      // screen reader, so it speaks again once Play stops.
+      summary.setAttribute('aria-live', playing ? 'off' : 'polite');
       const select = document.getElementById('ctl-play-speed');
       if (select) select.value = String(speed);
       const button = document.getElementById('ctl-play');
@@ -274,6 +293,8 @@
       core(() => app.save_page(html));
     }
 
+    // The timeline and the search box are sent as they move or as the reader types.
+    const sentOnInput = (control) => control.type === 'range' || control.type === 'search';
     document.addEventListener('submit', (event) => event.preventDefault());
     document.addEventListener('change', (event) => {
       const control = event.target;
@@ -283,12 +304,11 @@
         return;
       }
       pauseFor(event);
-      if (control.name && control.type !== 'range') send(control.name, control.value, Boolean(control.checked));
+      if (control.name && !sentOnInput(control)) send(control.name, control.value, Boolean(control.checked));
     });
-    // The timeline slider scrubs the years as it moves.
     document.addEventListener('input', (event) => {
       const control = event.target;
-      if (control.type !== 'range' || !control.name) return;
+      if (!sentOnInput(control) || !control.name) return;
       pauseFor(event);
       send(control.name, control.value, true);
     });
@@ -300,6 +320,7 @@
       if (button.id === 'fullscreen') return toggleFullscreen();
       if (button.name === 'play') return play();
       if (button.name === 'save-page') return savePage();
+      if (button.name === 'goto') keepPlace(button);
       send(button.name, button.value, true);
     });
     // The preview of "Embed this view" runs only while its box is open.
@@ -314,6 +335,50 @@
     };
     // Hidden where the browser or the frame (without allow-fullscreen) does not allow it.
     fullscreen.hidden = !document.fullscreenEnabled;
+
+    // Tooltips. The pointer's position over the chart goes to the core at most once a frame;
+    // the core finds the value there in the chart's layout and shows or hides the tooltip. A
+    // finger shows it with a tap, and a tap elsewhere hides it; a mouse may move onto the
+    // tooltip itself, and Escape closes it.
+    const canvas = document.getElementById('chart');
+    const chartBox = canvas.parentElement;
+    const tooltip = document.getElementById('tooltip');
+    let pointer = null;
+    const hover = () => {
+      const at = pointer;
+      pointer = null;
+      if (!at) return;
+      try {
+        core(() => app.hover(at.x, at.y, at.touch));
+      } catch (error) {
+        console.error(error);
+      }
+    };
+    const endHover = () => {
+      pointer = null;
+      try {
+        return core(() => app.hover_end());
+      } catch (error) {
+        console.error(error);
+        return false;
+      }
+    };
+    const pointAt = (event) => {
+      const waiting = pointer !== null;
+      pointer = { x: event.offsetX, y: event.offsetY, touch: event.pointerType === 'touch' };
+      if (!waiting) requestAnimationFrame(hover);
+    };
+    // A finger's moves scroll the page, and it "leaves" as soon as it lifts: only taps count.
+    canvas.addEventListener('pointermove', (event) => { if (event.pointerType !== 'touch') pointAt(event); });
+    canvas.addEventListener('pointerdown', pointAt);
+    chartBox.addEventListener('pointerleave', (event) => { if (event.pointerType !== 'touch') endHover(); });
+    document.addEventListener('pointerdown', (event) => { if (!chartBox.contains(event.target)) endHover(); });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !tooltip.hidden && endHover()) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, true);
 
     // Keys. In presentation and story mode the stepping keys always step, whatever was clicked
     // last: they are taken in the capture phase, before a radio group or checkbox can use
@@ -332,8 +397,16 @@
       if (action) event.preventDefault();
       return action;
     };
+    // An open definition or glossary takes Esc (to close) and keeps the keys its reader uses.
+    const popoverOpen = () => {
+      try {
+        return Boolean(document.querySelector(':popover-open'));
+      } catch {
+        return false;
+      }
+    };
     document.addEventListener('keydown', (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || popoverOpen()) return;
       const root = document.documentElement;
       const stage = root.classList.contains('present') || root.classList.contains('story');
       if (event.key === 'Escape' && root.classList.contains('drawer-open')) {
@@ -358,7 +431,7 @@
       if (handleKey(event)) event.stopPropagation();
     }, true);
     document.addEventListener('keydown', (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || popoverOpen()) return;
       const target = event.target;
       // Arrow keys, Home and End move between tabs, as in any tab list.
       const tabKeys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
@@ -403,7 +476,23 @@
       requestAnimationFrame(() => { pending = false; redraw(); });
     }).observe(box);
     darkScheme.addEventListener('change', redraw);
+    // On narrow screens the chart stays on screen above the controls (style.css); the
+    // controls end with room of the chart's height, so that the last of them can scroll out
+    // from under it.
+    // The height goes in a sheet of its own, not in a style attribute, which the page's
+    // policy is written to do without; browsers without constructed sheets just lack the room.
+    if (document.adoptedStyleSheets && window.CSSStyleSheet?.prototype.replaceSync) {
+      const sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      new ResizeObserver((entries) => {
+        const height = Math.ceil(entries[entries.length - 1].borderBoxSize[0].blockSize);
+        sheet.replaceSync(`.stage { --figure-height: ${height}px; }`);
+      }).observe(document.getElementById('figure'));
+    }
     addEventListener('popstate', () => {
+      // A link within the page (the Data quality contents) changes the fragment alone: the
+      // browser has already scrolled there, and the explorer's state is the same.
+      if (location.search.replace(/^\?/, '') === app.query()) return;
       try {
         change(() => app.load(location.search), true);
       } catch (error) {

@@ -1,8 +1,9 @@
 //! What a lecturer adds to a chart to point at something: shaded spans, labelled reference
-//! lines and callouts on single points. Their labels are untrusted text from links, already
+//! lines and callouts on single points; and the outlines round the values a finding names. Their labels are untrusted text from links, already
 //! cleaned and shortened by the view; here they are fitted so that none leaves the plot.
 
 use super::body::{value_anchor, Frame};
+use super::hits::{Area, Hits};
 use super::marks::Rect;
 use super::paint::{Drawn, Painter, Point};
 use super::Fonts;
@@ -254,6 +255,39 @@ pub(crate) fn draw_top_labels(
             HPos::Left,
             VPos::Center,
         )?;
+    }
+    Ok(())
+}
+
+/// Outlines the values a finding or a claim names, round the very marks `hits` recorded as
+/// the series were drawn: a ring round a line's marker, a frame round a bar or a stack
+/// segment. Each is drawn in the text colour on a halo of the background, so that it stands
+/// out from any series colour and from the mark it surrounds.
+pub(crate) fn draw_outlines(plot: &Plot, painter: &Painter, hits: &Hits) -> Drawn {
+    let theme = painter.theme;
+    let (halo, line) = (painter.px(5.0), painter.px(2.5));
+    for outline in &plot.outlines {
+        let Some(mark) = hits
+            .marks()
+            .iter()
+            .find(|mark| mark.series == outline.series && mark.point == outline.category)
+        else {
+            continue;
+        };
+        match mark.area {
+            Area::Point { x, y, radius } => {
+                let ring = radius + painter.px(5.0);
+                painter.circle((x, y), ring, theme.background, false, halo)?;
+                painter.circle((x, y), ring, theme.text, false, line)?;
+            }
+            Area::Rect { x0, y0, x1, y1 } => {
+                let gap = painter.px(3.0);
+                let (x0, y0, x1, y1) = (x0 - gap, y0 - gap, x1 + gap, y1 + gap);
+                let frame = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+                painter.polyline(&frame, theme.background, halo)?;
+                painter.polyline(&frame, theme.text, line)?;
+            }
+        }
     }
     Ok(())
 }

@@ -2,6 +2,9 @@
 //! that the caller has left free of title, legend and source.
 
 use super::annotate;
+
+mod bars;
+use super::hits::{Area, Hits, Mark};
 use super::marks::{self, LinePen, Placed, Rect};
 use super::paint::{Drawn, Painter, Point};
 use super::scale::ValueAxis;
@@ -9,6 +12,7 @@ use super::xaxis::{self, XAxis};
 use super::{Fonts, EMPTY_MESSAGE};
 use crate::data::{Status, Unit};
 use crate::plot::{ChartKind, Plot, Series};
+use bars::{draw_bars, draw_stacks, has_incomplete_stack, BarSlots, Stack};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -155,10 +159,16 @@ fn has_room(painter: &Painter, area: &Rect) -> bool {
     area.width() >= least && area.height() >= least
 }
 
-/// Draws the chart of `plot` in `region`; a region too small for its plot area is left blank.
-/// Everything is laid out before anything is drawn, so that a chart that does not fit leaves
-/// no stray axis title behind.
-pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: Rect) -> Drawn {
+/// Draws the chart of `plot` in `region`, recording each value's mark in `hits`; a region too
+/// small for its plot area is left blank. Everything is laid out before anything is drawn, so
+/// that a chart that does not fit leaves no stray axis title behind.
+pub(crate) fn draw_chart(
+    plot: &Plot,
+    painter: &Painter,
+    fonts: &Fonts,
+    region: Rect,
+    hits: &mut Hits,
+) -> Drawn {
     let theme = painter.theme;
     let y_title_lines = painter.wrap(&plot.y_label, fonts.axis_title, region.width())?;
     // The top tick label is centred on the top of the plot, so half of it needs room above.
@@ -241,10 +251,13 @@ pub(crate) fn draw_chart(plot: &Plot, painter: &Painter, fonts: &Fonts, region: 
     draw_grid(painter, &frame)?;
     annotate::draw_mark_lines(plot, painter, fonts, &frame, &labels)?;
     match plot.kind {
-        ChartKind::Line => draw_lines(plot, painter, fonts, &frame)?,
-        ChartKind::Bars => draw_bars(plot, painter, fonts, &frame)?,
-        ChartKind::Stacked | ChartKind::Stacked100 => draw_stacks(plot, painter, fonts, &frame)?,
+        ChartKind::Line => draw_lines(plot, painter, fonts, &frame, hits)?,
+        ChartKind::Bars => draw_bars(plot, painter, fonts, &frame, hits)?,
+        ChartKind::Stacked | ChartKind::Stacked100 => {
+            draw_stacks(plot, painter, fonts, &frame, hits)?
+        }
     }
+    annotate::draw_outlines(plot, painter, hits)?;
     annotate::draw_notes(plot, painter, fonts, &frame)?;
     annotate::draw_top_labels(painter, fonts, &frame, &labels)?;
     draw_axis_labels(painter, fonts, &frame)?;
@@ -403,9 +416,9 @@ fn draw_axis_labels(painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     Ok(())
 }
 
-/// The series in drawing order: dimmed ones first, highlighted ones last, so that what the
-/// reader should look at lies on top.
-fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
+/// The series in drawing order, with their positions in the plot: dimmed ones first,
+/// highlighted ones last, so that what the reader should look at lies on top.
+fn drawing_order(plot: &Plot) -> impl Iterator<Item = (usize, &Series)> {
     let rank = |series: &Series| {
         if plot.is_dimmed(series) {
             0
@@ -418,7 +431,8 @@ fn drawing_order(plot: &Plot) -> impl Iterator<Item = &Series> {
     (0..3).flat_map(move |wanted| {
         plot.series
             .iter()
-            .filter(move |series| rank(series) == wanted)
+            .enumerate()
+            .filter(move |(_, series)| rank(series) == wanted)
     })
 }
 
@@ -443,8 +457,26 @@ pub(crate) fn series_pen(plot: &Plot, painter: &Painter, series: &Series) -> Lin
     }
 }
 
-fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
-    for series in drawing_order(plot) {
+/// The mark of the point `point` of the series at `series` in the plot, drawn in `area`.
+fn mark(plot: &Plot, series: usize, point: usize, area: Area) -> Mark {
+    let id = |text: Option<&String>| text.cloned().unwrap_or_default();
+    Mark {
+        series,
+        point,
+        series_id: id(plot.series.get(series).map(|series| &series.id)),
+        category_id: id(plot.categories.get(point).map(|category| &category.id)),
+        area,
+    }
+}
+
+fn draw_lines(
+    plot: &Plot,
+    painter: &Painter,
+    fonts: &Fonts,
+    frame: &Frame,
+    hits: &mut Hits,
+) -> Drawn {
+    for (position, series) in drawing_order(plot) {
         let color = series_color(plot, painter, series);
         let pen = series_pen(plot, painter, series);
         let points: Vec<Option<Placed>> = plot
@@ -467,6 +499,8 @@ fn draw_lines(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> D
             let Some(point) = point else { continue };
             marks::marker(painter, point.at, point.status, color, pen, series.shape)?;
             let (x, y) = point.at;
+            let radius = pen.radius;
+            hits.record(mark(plot, position, index, Area::Point { x, y, radius }));
             qualifier_mark(
                 painter,
                 fonts,
@@ -536,255 +570,6 @@ fn qualifier_mark(
     }
     painter.text(symbol, fonts.note_bold, color, at, h, VPos::Bottom)
 }
-
-/// The width of bars side by side and where each group of them starts.
-struct BarSlots {
-    /// The width of one series' slot.
-    slot: f64,
-    /// The width of a whole group of bars.
-    group: f64,
-    /// The background left between neighbouring bars.
-    gap: f64,
-}
-
-impl BarSlots {
-    fn of(plot: &Plot, painter: &Painter, frame: &Frame) -> BarSlots {
-        let band = frame.x.scale.band_width();
-        let count = plot.series.len().max(1) as f64;
-        // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
-        let slot = ((band * 0.75).min(band - painter.px(2.0)) / count)
-            .min(painter.px(MAX_BAR_WIDTH))
-            .max(1.0);
-        let gap = if slot > painter.px(8.0) {
-            painter.px(1.5)
-        } else {
-            0.0
-        };
-        BarSlots {
-            slot,
-            group: slot * count,
-            gap,
-        }
-    }
-
-    /// The left and right edges of the bar of series `position` at category `index`.
-    fn bar(&self, frame: &Frame, index: usize, position: usize) -> (f64, f64) {
-        let group_left = frame.x.scale.position(index, None) - self.group / 2.0;
-        let x0 = group_left + position as f64 * self.slot;
-        (x0, x0 + self.slot - self.gap)
-    }
-}
-
-fn draw_bars(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
-    let slots = BarSlots::of(plot, painter, frame);
-    let baseline = frame.baseline();
-    let least_height = painter.px(2.0);
-    for (index, _) in plot.categories.iter().enumerate() {
-        for (position, series) in plot.series.iter().enumerate() {
-            let (x0, x1) = slots.bar(frame, index, position);
-            let value = value_at(series, index)
-                .and_then(|(value, status)| Some((frame.y(value)?, value, status)));
-            let Some((y, value, status)) = value else {
-                draw_not_available(painter, fonts, (x0 + x1) / 2.0, x1 - x0, frame)?;
-                continue;
-            };
-            // Every value, zero included, shows at least a sliver, so that a bar of zero is
-            // never mistaken for a missing one.
-            let (y0, y1) = if value < 0.0 && !frame.axis.log {
-                (baseline, y.max(baseline + least_height))
-            } else {
-                (y.min(baseline - least_height), baseline)
-            };
-            let rect = Rect { x0, y0, x1, y1 };
-            let color = series_color(plot, painter, series);
-            marks::bar(painter, rect, status, color, series.highlight)?;
-            qualifier_mark(
-                painter,
-                fonts,
-                color,
-                series,
-                index,
-                ((x0 + x1) / 2.0, y0 - painter.px(2.0)),
-                HPos::Center,
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Marks a slot without a value: "n/a" standing on the baseline, turned upwards when the slot is
-/// narrower than the text.
-fn draw_not_available(
-    painter: &Painter,
-    fonts: &Fonts,
-    centre: f64,
-    slot: f64,
-    frame: &Frame,
-) -> Drawn {
-    let text = "n/a";
-    let color = painter.theme.muted;
-    let baseline = frame.baseline();
-    // Above the baseline when there is room there, below it when the axis has only negatives.
-    let room_above = baseline - frame.plot.y0 > painter.px(24.0);
-    let upright = painter.measure(text, fonts.note)? <= slot;
-    match (upright, room_above) {
-        (true, true) => painter.text(
-            text,
-            fonts.note,
-            color,
-            (centre, baseline - painter.px(2.0)),
-            HPos::Center,
-            VPos::Bottom,
-        ),
-        (true, false) => painter.text(
-            text,
-            fonts.note,
-            color,
-            (centre, baseline + painter.px(2.0)),
-            HPos::Center,
-            VPos::Top,
-        ),
-        (false, true) => painter.text_upwards(
-            text,
-            fonts.note,
-            color,
-            (centre, baseline - painter.px(3.0)),
-            HPos::Left,
-        ),
-        (false, false) => painter.text_upwards(
-            text,
-            fonts.note,
-            color,
-            (centre, baseline + painter.px(3.0)),
-            HPos::Right,
-        ),
-    }
-}
-
-/// True when some category misses a value that its stack would have included.
-fn has_incomplete_stack(plot: &Plot) -> bool {
-    (0..plot.categories.len()).any(|index| {
-        let stack = Stack::of(plot, index);
-        stack.incomplete && !stack.segments.is_empty()
-    })
-}
-
-/// One category's stack: the segments to draw, in value units, and whether any part is left out.
-struct Stack {
-    /// (series index, bottom, top, status)
-    segments: Vec<(usize, f64, f64, Status)>,
-    incomplete: bool,
-}
-
-impl Stack {
-    /// Stacks category `index`: positive values upwards from zero, negative ones downwards; for
-    /// a 100% stack, the positive values rescaled to their share of the drawn total. Missing
-    /// values, and negative ones in a 100% stack, are left out and make the stack incomplete.
-    fn of(plot: &Plot, index: usize) -> Stack {
-        let share = plot.kind == ChartKind::Stacked100;
-        let mut incomplete = false;
-        let mut drawn = Vec::new();
-        for (position, series) in plot.series.iter().enumerate() {
-            match value_at(series, index) {
-                Some((value, status)) if !(share && value < 0.0) => {
-                    drawn.push((position, value, status))
-                }
-                _ => incomplete = true,
-            }
-        }
-        let total: f64 = drawn.iter().map(|(_, value, _)| value.max(0.0)).sum();
-        if share && total <= 0.0 {
-            return Stack {
-                segments: Vec::new(),
-                incomplete,
-            };
-        }
-        let unit = if share { 100.0 / total } else { 1.0 };
-        let (mut above, mut below) = (0.0, 0.0);
-        let mut segments = Vec::new();
-        for (position, value, status) in drawn {
-            let height = value * unit;
-            if height < 0.0 {
-                segments.push((position, below + height, below, status));
-                below += height;
-            } else {
-                segments.push((position, above, above + height, status));
-                above += height;
-            }
-        }
-        Stack {
-            segments,
-            incomplete,
-        }
-    }
-}
-
-fn draw_stacks(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
-    let band = frame.x.scale.band_width();
-    let width = (band * 0.6)
-        .min(band - painter.px(2.0))
-        .min(painter.px(MAX_BAR_WIDTH * 1.5))
-        .max(1.0);
-    let separator = if width > painter.px(6.0) {
-        painter.px(1.0).round()
-    } else {
-        0.0
-    };
-    let clamp = |y: f64| y.clamp(frame.plot.y0, frame.plot.y1);
-    for (index, _) in plot.categories.iter().enumerate() {
-        let centre = frame.x.scale.position(index, None);
-        let (x0, x1) = (centre - width / 2.0, centre + width / 2.0);
-        let stack = Stack::of(plot, index);
-        if stack.segments.is_empty() {
-            draw_not_available(painter, fonts, centre, width, frame)?;
-            continue;
-        }
-        let mut top_of_stack = frame.baseline();
-        for (position, bottom, top, status) in &stack.segments {
-            let (Some(y_bottom), Some(y_top)) = (frame.y(*bottom), frame.y(*top)) else {
-                continue;
-            };
-            let (y_top, y_bottom) = (clamp(y_top), clamp(y_bottom));
-            top_of_stack = top_of_stack.min(y_top);
-            // A thin gap of background between segments keeps equal colours apart.
-            let y_top = if y_bottom - y_top > 2.0 * separator {
-                y_top + separator
-            } else {
-                y_top
-            };
-            if let Some(series) = plot.series.get(*position) {
-                let rect = Rect {
-                    x0,
-                    y0: y_top,
-                    x1,
-                    y1: y_bottom,
-                };
-                marks::bar(
-                    painter,
-                    rect,
-                    *status,
-                    series_color(plot, painter, series),
-                    series.highlight,
-                )?;
-            }
-        }
-        if stack.incomplete {
-            let at = (centre, top_of_stack - painter.px(2.0));
-            painter.text(
-                INCOMPLETE_MARK,
-                fonts.note_bold,
-                painter.theme.text,
-                at,
-                HPos::Center,
-                VPos::Bottom,
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// The mark over a stack that leaves out a missing part.
-const INCOMPLETE_MARK: &str = "*";
 
 /// Draws the frame of an empty chart with `message` in its middle.
 fn draw_empty(painter: &Painter, fonts: &Fonts, area: Rect, message: &str) -> Drawn {

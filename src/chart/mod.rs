@@ -26,6 +26,7 @@
 
 mod annotate;
 mod body;
+mod hits;
 mod legend;
 mod marks;
 mod paint;
@@ -36,6 +37,7 @@ pub(crate) mod text;
 mod theme;
 mod xaxis;
 
+pub use hits::{tooltip_position, Area, Hits, Mark, MOUSE_REACH, TOUCH_REACH};
 pub use legend::{status_key, SPARSE_KEY};
 
 use crate::plot::{Plot, Shape};
@@ -144,7 +146,8 @@ impl Fonts {
     }
 }
 
-/// Draws `plot` on `area` in `style`.
+/// Draws `plot` on `area` in `style`, and returns where each value was drawn, in the area's
+/// pixels.
 ///
 /// An area too small to hold a chart gets only the background, and an export too small for
 /// its title, legend and chart only the parts that fit, from the top. Errors are the backend's
@@ -154,7 +157,7 @@ pub fn draw<DB: DrawingBackend>(
     plot: &Plot,
     style: &Style,
     area: &DrawingArea<DB, Shift>,
-) -> Result<(), String> {
+) -> Result<Hits, String> {
     let (width, height) = area.dim_in_pixel();
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(message(format!(
@@ -163,17 +166,20 @@ pub fn draw<DB: DrawingBackend>(
     }
     let theme = Theme::new(style.dark);
     area.fill(&theme.background).map_err(message)?;
-    draw_on(plot, style, area, (width, height))
+    let mut hits = Hits::default();
+    draw_on(plot, style, area, (width, height), &mut hits)?;
+    Ok(hits)
 }
 
-/// Draws `plot` on a surface of `width` × `height` pixels already filled with the background.
-/// This is the whole chart; [`draw`] only adapts a plotters backend to it, so that this code is
-/// compiled once whatever the backend.
+/// Draws `plot` on a surface of `width` × `height` pixels already filled with the background,
+/// recording each value's mark in `hits`. This is the whole chart; [`draw`] only adapts a
+/// plotters backend to it, so that this code is compiled once whatever the backend.
 fn draw_on(
     plot: &Plot,
     style: &Style,
     area: &dyn paint::Surface,
     (width, height): (u32, u32),
+    hits: &mut Hits,
 ) -> Result<(), String> {
     // A scale that is not a positive number (a page bug) falls back to 1 rather than to a
     // chart without text.
@@ -241,7 +247,7 @@ fn draw_on(
         };
         region.y1 = legend_top - painter.px(10.0);
     }
-    body::draw_chart(plot, &painter, &fonts, region)
+    body::draw_chart(plot, &painter, &fonts, region, hits)
 }
 
 /// The range of values the value axis of `plot` covers before it is rounded to ticks: the
@@ -277,14 +283,19 @@ fn source_line(source: &str) -> String {
 /// Text is measured with Helvetica's metrics (no font files are read), so the output is the
 /// same on every machine. Should drawing fail, the document says so in place of the chart.
 pub fn to_svg(plot: &Plot, style: &Style, width: u32, height: u32) -> String {
+    to_svg_with_hits(plot, style, width, height).0
+}
+
+/// [`to_svg`], with where each value was drawn (none when drawing failed).
+pub fn to_svg_with_hits(plot: &Plot, style: &Style, width: u32, height: u32) -> (String, Hits) {
     let mut document = String::new();
     let outcome = {
         let area = svg::SvgChartBackend::new(&mut document, (width, height)).into_drawing_area();
-        draw(plot, style, &area).and_then(|()| area.present().map_err(message))
+        draw(plot, style, &area).and_then(|hits| area.present().map_err(message).map(|()| hits))
     };
     match outcome {
-        Ok(()) => document,
-        Err(problem) => failure_svg(&problem, width, height),
+        Ok(hits) => (document, hits),
+        Err(problem) => (failure_svg(&problem, width, height), Hits::default()),
     }
 }
 

@@ -25,7 +25,8 @@ pub enum Status {
     Clean,
     /// Garbled by OCR, but only one reading is possible; the note says why.
     Corrected,
-    /// Garbled, and the value is a best guess; the note names the alternatives.
+    /// Garbled, and the value is a best guess; the note names the alternatives. Also a bound the
+    /// paper implies in words but does not print, whose note says what it rests on.
     Uncertain,
     /// No value can be read or none was printed.
     Missing,
@@ -394,6 +395,10 @@ pub struct Datum {
     pub label: &'static str,
     /// Where in the paper the number stands.
     pub source: &'static str,
+    /// The decimals the paper prints the number with, where neither its dataset nor its value
+    /// shows them: the prose's "6.0 percent" is stored as 6, which alone would read as printed
+    /// without decimals. `None` for every other number.
+    pub decimals: Option<u8>,
 }
 
 impl Datum {
@@ -405,6 +410,31 @@ impl Datum {
     /// The value, if there is one.
     pub fn value(&self) -> Option<f64> {
         self.cell.value
+    }
+
+    /// The same number, printed with `decimals` decimals (see [`Datum::decimals`]).
+    pub const fn printed_with(mut self, decimals: u8) -> Datum {
+        self.decimals = Some(decimals);
+        self
+    }
+
+    /// The decimals the paper prints the number with: as recorded, else as its table prints
+    /// every value (Table 3's `20.0`), else as many as the value shows (`15.6`, `34`).
+    pub fn printed_decimals(&self) -> u8 {
+        self.decimals
+            .or(self.dataset.printed_decimals())
+            .unwrap_or_else(|| {
+                let half = crate::format::half_unit(self.value().unwrap_or_default());
+                (-(2.0 * half).log10()).round() as u8
+            })
+    }
+
+    /// The values the printed number may stand for: every value that rounds to it at the
+    /// decimals printed, so `20.0` covers 19.95 to 20.05 and `20` covers 19.5 to 20.5.
+    pub fn printed_range(&self) -> Option<(f64, f64)> {
+        let value = self.value()?;
+        let half = 0.5 / 10f64.powi(i32::from(self.printed_decimals()));
+        Some((value - half, value + half))
     }
 }
 
@@ -462,6 +492,7 @@ const SERIES_LABELS: &[(&str, &str)] = &[
     ("dell", "Dell"),
     ("hongfujin", "Hongfujin Precision (Foxconn)"),
     ("huawei", "Huawei"),
+    ("china_mobile", "China Mobile"),
     ("fengda", "Fengda Shanghai Computer (Quanta)"),
     ("asustek", "ASUSTeK Computer"),
     ("motorola", "Motorola"),

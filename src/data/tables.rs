@@ -60,6 +60,7 @@ fn row<const N: usize>(
         cell,
         label: "",
         source,
+        decimals: None,
     })
 }
 
@@ -510,6 +511,7 @@ fn table5() -> Vec<Datum> {
                 cell: Cell::clean(value),
                 label: "",
                 source,
+                decimals: None,
             });
         }
     }

@@ -3,10 +3,6 @@
 //! Everything the page shows besides the chart is built here as HTML text from the core's
 //! values, so it can be tested natively and the browser module only inserts it.
 
-#[cfg(not(target_arch = "wasm32"))]
-use crate::audit::{self, Severity};
-#[cfg(not(target_arch = "wasm32"))]
-use crate::claims::{self, Verdict};
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::display::Group;
@@ -15,9 +11,18 @@ use crate::plot::{self, Plot, PALETTE};
 use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 
 mod embed;
+mod focus;
+mod glossary;
+// The audit's and the claims check's lists are prebuilt natively (see `prebuilt_parts`).
+#[cfg(not(target_arch = "wasm32"))]
+mod quality;
 mod story;
+mod tooltip;
 pub use embed::{embed_options, palette_css};
+pub use focus::focus_banner;
+pub use glossary::{glossary_popovers, term_button, terms_line, with_terms};
 pub use story::{story_bar, story_editor};
+pub use tooltip::tooltip;
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,
@@ -107,6 +112,12 @@ pub fn tabs(state: &State) -> String {
     }
     html.push_str("</div>");
     html
+}
+
+/// The chart picture's accessible name: its title alone, since the summary that describes it
+/// is the figure's caption and would otherwise be read twice.
+pub fn chart_label(title: &str) -> String {
+    format!("Chart: {title}. Its summary follows, and the table gives every value.")
 }
 
 fn select(
@@ -280,6 +291,8 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             |id| state.shows_series(id),
             "",
         ));
+        let labels: Vec<String> = series.iter().map(|(_, label)| label.clone()).collect();
+        html.push_str(&terms_line(&labels));
     }
     if state.transform != Transform::Change && shows(Group::Years) {
         let categories: Vec<(String, String)> = state
@@ -525,7 +538,8 @@ fn cell_text(value: f64, unit: Unit, decimals: Option<u8>) -> String {
     }
 }
 
-fn status_words(status: Status) -> &'static str {
+/// A status in words, for the table, the key figures and the all-data CSV.
+pub(crate) fn status_words(status: Status) -> &'static str {
     match status {
         Status::Clean => "printed legibly",
         Status::Corrected => "corrected from garbled OCR text",
@@ -569,12 +583,12 @@ pub fn about(state: &State) -> String {
         let info = dataset.info();
         let caveat = state.measure().caveat;
         if !caveat.is_empty() {
-            html.push_str(&format!("<p class=\"caveat\">{}</p>", escape(caveat)));
+            html.push_str(&format!("<p class=\"caveat\">{}</p>", with_terms(caveat)));
         }
         html.push_str(&prebuilt(&format!("findings-{}", dataset.id())));
         html.push_str(&format!(
             "<details><summary>How this table was read</summary><p>{}</p></details>",
-            escape(info.note)
+            with_terms(info.note)
         ));
         html.push_str(&format!(
             "<p class=\"source\">Source: {} {}</p>",
@@ -612,8 +626,8 @@ pub fn prebuilt_parts() -> String {
 /// Each prebuilt part: its id and its HTML.
 fn prebuilt_contents() -> Vec<(String, String)> {
     let mut parts = vec![
-        ("quality".to_string(), quality()),
-        ("statements".to_string(), statements()),
+        ("quality".to_string(), quality::quality()),
+        ("statements".to_string(), quality::statements()),
     ];
     for dataset in Dataset::ALL
         .into_iter()
@@ -621,7 +635,7 @@ fn prebuilt_contents() -> Vec<(String, String)> {
     {
         parts.push((
             format!("findings-{}", dataset.id()),
-            table_findings(dataset),
+            quality::table_findings(dataset),
         ));
     }
     parts
@@ -641,150 +655,6 @@ fn prebuilt(id: &str) -> String {
         .find(|(part, _)| part == id)
         .map(|(_, content)| content)
         .unwrap_or_default()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// The audit's findings on one table, listed under its view.
-fn table_findings(dataset: Dataset) -> String {
-    let mut html = String::new();
-    let mut findings: Vec<&audit::Finding> = audit::paper()
-        .iter()
-        .filter(|finding| finding.dataset == dataset)
-        .collect();
-    findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
-    if !findings.is_empty() {
-        let warnings = findings
-            .iter()
-            .filter(|finding| finding.severity == Severity::Warning)
-            .count();
-        html.push_str(&format!(
-        "<div class=\"table-findings\"><p>The audit has {} finding{} on this table ({warnings} warning{}); <button type=\"button\" class=\"link\" name=\"view\" value=\"quality\">see Data quality</button> for the arithmetic.</p><ul>",
-        findings.len(),
-        if findings.len() == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
-        ));
-        for finding in findings {
-            html.push_str(&format!(
-                "<li class=\"{}\"><span class=\"severity\">{}</span> {}</li>",
-                finding.severity.id(),
-                finding.severity.id(),
-                escape(&finding.title)
-            ));
-        }
-        html.push_str("</ul></div>");
-    }
-    html
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn verdict_words(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Agrees => "agrees",
-        Verdict::Disagrees => "disagrees",
-        Verdict::NotCheckable => "not checkable",
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// The prose numbers of Figures 1–4 and the text, stated plainly, since the paper prints no
-/// data for them.
-fn statements() -> String {
-    let mut html = String::from("<h3>Every number the prose quotes</h3><p>The paper's figures print no data; these are the numbers its text gives, with what the tables say about each.</p>");
-    for dataset in [
-        Dataset::Fig1,
-        Dataset::Fig2,
-        Dataset::Fig3,
-        Dataset::Fig4,
-        Dataset::Text,
-    ] {
-        html.push_str(&format!(
-            "<details><summary>{}</summary><ul class=\"claims\">",
-            escape(dataset.info().title)
-        ));
-        for claim in claims::paper()
-            .iter()
-            .filter(|claim| claim.dataset == dataset)
-        {
-            html.push_str(&format!(
-                "<li><span class=\"verdict verdict-{}\">{}</span> {} <small>{}. {}</small></li>",
-                claim.verdict.id(),
-                verdict_words(claim.verdict),
-                escape(&claim.statement),
-                escape(claim.source),
-                escape(&claim.computation)
-            ));
-        }
-        html.push_str("</ul></details>");
-    }
-    html
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// The data-quality view: audit findings, then the claims check.
-pub fn quality() -> String {
-    let mut findings: Vec<&audit::Finding> = audit::paper().iter().collect();
-    findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
-    let claims = claims::paper();
-    let mut html = String::from("<section aria-labelledby=\"findings-heading\"><h2 id=\"findings-heading\">Audit findings</h2>");
-    html.push_str(&format!(
-        "<p>Checking the tables against each other and against the prose found {} problems worth a warning (two numbers that cannot both be right, or a label that cannot be) and {} points worth knowing. Each links to the view that shows the numbers.</p><ul class=\"findings\">",
-        findings.iter().filter(|finding| finding.severity == Severity::Warning).count(),
-        findings.iter().filter(|finding| finding.severity == Severity::Info).count()
-    ));
-    for finding in findings {
-        let keys: Vec<&str> = finding.cells.iter().map(String::as_str).collect();
-        let view = State::showing(&keys).view;
-        html.push_str(&format!(
-            "<li id=\"finding-{}\" class=\"finding {}\"><h3><span class=\"severity\">{}</span> {}</h3><p class=\"numbers\">{}</p><p>{}</p><button type=\"button\" name=\"goto\" value=\"{}\">Show in {}</button></li>",
-            escape(&finding.id),
-            finding.severity.id(),
-            finding.severity.id(),
-            escape(&finding.title),
-            escape(&finding.numbers),
-            escape(&finding.explanation),
-            escape(&finding.cells.join(" ")),
-            escape(view.label())
-        ));
-    }
-    html.push_str("</ul></section><section aria-labelledby=\"claims-heading\"><h2 id=\"claims-heading\">Claims check</h2>");
-    let counts: Vec<String> = Verdict::ALL
-        .iter()
-        .map(|verdict| {
-            format!(
-                "{} {}",
-                claims
-                    .iter()
-                    .filter(|claim| claim.verdict == *verdict)
-                    .count(),
-                verdict_words(*verdict)
-            )
-        })
-        .collect();
-    html.push_str(&format!(
-        "<p>Every number the prose quotes, checked against the tables where they allow: {}.</p><table class=\"data claims\"><caption>The paper's claims and what the data says</caption><thead><tr><th scope=\"col\">Verdict</th><th scope=\"col\">Claim</th><th scope=\"col\">Computation</th><th scope=\"col\">View</th></tr></thead><tbody>",
-        counts.join(", ")
-    ));
-    for claim in claims {
-        let keys: Vec<&str> = claim.cells.iter().map(String::as_str).collect();
-        let view = State::showing(&keys).view;
-        let status = if claim.status > Status::Clean {
-            format!(" <small>(rests on {} data)</small>", claim.status.id())
-        } else {
-            String::new()
-        };
-        html.push_str(&format!(
-            "<tr class=\"verdict-{}\"><td>{}</td><td>{}<br><small>{}</small></td><td>{}{status}</td><td><button type=\"button\" name=\"goto\" value=\"{}\">Show in {}</button></td></tr>",
-            claim.verdict.id(),
-            verdict_words(claim.verdict),
-            escape(&claim.statement),
-            escape(claim.source),
-            escape(&claim.computation),
-            escape(&claim.cells.join(" ")),
-            escape(view.label())
-        ));
-    }
-    html.push_str("</tbody></table></section>");
-    html
 }
 
 #[cfg(test)]

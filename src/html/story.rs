@@ -69,7 +69,7 @@ pub fn story_bar(session: &Session) -> String {
     if !step.caption.is_empty() {
         html.push_str(&format!(
             "<p class=\"step-caption\" id=\"step-caption\">{}</p>",
-            escape(&step.caption)
+            super::with_terms(&step.caption)
         ));
     }
     if let Some(asked) = &step.question {

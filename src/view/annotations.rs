@@ -1,7 +1,8 @@
 //! What a lecturer points at in a view, as the link and the events write it: reference lines
 //! (`mark=2001:WTO entry`), shaded spans (`band=2001-2004:After WTO entry`) and callouts on a
 //! point (`note=foreign_funded@2005:Foreign firms hold most assets`), several of a kind joined
-//! by `|`. Labels come from links anyone can write, so each is cleaned and shortened as a
+//! by `|`; and the outlined values a "Show in…" button points at
+//! (`outline=state_owned@2005|private@2005`), which carry no label. Labels come from links anyone can write, so each is cleaned and shortened as a
 //! notice would repeat it ([`quoted`]); a `|` always separates items, so no label holds one.
 
 use crate::notice::quoted;
@@ -35,6 +36,19 @@ pub struct Note {
     pub label: String,
 }
 
+/// An outline round the value of one series at one category: a cell that a finding or a
+/// claim names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    pub series: String,
+    pub category: String,
+}
+
+/// The most values a view outlines: every cell of the largest chart (Table 1's seven rows in
+/// five years) and some room, where other annotations stop at [`MOST_OF_A_KIND`], since a
+/// finding may name every cell of a table.
+pub const MOST_OUTLINES: usize = 48;
+
 /// What a view offers annotations to point at.
 pub(super) struct Targets<'a> {
     /// The view's categories, in its order.
@@ -57,6 +71,8 @@ pub(super) trait Annotation: Sized + Clone + PartialEq {
     const NAME: &'static str;
     /// The kind in a message, plural (`reference lines`).
     const PLURAL: &'static str;
+    /// The most items of the kind a view keeps.
+    const MOST: usize = MOST_OF_A_KIND;
 
     /// The item that `text` (without `|`) describes, if the view has what it points at.
     fn read(text: &str, targets: &Targets) -> Option<Self>;
@@ -158,27 +174,56 @@ impl Annotation for Note {
     }
 }
 
+impl Annotation for Outline {
+    const NAME: &'static str = "outline";
+    const PLURAL: &'static str = "outlined values";
+    const MOST: usize = MOST_OUTLINES;
+
+    fn read(text: &str, targets: &Targets) -> Option<Outline> {
+        // An outline has no label; one written after a `:` is passed over.
+        let (place, _) = split_label(text);
+        let (series, category) = place.split_once('@')?;
+        let series = series.trim();
+        let series = targets.series.iter().find(|known| **known == series)?;
+        let (_, category) = targets.category(category)?;
+        Some(Outline {
+            series: series.to_string(),
+            category,
+        })
+    }
+
+    fn write(&self) -> String {
+        format!("{}@{}", self.series, self.category)
+    }
+
+    fn example(targets: &Targets) -> String {
+        let series = targets.series.first().copied().unwrap_or("series");
+        format!("{series}@{}", first(targets.categories))
+    }
+}
+
 fn first(categories: &[String]) -> &str {
     categories.first().map_or("2001", String::as_str)
 }
 
 /// A list of annotations read from a link or an event.
 pub(super) struct Read<T> {
-    /// The items that make sense, at most [`MOST_OF_A_KIND`].
+    /// The items that make sense, at most as many as the kind allows.
     pub items: Vec<T>,
     /// What was wrong with the rest, as a message; `None` when nothing was.
     pub problem: Option<String>,
 }
 
 /// Reads the `|`-separated items of `text`. Empty items are passed over; items the view
-/// cannot place, and any beyond [`MOST_OF_A_KIND`], are left out and named in the problem.
+/// cannot place, and any beyond the most the kind allows, are left out and named in the
+/// problem.
 pub(super) fn read<T: Annotation>(text: &str, targets: &Targets) -> Read<T> {
     let mut items = Vec::new();
     let mut unplaced: Vec<&str> = Vec::new();
     let mut extra = 0;
     for item in text.split('|').filter(|item| !item.trim().is_empty()) {
         match T::read(item, targets) {
-            Some(_) if items.len() == MOST_OF_A_KIND => extra += 1,
+            Some(_) if items.len() == T::MOST => extra += 1,
             Some(annotation) => items.push(annotation),
             None => unplaced.push(item),
         }
@@ -192,7 +237,8 @@ pub(super) fn read<T: Annotation>(text: &str, targets: &Targets) -> Read<T> {
         ))
     } else if extra > 0 {
         Some(format!(
-            "A view keeps at most {MOST_OF_A_KIND} {}; {extra} more were left out.",
+            "A view keeps at most {} {}; {extra} more were left out.",
+            T::MOST,
             T::PLURAL
         ))
     } else {

@@ -9,7 +9,7 @@
 //! removes all of that work from a redraw.
 
 use crate::chart::text::{estimated_text_width, Font};
-use crate::chart::{self, Style};
+use crate::chart::{self, Hits, Style};
 use crate::plot::Plot;
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{
@@ -22,7 +22,8 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Draws `plot` on `canvas`, sized to the canvas's CSS box as the layout has it now.
+/// Draws `plot` on `canvas`, sized to the canvas's CSS box as the layout has it now, and
+/// returns where each value was drawn, in CSS pixels from the canvas's top left corner.
 ///
 /// Reading the box forces a style and layout pass when the page changed since the last one;
 /// [`draw_on_canvas_sized`] avoids that when the size is already known.
@@ -30,26 +31,29 @@ pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     plot: &Plot,
     style: &Style,
-) -> Result<(), String> {
+) -> Result<Hits, String> {
     let width = f64::from(canvas.client_width());
     let height = f64::from(canvas.client_height());
     draw_on_canvas_sized(canvas, plot, style, width, height)
 }
 
-/// Draws `plot` on `canvas` whose CSS box is `css_width` × `css_height` pixels.
+/// Draws `plot` on `canvas` whose CSS box is `css_width` × `css_height` pixels, and returns
+/// where each value was drawn, in CSS pixels from the canvas's top left corner.
 ///
 /// The backing store is set to the CSS size × devicePixelRatio (and only touched when that
 /// changes, since setting it clears the canvas and costs a reallocation), and
 /// `style.font_scale` (the reader's zoom) is multiplied by the same ratio, so text and lines
-/// keep their CSS size and stay sharp. A canvas without a size (hidden, or not yet laid out)
-/// is left alone.
+/// keep their CSS size and stay sharp. The chart is laid out in the backing store's pixels, so
+/// its marks are scaled back by the backing store's ratio to the CSS box, axis by axis (the
+/// store is rounded to whole pixels, and capped). A canvas without a size (hidden, or not yet
+/// laid out) is left alone, with no marks.
 pub fn draw_on_canvas_sized(
     canvas: &HtmlCanvasElement,
     plot: &Plot,
     style: &Style,
     css_width: f64,
     css_height: f64,
-) -> Result<(), String> {
+) -> Result<Hits, String> {
     let window = web_sys::window().ok_or("the page has no window")?;
     let ratio = window.device_pixel_ratio();
     let ratio = if ratio.is_finite() && ratio > 0.0 {
@@ -66,13 +70,14 @@ pub fn draw_on_canvas_sized(
         canvas.set_height(height);
     }
     if width == 0 || height == 0 {
-        return Ok(());
+        return Ok(Hits::default());
     }
     let style = Style {
         font_scale: style.font_scale * ratio,
         ..*style
     };
-    render(canvas, plot, &style)
+    let hits = render(canvas, plot, &style)?;
+    Ok(hits.scaled(css_width / f64::from(width), css_height / f64::from(height)))
 }
 
 /// Draws `plot` on a new, detached canvas of `width` × `height` pixels and returns it as a PNG
@@ -112,7 +117,8 @@ fn backing_size(css_pixels: f64, ratio: f64) -> u32 {
     }
 }
 
-fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<(), String> {
+/// Draws `plot` on `canvas` at its backing store's size; returns the marks in its pixels.
+fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits, String> {
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(js_message)?
@@ -124,9 +130,10 @@ fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<(), 
     let inner = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("plotters cannot draw on this canvas")?;
     let area = MeasuringCanvas { inner, context }.into_drawing_area();
-    chart::draw(plot, style, &area)?;
+    let hits = chart::draw(plot, style, &area)?;
     area.present()
-        .map_err(|error| format!("the chart could not be finished: {error}"))
+        .map_err(|error| format!("the chart could not be finished: {error}"))?;
+    Ok(hits)
 }
 
 /// A readable message from a JavaScript exception.

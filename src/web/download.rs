@@ -57,11 +57,9 @@ struct File {
 impl App {
     /// Offers a file for download: the chart's data, all data, or the chart as SVG or PNG.
     pub(super) fn download(&self, what: &str) -> Result<(), JsValue> {
-        let Some(file) = self.file(what)? else {
-            return self.show_problems(&[
-                "This view has no chart to download; the data download has every number."
-                    .to_string(),
-            ]);
+        let file = match self.file(what)? {
+            Ok(file) => file,
+            Err(problem) => return self.show_problems(&[problem]),
         };
         let saving = saving();
         if saving != Saving::Blocked {
@@ -77,56 +75,87 @@ impl App {
         Ok(())
     }
 
-    fn file(&self, what: &str) -> Result<Option<File>, JsValue> {
-        let plot = view::plot(&self.session.state);
-        let name = export::file_stem(&self.session.state);
+    /// The file `what` names (`data`, `csv`, `svg` or `png-<size id>`), or a message for the
+    /// reader when this view or the chart's size on the screen cannot give it.
+    fn file(&self, what: &str) -> Result<Result<File, String>, JsValue> {
         let text = |name: String, mime, content| {
-            Some(File {
+            Ok(File {
                 name,
                 mime,
                 content,
                 picture: false,
             })
         };
-        Ok(match (what, plot) {
-            ("data", _) => text(
+        if what == "data" {
+            return Ok(text(
                 "ict-explorer-all-data.csv".into(),
                 "text/csv",
-                export::with_bom(export::data_csv(crate::data::all())),
-            ),
-            (_, None) => None,
-            ("csv", Some(plot)) => text(
+                export::with_bom(export::labelled_data_csv(crate::data::all())),
+            ));
+        }
+        let Some(plot) = view::plot(&self.session.state) else {
+            return Ok(Err(
+                "This view has no chart to download; the data download has every number."
+                    .to_string(),
+            ));
+        };
+        let name = export::file_stem(&self.session.state);
+        if let Some(size) = what.strip_prefix("png-").and_then(export::PngSize::from_id) {
+            return self.png(&plot, size, &name);
+        }
+        Ok(match what {
+            "csv" => text(
                 format!("{name}.csv"),
                 "text/csv",
                 export::with_bom(export::plot_csv(&plot)),
             ),
-            ("svg", Some(plot)) => text(
+            "svg" => text(
                 format!("{name}.svg"),
                 "image/svg+xml",
-                crate::chart::to_svg(&plot, &Style::export(false), 1200, 675),
+                crate::chart::to_svg(&plot, &Style::export(self.dark), 1200, 675),
             ),
-            ("png", Some(plot)) => Some(File {
-                name: format!("{name}.png"),
-                mime: "image/png",
-                content: super::canvas::export_png(
-                    &self.document,
-                    &plot,
-                    &Style::export(false),
-                    1200,
-                    675,
-                )
-                .map_err(|problem| {
-                    JsValue::from_str(&format!("The PNG could not be made: {problem}"))
-                })?,
-                picture: true,
-            }),
-            (other, _) => {
+            other => {
                 return Err(JsValue::from_str(&format!(
                     "There is no download called '{}'.",
                     crate::notice::quoted(other)
                 )))
             }
         })
+    }
+
+    /// The chart as a PNG of `size`, in the colours and type the page shows; a message for the
+    /// reader when the chart's size on the screen gives no picture.
+    fn png(
+        &self,
+        plot: &crate::plot::Plot,
+        size: export::PngSize,
+        stem: &str,
+    ) -> Result<Result<File, String>, JsValue> {
+        let (css_width, css_height) = match self.chart_size {
+            Some(size) => size,
+            None => {
+                let canvas = element(&self.document, "chart")?;
+                (
+                    f64::from(canvas.client_width()),
+                    f64::from(canvas.client_height()),
+                )
+            }
+        };
+        let (width, height) = match size.pixels(css_width, css_height) {
+            Ok(pixels) => pixels,
+            Err(problem) => return Ok(Err(problem)),
+        };
+        let style = size.style(self.dark, self.session.display.present);
+        let content = super::canvas::export_png(&self.document, plot, &style, width, height)
+            .map_err(|problem| {
+                JsValue::from_str(&format!("The PNG could not be made: {problem}"))
+            })?;
+        Ok(Ok(File {
+            name: size.file_name(stem),
+            mime: "image/png",
+            content,
+            picture: true,
+        }))
     }
 
     /// Shows the file on the page, for readers whose frame may not save it.

@@ -9,7 +9,9 @@
 mod api;
 pub mod canvas;
 mod download;
+mod quality;
 mod share;
+mod tooltip;
 
 use crate::chart::Style;
 use crate::display::{Display, Group, Part};
@@ -38,6 +40,10 @@ pub struct App {
     chart_size: Option<(f64, f64)>,
     /// The HTML last put into each page region, so that unchanged regions are left alone.
     regions: HashMap<&'static str, String>,
+    /// The Data quality list's search and filters, and its items in the page.
+    quality: quality::QualityList,
+    /// The chart's marks, for the tooltip, and the tooltip's state.
+    tooltip: tooltip::Tooltip,
 }
 
 /// Looks up an element the page must provide, with a message a teacher can act on.
@@ -109,9 +115,12 @@ impl App {
             dark,
             chart_size: None,
             regions: HashMap::new(),
+            quality: quality::QualityList::default(),
+            tooltip: tooltip::Tooltip::default(),
         };
         app.apply_display()?;
         app.render()?;
+        app.reveal_anchor()?;
         app.show_problems(&problems)?;
         element(&app.document, "app")?.set_attribute("data-ready", "true")?;
         Ok(app)
@@ -144,6 +153,11 @@ impl App {
             }
             "embed-part" | "embed-group" | "embed-lock" | "embed-open" => {
                 self.choose_embed(name, value, checked)?;
+                return Ok(false);
+            }
+            _ if crate::quality::is_event(name) => {
+                let problem = self.quality.event(&self.document, name, value, checked)?;
+                self.show_problems(problem.as_slice())?;
                 return Ok(false);
             }
             _ if self.session.display.lock && is_story_event(name) => {
@@ -212,6 +226,7 @@ impl App {
         self.apply_display()?;
         self.regions.clear();
         self.render()?;
+        self.reveal_anchor()?;
         self.show_problems(&problems)
     }
 
@@ -222,7 +237,7 @@ impl App {
         self.chart_size = Some((width, height));
         match view::plot(&self.session.state) {
             Some(plot) => self.draw_chart(&plot),
-            None => Ok(()),
+            None => self.chart_gone(),
         }
     }
 
@@ -240,6 +255,16 @@ impl App {
 }
 
 impl App {
+    /// Scrolls to the finding or claim that the address's fragment names, now that the
+    /// prebuilt list is in the page (on Back after "Show in …", or from a link to the item).
+    fn reveal_anchor(&mut self) -> Result<(), JsValue> {
+        let fragment = match web_sys::window() {
+            Some(window) => window.location().hash()?,
+            None => return Ok(()),
+        };
+        self.quality.reveal(&self.document, &fragment)
+    }
+
     /// The session's link with other display choices, for the embed code.
     fn query_with(&self, display: &Display) -> String {
         let flags = display.to_query();
@@ -289,24 +314,42 @@ impl App {
     /// rewriting HTML costs the browser style and layout work.
     fn render(&mut self) -> Result<(), JsValue> {
         let focused = self.focused_id();
+        let had_focus = self.has_focus();
         let plot = view::plot(&self.session.state);
         // The chart is drawn before any region changes: setting the canvas font needs the
         // page's styles, and while they are still clean the browser need not recompute them.
-        if let Some(plot) = &plot {
-            self.draw_chart(plot)?;
+        match &plot {
+            Some(plot) => self.draw_chart(plot)?,
+            None => self.chart_gone()?,
         }
-        self.update_region("tabs", html::tabs(&self.session.state))?;
+        if self.update_region("tabs", html::tabs(&self.session.state))? {
+            self.scroll_to_selected_tab()?;
+        }
         self.update_region("story", html::story_bar(&self.session))?;
         self.update_region("story-steps", html::story_editor(&self.session))?;
+        let banner = html::focus_banner(&self.session, plot.as_ref());
+        let no_banner = banner.is_empty();
+        if self.update_region("focus-banner", banner)? {
+            set_hidden(&element(&self.document, "focus-banner")?, no_banner)?;
+        }
         let classes = self.root_classes()?;
         classes.toggle_with_force("story", self.session.story.is_some())?;
         classes.toggle_with_force("no-chart", plot.is_none())?;
         self.update_controls()?;
         self.update_region("legend", html::legend(&self.session.state, plot.as_ref()))?;
-        self.update_region("table", html::table(plot.as_ref()))?;
+        if self.update_region("table", html::table(plot.as_ref()))? {
+            // On a phone the table scrolls sideways: the keyboard must be able to reach it.
+            let table = element(&self.document, "table")?;
+            if plot.is_some() {
+                table.set_attribute("tabindex", "0")?;
+            } else {
+                table.remove_attribute("tabindex")?;
+            }
+        }
         self.update_region("stats", html::stats(&view::stats(&self.session.state)))?;
         if self.update_region("about", html::about(&self.session.state))? {
             self.fill_prebuilt()?;
+            self.quality.attach(&self.document)?;
         }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
@@ -318,7 +361,8 @@ impl App {
             .map(|plot| plot.title.as_str())
             .unwrap_or("Data quality: audit findings and claims check");
         element(document, "view-title")?.set_text_content(Some(title));
-        element(document, "chart")?.set_attribute("aria-label", &summary)?;
+        // The summary is the chart's caption, read once; the picture's own name is short.
+        element(document, "chart")?.set_attribute("aria-label", &html::chart_label(title))?;
         self.update_share_links()?;
         // A rewritten region takes the keyboard focus with it: give it back to the control
         // of the same id, so the next key press works where the reader left off.
@@ -329,6 +373,45 @@ impl App {
             {
                 element.focus()?;
             }
+        }
+        // A view change can remove the focused control (a link into another view): the
+        // keyboard then starts again at the new view's title, not at the top of the page.
+        if had_focus && !self.has_focus() {
+            if let Some(title) = self
+                .document
+                .get_element_by_id("view-title")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                title.focus()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether an element other than the page itself has the keyboard focus.
+    fn has_focus(&self) -> bool {
+        let body = self.document.body().map(web_sys::Element::from);
+        self.document
+            .active_element()
+            .is_some_and(|element| Some(&element) != body.as_ref())
+    }
+
+    /// Scrolls the tab strip (which scrolls sideways on phones) so the selected tab shows,
+    /// without moving the page.
+    fn scroll_to_selected_tab(&self) -> Result<(), JsValue> {
+        let Some(tab) = self
+            .document
+            .query_selector("#tabs [role=tab][aria-selected=true]")?
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return Ok(());
+        };
+        let Some(strip) = tab.parent_element() else {
+            return Ok(());
+        };
+        if strip.scroll_width() > strip.client_width() {
+            let centred = tab.offset_left() - (strip.client_width() - tab.offset_width()) / 2;
+            strip.set_scroll_left(centred.max(0));
         }
         Ok(())
     }
@@ -452,7 +535,8 @@ impl App {
         Ok(())
     }
 
-    fn draw_chart(&self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
+    /// Draws `plot` on the page's canvas, and keeps its marks for the tooltip.
+    fn draw_chart(&mut self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
         let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
         // On a projector the text and lines must reach the back row.
         let style = if self.session.display.present {
@@ -466,9 +550,10 @@ impl App {
             }
             None => canvas::draw_on_canvas(&canvas, plot, &style),
         };
-        drawn.map_err(|problem| {
+        let hits = drawn.map_err(|problem| {
             JsValue::from_str(&format!("The chart could not be drawn: {problem}"))
-        })
+        })?;
+        self.chart_drawn(plot, hits)
     }
 
     /// Shows messages about the link or an event, or clears them.

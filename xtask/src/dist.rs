@@ -209,7 +209,9 @@ fn with_fallback(index: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
         1 => Ok(index.replace(
             FALLBACK_MARKER,
-            &(ict_explorer::html::fallback_tables() + &ict_explorer::html::prebuilt_parts()),
+            &(ict_explorer::html::fallback_tables()
+                + &ict_explorer::html::prebuilt_parts()
+                + &ict_explorer::html::glossary_popovers()),
         )),
         n => Err(format!(
             "www/index.html must contain the marker {FALLBACK_MARKER} exactly once (found {n}); \

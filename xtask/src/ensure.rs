@@ -269,11 +269,12 @@ pub fn node_packages() -> Result {
     let required = [
         wasm_opt_script(),
         modules.join("playwright-core/package.json"),
+        modules.join("axe-core/axe.min.js"),
     ];
     let current = std::fs::read(&stamp).is_ok_and(|installed| installed == lock)
         && required.iter().all(|path| path.exists());
     if current {
-        ok("npm packages (binaryen, playwright-core) as in package-lock.json");
+        ok("npm packages (binaryen, playwright-core, axe-core) as in package-lock.json");
         return Ok(());
     }
     println!("  installing npm packages from package-lock.json");

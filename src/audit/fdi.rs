@@ -1,0 +1,609 @@
+//! The prose's FDI figures against Table 2: the inflow at WTO entry, and the totals that the
+//! officials' estimate and the accumulated stock need over years Table 2 partly leaves out.
+//!
+//! Table 2 prints six years. Every check here treats a year it does not print the same way,
+//! with [`unprinted_fdi_ceiling`], so that no check rules out what another calls reachable.
+
+use super::prose_vs_prose::WTO_DATES;
+use super::rounding::{Inputs, Reading};
+use super::{Finding, Severity, YUAN_PER_DOLLAR};
+use crate::data::{Dataset, Lookup, Status};
+use crate::format::{auto, number};
+
+/// Runs the FDI checks.
+pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
+    wto_finding(data, findings);
+    government_finding(data, findings);
+    accumulated_finding(data, findings);
+}
+
+/// The year whose inflow the prose calls "a record" (8.6 bn US$ in 2004).
+pub(crate) const RECORD_YEAR: u16 = 2004;
+
+/// The key of Table 2's cell for one year.
+fn table2_key(year: u16) -> String {
+    Lookup::key(Dataset::Table2, "fdi", "actual_utilized", Some(year))
+}
+
+/// Table 2's printed years, with their numbers.
+fn table2(data: Lookup) -> Vec<(u16, Reading, Status)> {
+    data.data()
+        .iter()
+        .filter(|datum| {
+            datum.dataset == Dataset::Table2
+                && datum.series == "fdi"
+                && datum.measure == "actual_utilized"
+        })
+        .filter_map(|datum| Some((datum.year?, Reading::of(datum)?, datum.cell.status)))
+        .collect()
+}
+
+/// The most FDI a year that Table 2 does not print can have brought in (see
+/// [`unprinted_fdi_ceiling`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FdiCeiling {
+    /// Million US$.
+    pub value: f64,
+    /// The printed year it comes from.
+    pub year: u16,
+    pub status: Status,
+}
+
+impl FdiCeiling {
+    /// The bound in the words every check uses: "its largest value, 8,637 m US$ in 2004, a
+    /// year the prose calls a record".
+    pub(crate) fn words(&self) -> String {
+        let record = if self.year == RECORD_YEAR {
+            ", a year the prose calls a record"
+        } else {
+            ""
+        };
+        format!(
+            "its largest value, {} m US$ in {}{record}",
+            number(self.value, 0),
+            self.year
+        )
+    }
+}
+
+/// The one bound every FDI check puts on a year Table 2 does not print: no more than the
+/// largest inflow the table prints (8,637 m US$, in 2004).
+///
+/// Why this bound: the prose calls 2004's inflow a record, so no earlier year brought in more;
+/// for a year after the table ends (the accumulated total runs to 2005) it assumes the inflow
+/// did not leap past its record at once. It is generous on purpose. A tighter bound, such as the
+/// largest value printed before each year, would assume a steady growth the table does not show
+/// (1999 brought in half as much as 1997), and a check resting on it could rule out what the
+/// table allows. With one bound for all, a total is ruled out only when even the most the table
+/// allows falls short, and a smaller total over fewer years can never be ruled out while a
+/// larger one is called reachable.
+pub fn unprinted_fdi_ceiling(data: Lookup) -> Option<FdiCeiling> {
+    table2(data)
+        .into_iter()
+        .max_by(|a, b| a.1.value.total_cmp(&b.1.value))
+        .map(|(year, reading, status)| FdiCeiling {
+            value: reading.value,
+            year,
+            status,
+        })
+}
+
+/// What Table 2 says of one year: its printed number, or for a year it does not print, the
+/// ceiling.
+#[derive(Clone, Copy)]
+enum Year {
+    Printed(Reading),
+    Unprinted(FdiCeiling),
+}
+
+/// FDI in the year of WTO entry: the prose's figure against Table 2 in either year the paper
+/// gives for the entry.
+pub(crate) struct WtoFdi {
+    /// `Some(true)` when Table 2 gives the prose's figure for one of the paper's dates,
+    /// `Some(false)` when it rules the figure out for both, and `None` when a date it does not
+    /// print leaves the figure open.
+    pub(crate) agrees: Option<bool>,
+    pub(crate) status: Status,
+    pub(crate) cells: Vec<String>,
+    stated: Reading,
+    /// What Table 2 says for each of the paper's dates for the entry.
+    table: [(u16, Year); 2],
+}
+
+impl WtoFdi {
+    /// The paper's two dates for the entry, in its own words.
+    pub(crate) fn dates(&self) -> String {
+        format!(
+            "The paper dates China's WTO entry two ways: section 3 ties this figure to China joining the WTO 'in {}', while section 2 speaks of 'China's WTO accession in {}'.",
+            WTO_DATES[0].year, WTO_DATES[1].year
+        )
+    }
+
+    pub(crate) fn arithmetic(&self) -> String {
+        let table = self
+            .table
+            .iter()
+            .map(|(year, found)| match found {
+                Year::Printed(million) => format!(
+                    "{} m US$ = {} bn US$ in {year}",
+                    million.text(),
+                    auto(million.value / 1000.0, 3)
+                ),
+                Year::Unprinted(ceiling) => format!(
+                    "no value for {year}, so at most {} m US$ on the bound used for every year it leaves out",
+                    number(ceiling.value, 0)
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!(
+            "prose: {} bn US$ at WTO entry; Table 2: {table}",
+            self.stated.text()
+        )
+    }
+
+    /// What Table 2 says for each date, in words: "for 2000 Table 2 prints nothing, …; for
+    /// 2001 it prints …".
+    pub(crate) fn readings(&self) -> String {
+        self.table
+            .iter()
+            .enumerate()
+            .map(|(index, (year, found))| {
+                let table = if index == 0 { "Table 2" } else { "it" };
+                match found {
+                    Year::Printed(million) => {
+                        let billion = million.value / 1000.0;
+                        let gap = billion - self.stated.value;
+                        if self.fits(found) {
+                            format!("for {year} {table} prints {} bn US$, which fits the prose's figure given rounding", auto(billion, 3))
+                        } else {
+                            format!(
+                                "for {year} {table} prints {} bn US$, {} bn US$ {}, more than rounding explains",
+                                auto(billion, 3),
+                                auto(gap.abs(), 3),
+                                if gap < 0.0 { "less" } else { "more" }
+                            )
+                        }
+                    }
+                    Year::Unprinted(ceiling) => format!(
+                        "for {year} {table} prints nothing, and the prose's figure is {} the bound every FDI check puts on such a year ({})",
+                        if self.fits(found) { "within" } else { "above" },
+                        ceiling.words()
+                    ),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Whether Table 2's entry for a year allows the prose's figure.
+    fn fits(&self, found: &Year) -> bool {
+        match found {
+            Year::Printed(million) => self.stated.range.overlaps(million.range.divided_by(1000.0)),
+            Year::Unprinted(ceiling) => self.stated.range.low * 1000.0 <= ceiling.value,
+        }
+    }
+}
+
+pub(crate) fn wto_fdi(data: Lookup) -> Option<WtoFdi> {
+    let mut inputs = Inputs::new(data);
+    let ceiling = unprinted_fdi_ceiling(data)?;
+    let table = WTO_DATES.map(|date| {
+        let printed = inputs.read(Dataset::Table2, "fdi", "actual_utilized", Some(date.year));
+        (
+            date.year,
+            printed.map_or(Year::Unprinted(ceiling), Year::Printed),
+        )
+    });
+    if table
+        .iter()
+        .any(|(_, found)| matches!(found, Year::Unprinted(_)))
+    {
+        inputs.include(ceiling.status, &[table2_key(ceiling.year)]);
+    }
+    let stated = inputs.read(
+        Dataset::Text,
+        "fdi",
+        "actual_utilized",
+        Some(WTO_DATES[0].year),
+    )?;
+    let mut check = WtoFdi {
+        agrees: None,
+        status: inputs.status,
+        cells: inputs.cells,
+        stated,
+        table,
+    };
+    let confirmed = check
+        .table
+        .iter()
+        .any(|(_, found)| matches!(found, Year::Printed(_)) && check.fits(found));
+    let open = check
+        .table
+        .iter()
+        .any(|(_, found)| matches!(found, Year::Unprinted(_)) && check.fits(found));
+    check.agrees = match (confirmed, open) {
+        (true, _) => Some(true),
+        (false, true) => None,
+        (false, false) => Some(false),
+    };
+    Some(check)
+}
+
+/// The most Table 2's FDI could add up to over `first..=last`, with every year it does not
+/// print at the ceiling.
+pub(crate) struct FdiBound {
+    pub(crate) status: Status,
+    pub(crate) cells: Vec<String>,
+    first: u16,
+    last: u16,
+    /// The years Table 2 prints within `first..=last`, with their values (m US$).
+    printed: Vec<(u16, f64)>,
+    ceiling: FdiCeiling,
+    /// The bound (m US$).
+    bound: f64,
+}
+
+impl FdiBound {
+    fn span(&self) -> usize {
+        usize::from(self.last - self.first) + 1
+    }
+
+    fn unprinted(&self) -> usize {
+        self.span() - self.printed.len()
+    }
+
+    fn printed_sum(&self) -> f64 {
+        self.printed.iter().map(|(_, value)| value).sum()
+    }
+
+    /// The assumption the bound rests on, as a clause: "even if each of the 9 years Table 2
+    /// leaves out had been as large as its largest value, …".
+    pub(crate) fn assumption(&self) -> String {
+        let ceiling = self.ceiling.words();
+        match self.unprinted() {
+            0 => "with every year printed".to_string(),
+            1 => format!("even if the one year Table 2 leaves out had been as large as {ceiling}"),
+            count => format!(
+                "even if each of the {count} years Table 2 leaves out had been as large as {ceiling}"
+            ),
+        }
+    }
+
+    pub(crate) fn arithmetic(&self) -> String {
+        let printed = if self.printed.is_empty() {
+            format!(
+                "Table 2 prints none of the {} years {}–{}",
+                self.span(),
+                self.first,
+                self.last
+            )
+        } else {
+            format!(
+                "Table 2 prints {} of the {} years {}–{} ({} = {} m US$)",
+                self.printed.len(),
+                self.span(),
+                self.first,
+                self.last,
+                self.printed
+                    .iter()
+                    .map(|(year, value)| format!("{} in {year}", number(*value, 0)))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                number(self.printed_sum(), 0)
+            )
+        };
+        format!(
+            "{printed}; {}, the total would be at most {} + {} × {} = {} m US$",
+            self.assumption(),
+            number(self.printed_sum(), 0),
+            self.unprinted(),
+            number(self.ceiling.value, 0),
+            number(self.bound, 0)
+        )
+    }
+}
+
+/// The largest total that Table 2's FDI could reach over `first..=last`: printed years as
+/// printed, every other year at [`unprinted_fdi_ceiling`].
+fn fdi_upper_bound(data: Lookup, first: u16, last: u16) -> Option<FdiBound> {
+    let ceiling = unprinted_fdi_ceiling(data)?;
+    let inside: Vec<(u16, Reading, Status)> = table2(data)
+        .into_iter()
+        .filter(|(year, _, _)| (first..=last).contains(year))
+        .collect();
+    let span = usize::from(last - first) + 1;
+    let bound = inside
+        .iter()
+        .map(|(_, reading, _)| reading.value)
+        .sum::<f64>()
+        + (span - inside.len()) as f64 * ceiling.value;
+    let status = inside
+        .iter()
+        .fold(ceiling.status, |status, (_, _, cell)| status.weakest(*cell));
+    let mut cells: Vec<String> = inside
+        .iter()
+        .map(|(year, _, _)| table2_key(*year))
+        .collect();
+    let ceiling_key = table2_key(ceiling.year);
+    if !cells.contains(&ceiling_key) {
+        cells.push(ceiling_key);
+    }
+    Some(FdiBound {
+        status,
+        cells,
+        first,
+        last,
+        printed: inside
+            .iter()
+            .map(|(year, reading, _)| (*year, reading.value))
+            .collect(),
+        ceiling,
+        bound,
+    })
+}
+
+/// How a total the prose needs compares with what Table 2 can reach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Beyond the bound: the table rules the statement out.
+    Beyond,
+    /// Within the bound by less than [`BARELY_MARGIN`]: reachable only if almost every
+    /// unprinted year was as large as the ceiling.
+    Barely,
+    /// Comfortably within the bound.
+    Within,
+}
+
+/// How far above a needed total the bound must lie for the total to count as comfortably
+/// reachable (a tenth).
+const BARELY_MARGIN: f64 = 0.1;
+
+/// A total the prose needs (m US$) against what Table 2 allows over the same years.
+pub(crate) struct FdiTotal {
+    pub(crate) reach: Reach,
+    pub(crate) bound: FdiBound,
+    needed: f64,
+}
+
+impl FdiTotal {
+    /// The bound's arithmetic, then what the years Table 2 leaves out would have to average.
+    fn arithmetic(&self) -> String {
+        let unprinted = self.bound.unprinted();
+        let short = self.needed - self.bound.printed_sum();
+        let average = if unprinted == 0 || short <= 0.0 {
+            String::new()
+        } else {
+            format!(
+                "; to reach the {} m US$ needed, the {unprinted} years it leaves out would have to bring in {} m US$ a year on average",
+                number(self.needed, 0),
+                number(short / unprinted as f64, 0)
+            )
+        };
+        format!("{}{average}", self.bound.arithmetic())
+    }
+}
+
+fn fdi_total(data: Lookup, first: u16, last: u16, needed: f64) -> Option<FdiTotal> {
+    let bound = fdi_upper_bound(data, first, last)?;
+    let reach = if bound.bound < needed {
+        Reach::Beyond
+    } else if bound.bound < needed * (1.0 + BARELY_MARGIN) {
+        Reach::Barely
+    } else {
+        Reach::Within
+    };
+    Some(FdiTotal {
+        reach,
+        bound,
+        needed,
+    })
+}
+
+/// The years the officials' comparison of FDI with government investment covers.
+const GOVERNMENT_YEARS: (u16, u16) = (1990, 2002);
+
+/// "FDI more than twice government investment (180 bn yuan), 1990–2002", against Table 2.
+pub(crate) struct FdiVsGovernment {
+    pub(crate) total: FdiTotal,
+    pub(crate) status: Status,
+    pub(crate) cells: Vec<String>,
+    government: Reading,
+    multiple: Reading,
+}
+
+impl FdiVsGovernment {
+    pub(crate) fn arithmetic(&self) -> String {
+        format!(
+            "FDI of more than {} × {} bn yuan / {} yuan per US$ = {} m US$ needed over {}–{}; {}",
+            self.multiple.text(),
+            self.government.text(),
+            YUAN_PER_DOLLAR,
+            number(self.total.needed, 0),
+            GOVERNMENT_YEARS.0,
+            GOVERNMENT_YEARS.1,
+            self.total.arithmetic()
+        )
+    }
+}
+
+pub(crate) fn fdi_vs_government(data: Lookup) -> Option<FdiVsGovernment> {
+    let mut inputs = Inputs::new(data);
+    let government = inputs.read(
+        Dataset::Text,
+        "government",
+        "ict_investment_1990_2002",
+        None,
+    )?;
+    let multiple = inputs.read(
+        Dataset::Text,
+        "fdi",
+        "multiple_of_government_investment_1990_2002",
+        None,
+    )?;
+    let needed = government.value * multiple.value / YUAN_PER_DOLLAR * 1000.0;
+    let total = fdi_total(data, GOVERNMENT_YEARS.0, GOVERNMENT_YEARS.1, needed)?;
+    inputs.include(total.bound.status, &total.bound.cells);
+    Some(FdiVsGovernment {
+        total,
+        status: inputs.status,
+        cells: inputs.cells,
+        government,
+        multiple,
+    })
+}
+
+/// The years accumulated FDI is counted over: from 1990, as the officials' comparison does
+/// (the prose gives no start year), to 2005.
+const ACCUMULATED_YEARS: (u16, u16) = (1990, 2005);
+
+/// "By 2005, accumulated FDI reached more than 100 bn US$", against Table 2.
+pub(crate) struct FdiAccumulated {
+    pub(crate) total: FdiTotal,
+    pub(crate) status: Status,
+    pub(crate) cells: Vec<String>,
+    stated: Reading,
+}
+
+impl FdiAccumulated {
+    pub(crate) fn arithmetic(&self) -> String {
+        format!(
+            "more than {} bn US$ = {} m US$ stated, counted from {}; {}",
+            self.stated.text(),
+            number(self.total.needed, 0),
+            ACCUMULATED_YEARS.0,
+            self.total.arithmetic()
+        )
+    }
+}
+
+pub(crate) fn fdi_accumulated(data: Lookup) -> Option<FdiAccumulated> {
+    let mut inputs = Inputs::new(data);
+    let stated = inputs.read(
+        Dataset::Text,
+        "fdi",
+        "accumulated",
+        Some(ACCUMULATED_YEARS.1),
+    )?;
+    let total = fdi_total(
+        data,
+        ACCUMULATED_YEARS.0,
+        ACCUMULATED_YEARS.1,
+        stated.value * 1000.0,
+    )?;
+    inputs.include(total.bound.status, &total.bound.cells);
+    Some(FdiAccumulated {
+        total,
+        status: inputs.status,
+        cells: inputs.cells,
+        stated,
+    })
+}
+
+/// "twice" for 2, "3 times" otherwise, as the prose words a multiple.
+fn times_words(multiple: f64) -> String {
+    if multiple == 2.0 {
+        "twice".to_string()
+    } else {
+        format!("{} times", auto(multiple, 1))
+    }
+}
+
+/// FDI at WTO entry that Table 2 rules out for both years the paper dates the entry to.
+fn wto_finding(data: Lookup, findings: &mut Vec<Finding>) {
+    let Some(check) = wto_fdi(data) else {
+        return;
+    };
+    if check.agrees != Some(false) {
+        return;
+    }
+    findings.push(Finding {
+        id: "text-fdi-wto-vs-table2".to_string(),
+        severity: Severity::Warning,
+        title: "FDI at WTO entry: the prose and Table 2 differ".to_string(),
+        dataset: Dataset::Table2,
+        cells: check.cells.clone(),
+        numbers: check.arithmetic(),
+        explanation: format!(
+            "{} Whichever date is meant, the table does not allow the prose's figure: {}. The figure may come from another source, or belong to another year.",
+            check.dates(),
+            check.readings()
+        ),
+        claims: vec![Lookup::key(
+            Dataset::Text,
+            "fdi",
+            "actual_utilized",
+            Some(WTO_DATES[0].year),
+        )],
+    });
+}
+
+/// FDI more than twice government investment, 1990–2002, against what Table 2 can hold.
+fn government_finding(data: Lookup, findings: &mut Vec<Finding>) {
+    let Some(check) = fdi_vs_government(data) else {
+        return;
+    };
+    if check.total.reach != Reach::Beyond {
+        return;
+    }
+    findings.push(Finding {
+        id: "text-fdi-vs-government-investment".to_string(),
+        severity: Severity::Warning,
+        title: format!(
+            "FDI 'more than {}' government investment is more than Table 2 allows",
+            times_words(check.multiple.value)
+        ),
+        dataset: Dataset::Table2,
+        cells: check.cells.clone(),
+        numbers: check.arithmetic(),
+        explanation: format!(
+            "The officials' estimate needs more than {} million dollars of FDI over {}–{}. Table 2's yearly figures cannot add up to that, {}: they would reach at most {} million. The estimate may count a wider industry, or committed rather than utilised investment.",
+            number(check.total.needed, 0),
+            GOVERNMENT_YEARS.0,
+            GOVERNMENT_YEARS.1,
+            check.total.bound.assumption(),
+            number(check.total.bound.bound, 0)
+        ),
+        claims: vec![Lookup::key(
+            Dataset::Text,
+            "fdi",
+            "multiple_of_government_investment_1990_2002",
+            None,
+        )],
+    });
+}
+
+/// Accumulated FDI of more than 100 billion dollars by 2005, against what Table 2 can hold.
+fn accumulated_finding(data: Lookup, findings: &mut Vec<Finding>) {
+    let Some(check) = fdi_accumulated(data) else {
+        return;
+    };
+    if check.total.reach != Reach::Beyond {
+        return;
+    }
+    let bound = &check.total.bound;
+    findings.push(Finding {
+        id: "text-fdi-accumulated-vs-table2".to_string(),
+        severity: Severity::Warning,
+        title: format!(
+            "Accumulated FDI of more than {} bn US$ is more than Table 2 allows",
+            check.stated.text()
+        ),
+        dataset: Dataset::Table2,
+        cells: check.cells.clone(),
+        numbers: check.arithmetic(),
+        explanation: format!(
+            "Table 2's yearly figures cannot add up to the stated total, {}: counted from {}, they would reach at most {} million dollars, against more than {} million stated. The total probably counts more than ICT manufacturing, or earlier years.",
+            bound.assumption(),
+            ACCUMULATED_YEARS.0,
+            number(bound.bound, 0),
+            number(check.total.needed, 0)
+        ),
+        claims: vec![Lookup::key(
+            Dataset::Text,
+            "fdi",
+            "accumulated",
+            Some(ACCUMULATED_YEARS.1),
+        )],
+    });
+}

@@ -1,0 +1,663 @@
+//! Checks written for particular prose numbers. Where the audit checks the same numbers, the
+//! claim uses the audit's computation, so that a finding and a verdict cannot disagree.
+
+use super::{fdi_total_check, Check, Verdict};
+use crate::audit::{self, between, corners, reading_at, Range, Reading};
+use crate::data::{Dataset, Datum, Lookup, Status, TABLE1_YEARS, TABLE3_YEARS};
+use crate::format::auto;
+use crate::indicators::implied_domestic_share;
+
+/// How far from "about" a value the data may lie and still agree with it, in points.
+const ABOUT_POINTS: f64 = 5.0;
+
+/// The countries the paper names ahead of China by number of scientists and engineers.
+const AHEAD_IN_SCIENTISTS: [&str; 4] = ["the US", "Japan", "Korea", "France"];
+
+/// The check written for `datum`, if there is one.
+pub(super) fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
+    let key = (datum.dataset, datum.series, datum.measure, datum.year);
+    match key {
+        (Dataset::Text, "state_controlled", "share_domestic_assets_average_2003_2005", None) => {
+            let check = audit::sce_average(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "private", "share_total_assets_max_before_1997", None) => {
+            private_before_table1(data, stated)
+        }
+        (Dataset::Text, "private", "share_domestic_assets_max_before_1997", None) => {
+            private_domestic_before_table1(data, stated)
+        }
+        (Dataset::Text, "fdi", "actual_utilized", Some(2000)) => {
+            let check = audit::wto_fdi(data)?;
+            let computation = format!(
+                "{}. {} So {}",
+                check.arithmetic(),
+                check.dates(),
+                check.readings()
+            );
+            Some(match check.agrees {
+                Some(agrees) => {
+                    Check::from_agreement(agrees, computation, check.cells, check.status)
+                }
+                None => Check {
+                    verdict: Verdict::NotCheckable,
+                    computation: format!(
+                        "{computation}. Table 2 rules the figure out only on section 2's date, so it neither confirms nor contradicts it"
+                    ),
+                    cells: check.cells,
+                    status: check.status,
+                },
+            })
+        }
+        (Dataset::Text, "fdi", "multiple_of_government_investment_1990_2002", None) => {
+            let check = audit::fdi_vs_government(data)?;
+            Some(fdi_total_check(
+                check.total.reach,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "fdi", "accumulated", Some(2005)) => {
+            let check = audit::fdi_accumulated(data)?;
+            Some(fdi_total_check(
+                check.total.reach,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "total", "profit_to_sales", Some(year)) => {
+            let check = audit::industry_profit(data, year)?;
+            let lean = check.lean(data);
+            let computation = if lean.is_empty() {
+                check.arithmetic()
+            } else {
+                format!("{}. {lean}", check.arithmetic())
+            };
+            Some(match check.agrees {
+                Some(agrees) => {
+                    Check::from_agreement(agrees, computation, check.cells, check.status)
+                }
+                None => Check::not_checkable(computation),
+            })
+        }
+        (Dataset::Text, "total", "value_added_to_sales_average", None) => {
+            let check = audit::value_added_average(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                format!("{}. {}", check.arithmetic(), check.lean(data)),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "china", "ict_output", Some(year)) => {
+            let check = audit::output_against_exports(data, year)?;
+            Some(if check.below {
+                Check {
+                    verdict: Verdict::Disagrees,
+                    computation: format!("{}. A country cannot export more than it produces, so this output figure cannot be right as printed", check.arithmetic()),
+                    cells: check.cells,
+                    status: check.status,
+                }
+            } else {
+                Check {
+                    verdict: Verdict::NotCheckable,
+                    computation: format!("{}. Output is not below exports, so the paper does not contradict this figure, but nothing in it confirms the figure either", check.arithmetic()),
+                    cells: check.cells,
+                    status: check.status,
+                }
+            })
+        }
+        (Dataset::Text, series @ ("usa" | "japan" | "china"), "world_output_rank", None) => {
+            output_rank(data, series, stated)
+        }
+        (Dataset::Fig3, "foreign_funded", "share_of_domestic_sales", Some(year)) => {
+            let table = data.get(
+                Dataset::Table3,
+                "foreign_funded",
+                "domestic_market_share",
+                Some(year),
+            )?;
+            let found = Reading::of(table)?;
+            Some(Check::compare(
+                Range::of(datum)?,
+                found.range,
+                format!("Table 3 prints {}% for foreign-funded firms' share of the domestic market in {year}", found.text()),
+                vec![table.key()],
+                table.cell.status,
+            ))
+        }
+        (Dataset::Fig3, "jsc_llc_private", "share_of_domestic_sales", Some(2004)) => {
+            let check = audit::jsc_llc_private(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Fig3, "private", "share_of_domestic_sales", None) => {
+            let printed: Vec<String> = TABLE3_YEARS
+                .iter()
+                .filter_map(|&year| {
+                    reading_at(
+                        data,
+                        Dataset::Table3,
+                        "private",
+                        "domestic_market_share",
+                        Some(year),
+                    )
+                    .map(|share| format!("{} ({year})", share.text()))
+                })
+                .collect();
+            Some(Check::not_checkable(format!(
+                "No year is given. Table 3's private-firm shares of the domestic market are {}: none is {}%, so the figure may come from another year or from Figure 3's data",
+                printed.join(", "),
+                auto(stated, 1)
+            )))
+        }
+        (
+            Dataset::Text,
+            "processing_imported_materials",
+            "share_of_exports_typical_1997_2004",
+            None,
+        ) => typical_processing_share(data, stated),
+        (Dataset::Fig2, "foreign_funded", "share_of_exports", Some(2004))
+        | (Dataset::Fig2, "domestic_funded", "share_of_exports", Some(2004)) => {
+            let check = audit::export_shares(data)?;
+            let other = if datum.series == "foreign_funded" {
+                check.domestic
+            } else {
+                check.foreign
+            };
+            Some(Check::from_agreement(
+                check.agrees,
+                format!(
+                    "{}; the other share the paper gives, {}%, leaves {}% for this one",
+                    check.arithmetic(),
+                    auto(other, 1),
+                    auto(100.0 - other, 1)
+                ),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Fig2, "foreign_funded", "net_exports_share_of_exports", Some(2004)) => {
+            let check = audit::foreign_net_share(data)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                check.arithmetic(),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Fig2, "foreign_funded", "net_exports", Some(2004)) => {
+            let check = audit::domestic_balance(data)?;
+            let computation = if check.agrees {
+                check.arithmetic()
+            } else {
+                format!("{}. {}", check.arithmetic(), check.explanation())
+            };
+            Some(Check::from_agreement(
+                check.agrees,
+                computation,
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, rival @ ("ibm" | "dell"), "size_multiple_of_lenovo", Some(2006)) => {
+            let check = audit::size_ratio(data, rival)?;
+            Some(Check::from_agreement(
+                check.agrees,
+                format!(
+                    "{}, on the revenues quoted in the same sentence",
+                    check.arithmetic()
+                ),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "hongfujin", "multiple_of_huawei_exports", Some(year)) => {
+            let check = audit::multiple(
+                data,
+                ("hongfujin", "exports"),
+                ("huawei", "exports"),
+                ("hongfujin", "multiple_of_huawei_exports"),
+                year,
+            )?;
+            Some(Check::from_agreement(
+                check.agrees,
+                format!(
+                    "{}, on the exports quoted in the same sentence",
+                    check.arithmetic()
+                ),
+                check.cells,
+                check.status,
+            ))
+        }
+        (Dataset::Text, "hongfujin", "export_rank", Some(year)) => largest_exporter(data, year),
+        (Dataset::Fig1, "china", "export_rank", Some(2004)) => {
+            let china = reading_at(data, Dataset::Fig1, "china", "exports", Some(2004))?;
+            let usa = reading_at(data, Dataset::Fig1, "usa", "exports", Some(2004))?;
+            Some(Check {
+                verdict: if china.range.low > usa.range.high {
+                    Verdict::Agrees
+                } else {
+                    Verdict::Disagrees
+                },
+                computation: format!("China {} bn US$ against the US {} bn US$, the previous leader; the others are shown only in Figure 1", china.text(), usa.text()),
+                cells: vec![
+                    Lookup::key(Dataset::Fig1, "china", "exports", Some(2004)),
+                    Lookup::key(Dataset::Fig1, "usa", "exports", Some(2004)),
+                ],
+                status: Status::Clean,
+            })
+        }
+        (Dataset::Text, "televisions" | "mobile_phones", "china_world_market_rank", Some(year)) => {
+            largest_market_share(data, datum.series, year)
+        }
+        (Dataset::Text, "china", "scientists_engineers_rank", None) => {
+            let implied = AHEAD_IN_SCIENTISTS.len() as f64 + 1.0;
+            Some(Check {
+                verdict: if implied == stated {
+                    Verdict::Agrees
+                } else {
+                    Verdict::Disagrees
+                },
+                computation: format!(
+                    "The same sentence names {} countries ahead of China ({}) and none besides, which makes China number {}; the OECD figures behind it are not printed",
+                    AHEAD_IN_SCIENTISTS.len(),
+                    AHEAD_IN_SCIENTISTS.join(", "),
+                    auto(implied, 0)
+                ),
+                cells: Vec::new(),
+                status: Status::Clean,
+            })
+        }
+        (Dataset::Fig2, "foreign_funded", "share_of_exports_above_domestic_from", Some(year)) => {
+            passed_domestic(data, Dataset::Fig2, "share_of_exports", year)
+        }
+        (Dataset::Fig3, "foreign_funded", "share_of_output_above_domestic_from", Some(year)) => {
+            passed_domestic(data, Dataset::Fig3, "share_of_output", year)
+        }
+        (Dataset::Fig3, "foreign_funded", "output_rank_among_types_1990s", None) => {
+            let datum = data.get(
+                Dataset::Fig3,
+                "foreign_funded",
+                "share_of_output",
+                Some(1996),
+            )?;
+            let share = Reading::of(datum)?;
+            Some(Check {
+                verdict: Verdict::NotCheckable,
+                computation: format!(
+                    "Figure 3 is a chart whose data the paper does not print. The one share of the 1990s the prose quotes is {}% in 1996; the rest is split among domestic types whose shares are not given, so whether any of them was larger cannot be told",
+                    share.text()
+                ),
+                cells: vec![datum.key()],
+                status: datum.cell.status,
+            })
+        }
+        (Dataset::Text, "chinese_firms", "multinationals_in_world_top_250", None) => {
+            let mobile = reading_at(
+                data,
+                Dataset::Text,
+                "china_mobile",
+                "rank_in_world_top_250",
+                None,
+            )?;
+            Some(Check {
+                verdict: Verdict::NotCheckable,
+                computation: format!(
+                    "No table lists firms by size. Footnote 28 puts China Mobile at number {} on the same list, but counts it as a firm serving the domestic market rather than a multinational, so the two statements do not conflict",
+                    mobile.text()
+                ),
+                cells: vec![Lookup::key(
+                    Dataset::Text,
+                    "china_mobile",
+                    "rank_in_world_top_250",
+                    None,
+                )],
+                status: Status::Clean,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// "Private firms held no more than 0.5% of all assets before 1997": Table 1 starts in 1997.
+fn private_before_table1(data: Lookup, stated: f64) -> Option<Check> {
+    let first = TABLE1_YEARS[0];
+    let datum = data.get(
+        Dataset::Table1,
+        "private",
+        "share_total_assets",
+        Some(first),
+    )?;
+    let share = Reading::of(datum)?;
+    let consistent = if share.range.low <= stated {
+        format!("Its first year fits the statement: private firms held {}% of all assets in {first} (at least {}% given rounding), not more than {}%.", share.text(), auto(share.range.low, 2), auto(stated, 1))
+    } else {
+        format!("Its first year does not fit well: private firms already held {}% of all assets in {first}, more than {}% even given rounding.", share.text(), auto(stated, 1))
+    };
+    Some(Check {
+        verdict: Verdict::NotCheckable,
+        computation: format!("The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. {consistent}"),
+        cells: vec![datum.key()],
+        status: datum.cell.status,
+    })
+}
+
+/// "… and no more than 0.8% of domestic assets before 1997", against 1997's printed and
+/// implied shares.
+fn private_domestic_before_table1(data: Lookup, stated: f64) -> Option<Check> {
+    let first = TABLE1_YEARS[0];
+    let cell = |series, measure| data.cell(Dataset::Table1, series, measure, first);
+    let read = |series, measure| reading_at(data, Dataset::Table1, series, measure, Some(first));
+    let (share_cell, foreign_cell, printed_cell) = (
+        cell("private", "share_total_assets"),
+        cell("foreign_funded", "share_total_assets"),
+        cell("private", "share_domestic_assets"),
+    );
+    let implied = implied_domestic_share(&share_cell, &foreign_cell);
+    let (share, foreign, printed) = (
+        read("private", "share_total_assets")?,
+        read("foreign_funded", "share_total_assets")?,
+        read("private", "share_domestic_assets")?,
+    );
+    let implied_value = implied.value?;
+    let implied_range = corners(&[share.range, foreign.range], |v| {
+        v[0] / (100.0 - v[1]) * 100.0
+    });
+    let fits = printed.range.low <= stated && implied_range.low <= stated;
+    Some(Check {
+        verdict: Verdict::NotCheckable,
+        computation: format!(
+            "The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. Its first year {} the statement: printed {}% ({}% given rounding), and {} / (100 − {}) × 100 = {}% ({}% given rounding) implied by the asset shares, against at most {}%",
+            if fits { "fits" } else { "does not fit" },
+            printed.text(),
+            between(printed.range, 2),
+            share.text(),
+            foreign.text(),
+            auto(implied_value, 2),
+            between(implied_range, 2),
+            auto(stated, 1)
+        ),
+        cells: [
+            ("private", "share_domestic_assets"),
+            ("private", "share_total_assets"),
+            ("foreign_funded", "share_total_assets"),
+        ]
+        .map(|(series, measure)| Lookup::key(Dataset::Table1, series, measure, Some(first)))
+        .to_vec(),
+        status: implied.status.weakest(printed_cell.status),
+    })
+}
+
+/// "About 70 percent" of exports from processing imported materials, 1997–2004: agree when
+/// every year Table 4 prints lies within [`ABOUT_POINTS`] of the stated value.
+fn typical_processing_share(data: Lookup, stated: f64) -> Option<Check> {
+    let cells: Vec<&Datum> = crate::data::years(Dataset::Table4)
+        .into_iter()
+        .filter_map(|year| {
+            data.get(
+                Dataset::Table4,
+                "processing_imported_materials",
+                "share",
+                Some(year),
+            )
+        })
+        .collect();
+    let values: Vec<f64> = cells.iter().filter_map(|datum| datum.value()).collect();
+    if values.is_empty() {
+        return None;
+    }
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    let (low, high) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(low, high), value| {
+            (low.min(*value), high.max(*value))
+        });
+    let about = Range::around(stated, ABOUT_POINTS);
+    let fits = about.low <= low && high <= about.high;
+    Some(Check {
+        verdict: if fits {
+            Verdict::Agrees
+        } else {
+            Verdict::Disagrees
+        },
+        computation: format!(
+            "Table 4: processing with imported materials ranges from {}% to {}%, averaging {}%; 'about' {}% is taken to mean within {} points, and {}",
+            auto(low, 1),
+            auto(high, 1),
+            auto(mean, 1),
+            auto(stated, 0),
+            auto(ABOUT_POINTS, 0),
+            if fits { "every year is" } else { "not every year is" }
+        ),
+        cells: cells.iter().map(|datum| datum.key()).collect(),
+        status: cells
+            .iter()
+            .fold(Status::Clean, |status, datum| status.weakest(datum.cell.status)),
+    })
+}
+
+/// The years the prose gives world output shares for.
+const OUTPUT_SHARE_YEARS: [u16; 2] = [2003, 2005];
+
+/// The US first, Japan second and China third among ICT producers: the order of their shares
+/// of world output (China's, and China's plus each lead the paper quotes) in each year.
+fn output_rank(data: Lookup, series: &str, stated: f64) -> Option<Check> {
+    let mut cells = Vec::new();
+    let mut years = Vec::new();
+    let mut consistent = true;
+    for year in OUTPUT_SHARE_YEARS {
+        let china = reading_at(
+            data,
+            Dataset::Text,
+            "china",
+            "world_output_share",
+            Some(year),
+        )?;
+        cells.push(Lookup::key(
+            Dataset::Text,
+            "china",
+            "world_output_share",
+            Some(year),
+        ));
+        let mut shares = vec![("china", china.value, china.range)];
+        for rival in ["japan", "usa"] {
+            let lead = reading_at(
+                data,
+                Dataset::Text,
+                rival,
+                "output_share_gap_to_china",
+                Some(year),
+            )?;
+            cells.push(Lookup::key(
+                Dataset::Text,
+                rival,
+                "output_share_gap_to_china",
+                Some(year),
+            ));
+            let range = corners(&[china.range, lead.range], |v| v[0] + v[1]);
+            shares.push((rival, china.value + lead.value, range));
+        }
+        let own = shares.iter().find(|(name, _, _)| *name == series)?.2;
+        let ahead = shares
+            .iter()
+            .filter(|(name, _, range)| *name != series && range.low > own.high)
+            .count();
+        let behind = shares
+            .iter()
+            .filter(|(name, _, range)| *name != series && range.high < own.low)
+            .count();
+        // Among the three, rank `stated` means exactly `stated − 1` of the others ahead.
+        consistent &= ahead + 1 == stated as usize && ahead + behind == shares.len() - 1;
+        years.push(format!(
+            "{year}: {}",
+            shares
+                .iter()
+                .map(|(name, value, _)| format!(
+                    "{} {}%",
+                    crate::data::series_label(name),
+                    auto(*value, 1)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Some(Check {
+        verdict: if consistent {
+            Verdict::Agrees
+        } else {
+            Verdict::Disagrees
+        },
+        computation: format!(
+            "Shares of world ICT output from the paper's figures (Japan's and the US's are China's plus the leads quoted): {}; {} the order of the paper's ranking (the US first, Japan second, China third). Other countries' shares are not given",
+            years.join("; "),
+            if consistent { "both years follow" } else { "not every year follows" }
+        ),
+        cells,
+        status: Status::Clean,
+    })
+}
+
+/// Hongfujin Precision called China's largest ICT exporter, against the other exporters the
+/// paper quotes for the same year.
+fn largest_exporter(data: Lookup, year: u16) -> Option<Check> {
+    let own = reading_at(data, Dataset::Text, "hongfujin", "exports", Some(year))?;
+    let others: Vec<(&str, Reading)> = audit::LISTED_EXPORTERS[1..]
+        .iter()
+        .chain(&["huawei"])
+        .filter_map(|firm| {
+            reading_at(data, Dataset::Text, firm, "exports", Some(year)).map(|r| (*firm, r))
+        })
+        .collect();
+    let (largest, next) = others
+        .iter()
+        .max_by(|a, b| a.1.value.total_cmp(&b.1.value))?;
+    let verdict = if own.range.low > next.range.high {
+        Verdict::Agrees
+    } else if next.range.low > own.range.high {
+        Verdict::Disagrees
+    } else {
+        Verdict::NotCheckable
+    };
+    let mut cells = vec![Lookup::key(
+        Dataset::Text,
+        "hongfujin",
+        "exports",
+        Some(year),
+    )];
+    cells.extend(
+        others
+            .iter()
+            .map(|(firm, _)| Lookup::key(Dataset::Text, firm, "exports", Some(year))),
+    );
+    Some(Check {
+        verdict,
+        computation: format!(
+            "Hongfujin Precision {} bn US$ against the largest of the other exporters the paper quotes for {year}, {} at {} bn US$; firms it does not quote cannot be compared",
+            own.text(),
+            crate::data::series_label(largest),
+            next.text()
+        ),
+        cells,
+        status: Status::Clean,
+    })
+}
+
+/// China called the largest market for a product: a share above one half is larger than all
+/// the others together; a smaller one decides nothing.
+fn largest_market_share(data: Lookup, product: &str, year: u16) -> Option<Check> {
+    let datum = data.get(
+        Dataset::Text,
+        product,
+        "china_share_of_world_market",
+        Some(year),
+    )?;
+    let share = Reading::of(datum)?;
+    let (verdict, reason) = if share.range.low > 50.0 {
+        (
+            Verdict::Agrees,
+            "more than half of the world market, so larger than every other country's share",
+        )
+    } else {
+        (
+            Verdict::NotCheckable,
+            "less than half, which leaves room for another country's share to be larger; the paper gives no other country's",
+        )
+    };
+    Some(Check {
+        verdict,
+        computation: format!("China's share is {}%, {reason}", share.text()),
+        cells: vec![datum.key()],
+        status: datum.cell.status,
+    })
+}
+
+/// Foreign-invested firms said to pass all domestic firms together in `year`: above one half
+/// from then on. The figure is not printed, but the shares the prose quotes for other years
+/// must fit: below one half before that year, above it after.
+fn passed_domestic(data: Lookup, dataset: Dataset, measure: &str, year: u16) -> Option<Check> {
+    let quoted: Vec<&Datum> = data
+        .data()
+        .iter()
+        .filter(|datum| {
+            datum.dataset == dataset
+                && datum.series == "foreign_funded"
+                && datum.measure == measure
+                && datum.year.is_some_and(|other| other != year)
+        })
+        .collect();
+    let mut fits = true;
+    let mut readings = Vec::new();
+    for datum in &quoted {
+        let (Some(other), Some(share)) = (datum.year, Reading::of(datum)) else {
+            continue;
+        };
+        let fit = if other < year {
+            share.range.low < 50.0
+        } else {
+            share.range.high > 50.0
+        };
+        fits &= fit;
+        readings.push(format!(
+            "{}% in {other}, {} and {} one half, {}",
+            share.text(),
+            if other < year { "before" } else { "after" },
+            if share.value < 50.0 { "below" } else { "above" },
+            if fit {
+                "as it should be"
+            } else {
+                "which does not fit"
+            }
+        ));
+    }
+    if readings.is_empty() {
+        return None;
+    }
+    Some(Check {
+        verdict: if fits {
+            Verdict::NotCheckable
+        } else {
+            Verdict::Disagrees
+        },
+        computation: format!(
+            "{} is a chart whose data the paper does not print, so no share is given for {year}. The shares the prose quotes for other years: {}",
+            super::figure_name(dataset),
+            readings.join("; ")
+        ),
+        cells: quoted.iter().map(|datum| datum.key()).collect(),
+        status: quoted
+            .iter()
+            .fold(Status::Clean, |status, datum| status.weakest(datum.cell.status)),
+    })
+}

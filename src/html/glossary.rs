@@ -1,0 +1,74 @@
+//! The glossary in the page: one popover per term, opened from any place that uses the term,
+//! and the whole glossary as a popover of its own, opened from the header (also on the
+//! projector). Popovers are plain HTML (`popover`, `popovertarget`), so they open without the
+//! explorer's scripts, in the static page too, and need nothing from the page's policy.
+
+use super::escape;
+use crate::glossary::{self, TERMS};
+
+/// Every definition's popover and the whole glossary's, for `cargo xtask dist` to put in the
+/// page once.
+pub fn glossary_popovers() -> String {
+    let mut html = String::from(
+        "<div id=\"glossary\" popover class=\"glossary\" aria-labelledby=\"glossary-title\"><div class=\"glossary-head\"><h2 id=\"glossary-title\">Glossary</h2><button type=\"button\" popovertarget=\"glossary\" popovertargetaction=\"hide\">Close</button></div><p class=\"hint\">The paper's terms and our abbreviations, in our own words.</p><dl>",
+    );
+    for term in TERMS {
+        html.push_str(&format!(
+            "<dt id=\"term-{}\">{}</dt><dd>{}</dd>",
+            term.id,
+            escape(term.term),
+            escape(term.definition)
+        ));
+    }
+    html.push_str("</dl></div>");
+    for term in TERMS {
+        html.push_str(&format!(
+            "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\">{}</dfn>: {}</p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
+            escape(term.term),
+            escape(term.definition),
+            id = term.id,
+        ));
+    }
+    html
+}
+
+/// The button that opens a term's definition, showing `text`.
+pub fn term_button(id: &str, text: &str) -> String {
+    format!(
+        "<button type=\"button\" class=\"term\" popovertarget=\"def-{id}\" aria-haspopup=\"dialog\">{}</button>",
+        escape(text)
+    )
+}
+
+/// `text`, escaped, with the first use of each glossary term made a button that opens its
+/// definition.
+pub fn with_terms(text: &str) -> String {
+    let mut html = String::new();
+    let mut done = 0;
+    for (range, term) in glossary::occurrences(text) {
+        html.push_str(&escape(&text[done..range.start]));
+        html.push_str(&term_button(term.id, &text[range.clone()]));
+        done = range.end;
+    }
+    html.push_str(&escape(&text[done..]));
+    html
+}
+
+/// A line of buttons for the terms among the `labels` of a group of controls (the enterprise
+/// types, the trade regimes), or nothing when none is a term.
+pub fn terms_line(labels: &[String]) -> String {
+    let buttons: Vec<String> = labels
+        .iter()
+        .filter_map(|label| {
+            let (range, term) = glossary::occurrences(label).into_iter().next()?;
+            Some(term_button(term.id, &label[range]))
+        })
+        .collect();
+    if buttons.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<p class=\"terms\"><span>What they mean:</span> {}</p>",
+        buttons.join(" ")
+    )
+}
