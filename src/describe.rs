@@ -62,7 +62,7 @@ pub fn summary(plot: &Plot) -> String {
                         .map(|value| (series.label.as_str(), value, point))
                 })
                 .collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            crate::sort::by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
             if ranked.is_empty() {
                 continue;
             }

@@ -225,8 +225,9 @@ impl Display {
         self.hidden.retain(|hidden| *hidden != part);
         if !shown {
             self.hidden.push(part);
-            self.hidden
-                .sort_by_key(|part| Part::ALL.iter().position(|known| known == part));
+            crate::sort::by_key(&mut self.hidden, |part| {
+                Part::ALL.iter().position(|known| known == part)
+            });
         }
     }
 
@@ -235,8 +236,9 @@ impl Display {
         self.controls.retain(|known| *known != group);
         if shown {
             self.controls.push(group);
-            self.controls
-                .sort_by_key(|group| Group::ALL.iter().position(|known| known == group));
+            crate::sort::by_key(&mut self.controls, |group| {
+                Group::ALL.iter().position(|known| known == group)
+            });
         }
     }
 

@@ -19,8 +19,15 @@ pub mod notice;
 pub mod plot;
 pub mod quality;
 pub mod session;
+pub mod sort;
 pub mod story;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The WebAssembly's allocator. Talc frees and reuses memory like std's dlmalloc (so memory
+/// stays flat however long a lesson runs), in less code.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

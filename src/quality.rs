@@ -3,9 +3,9 @@
 //!
 //! The list itself is prebuilt natively (`html::quality`), so the WebAssembly carries none of
 //! the audit's or the claims check's code: each item of the page carries what the filters read
-//! as `data-` attributes ([`Entry`]), and the browser module reads them back, asks
-//! [`Filter::matches`] about each, and shows the [`Tally`]. Everything here is browser-free and
-//! tested natively.
+//! as `data-` attributes, and its words are its own visible text ([`Entry`]); the browser module
+//! reads them back, asks [`Filter::matches`] about each, and shows the [`Tally`]. Everything
+//! here is browser-free and tested natively.
 
 use crate::audit::Severity;
 use crate::claims::Verdict;
@@ -69,7 +69,7 @@ pub fn group_of(kind: &str) -> Option<Group> {
 /// escaping in a link (claims are keyed by cell, `text/lenovo/revenue/2006`).
 pub fn anchor(group: Group, id: &str) -> String {
     let mut slug = String::with_capacity(id.len());
-    for ch in id.chars().flat_map(char::to_lowercase) {
+    for ch in id.chars().map(|ch| ch.to_ascii_lowercase()) {
         let ch = if ch.is_ascii_alphanumeric() || ch == '_' {
             ch
         } else {
@@ -118,14 +118,13 @@ pub fn normalize(text: &str) -> String {
             // Combining accents, as a decomposed "é" carries them.
             '\u{0300}'..='\u{036F}' => {}
             _ => {
-                for lower in ch.to_lowercase() {
-                    match fold(lower) {
-                        Some(plain) => normal.push_str(plain),
-                        None if lower.is_alphanumeric() => normal.push(lower),
-                        None => {
-                            if !normal.is_empty() && !normal.ends_with(' ') {
-                                normal.push(' ');
-                            }
+                let lower = lowercase(ch);
+                match fold(lower) {
+                    Some(plain) => normal.push_str(plain),
+                    None if lower.is_alphanumeric() => normal.push(lower),
+                    None => {
+                        if !normal.is_empty() && !normal.ends_with(' ') {
+                            normal.push(' ');
                         }
                     }
                 }
@@ -134,6 +133,31 @@ pub fn normalize(text: &str) -> String {
     }
     normal.truncate(normal.trim_end().len());
     normal
+}
+
+/// The lower case of a Latin letter (ASCII, Latin-1 and Latin Extended-A, the letters [`fold`]
+/// knows), any other character unchanged. std's `to_lowercase` covers every script, but its
+/// tables are some fifteen kilobytes of the WebAssembly, and the list it searches is English.
+pub fn lowercase(ch: char) -> char {
+    let code = u32::from(ch);
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        // İ, whose full lower case is i with a combining dot above.
+        0x130 => u32::from('i'),
+        0x178 => 0xFF,
+        // Pairs of a capital and its small letter: capitals on even code points, but for the
+        // two runs where they sit on odd ones.
+        0x100..=0x17E if code != 0x131 && code != 0x138 && code != 0x149 => {
+            let capital_is_odd = matches!(code, 0x139..=0x148 | 0x179..=0x17E);
+            if (code % 2 == 1) == capital_is_odd {
+                code + 1
+            } else {
+                code
+            }
+        }
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(ch)
 }
 
 /// The plain letters of an accented Latin letter, enough for the names and words this paper
@@ -161,7 +185,32 @@ fn fold(ch: char) -> Option<&'static str> {
     })
 }
 
-/// One item of the list as the filters see it, read from its `data-` attributes.
+/// A dataset's short name, as the filters, the contents list and the search give it.
+pub fn source_name(dataset: Dataset) -> &'static str {
+    match dataset {
+        Dataset::Table1 => "Table 1",
+        Dataset::Table2 => "Table 2",
+        Dataset::Table3 => "Table 3",
+        Dataset::Table4 => "Table 4",
+        Dataset::Table5 => "Table 5",
+        Dataset::Fig1 => "Figure 1",
+        Dataset::Fig2 => "Figure 2",
+        Dataset::Fig3 => "Figure 3",
+        Dataset::Fig4 => "Figure 4",
+        Dataset::Text => "Text",
+    }
+}
+
+/// The class of an item's last part, its row of actions ("Show in …", "Link to this"), whose
+/// words are the same on every item and so not searched, but for the claim's source in it.
+pub const ACTIONS_CLASS: &str = "item-actions";
+/// The class of the claim's source, in the row of actions: searched.
+pub const SOURCE_CLASS: &str = "claim-source";
+/// The parts of an item whose text the search looks through, as a CSS selector from the item:
+/// its children but the row of actions, and the claim's source in that row.
+pub const SEARCHED_PARTS: &str = ":scope > :not(.item-actions), .item-actions > .claim-source";
+
+/// One item of the list as the filters see it: its `data-` attributes, and its words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The finding's severity or the claim's verdict (`data-kind`).
@@ -170,19 +219,39 @@ pub struct Entry {
     pub sources: Vec<String>,
     /// The id of the section of the list that holds it (`data-section`).
     pub section: String,
-    /// Its words, as [`normalize`] gives them (`data-search`).
+    /// Its words, normalized: the text of its [`SEARCHED_PARTS`] and its sources' names (see
+    /// [`Entry::read_text`]). Empty until read, which the page does at the first search.
     pub text: String,
 }
 
 impl Entry {
-    /// An entry from the attributes of an item; `sources` is space separated.
-    pub fn from_attributes(kind: &str, sources: &str, section: &str, text: &str) -> Entry {
+    /// An entry from the attributes of an item; `sources` is space separated. Its words are
+    /// read later, by [`Entry::read_text`].
+    pub fn from_attributes(kind: &str, sources: &str, section: &str) -> Entry {
         Entry {
             kind: kind.to_string(),
             sources: sources.split_whitespace().map(str::to_string).collect(),
             section: section.to_string(),
-            text: text.to_string(),
+            text: String::new(),
         }
+    }
+
+    /// Takes the item's words from the texts of its [`SEARCHED_PARTS`], in any order, with the
+    /// names of its sources (so "Table 2" finds what Table 2 is about), all normalized. The
+    /// page keeps no copy of these words: they are read from what the reader sees.
+    pub fn read_text<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>) {
+        let names = self
+            .sources
+            .iter()
+            .filter_map(|id| Dataset::from_id(id))
+            .map(|dataset| -> &'a str { source_name(dataset) });
+        let words: Vec<String> = parts
+            .into_iter()
+            .chain(names)
+            .map(normalize)
+            .filter(|words| !words.is_empty())
+            .collect();
+        self.text = words.join(" ");
     }
 
     fn group(&self) -> Option<Group> {
@@ -277,6 +346,11 @@ impl Filter {
     /// The id of the table or figure chosen, or "" for all of them, as the choice's value.
     pub fn source_id(&self) -> &'static str {
         self.source.map_or("", Dataset::id)
+    }
+
+    /// True when the search has words, which only the items' text can match.
+    pub fn searches(&self) -> bool {
+        !self.words.is_empty()
     }
 
     /// True when the search or a filter leaves anything out.
@@ -392,6 +466,38 @@ fn plural(count: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_searched_parts_name_the_classes_the_markup_uses() {
+        for class in [ACTIONS_CLASS, SOURCE_CLASS] {
+            assert!(
+                SEARCHED_PARTS.contains(&format!(".{class}")),
+                "{SEARCHED_PARTS:?} does not select by .{class}, so the page would search the \
+                 wrong parts of each item"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_letters_lower_as_std_lowers_them() {
+        for ch in (0..=0x17F)
+            .filter_map(char::from_u32)
+            .filter(|&ch| ch != 'İ')
+        {
+            let mut std_lower = ch.to_lowercase();
+            assert_eq!(
+                Some(lowercase(ch)),
+                std_lower.next(),
+                "{ch:?} would be searched as a different letter"
+            );
+        }
+        assert_eq!(lowercase('İ'), 'i');
+        assert_eq!(
+            lowercase('Ж'),
+            'Ж',
+            "letters of other scripts are kept as typed"
+        );
+    }
 
     #[test]
     fn anchors_are_valid_ids_that_the_fragment_reader_accepts() {

@@ -37,16 +37,27 @@
     });
   }
 
-  // The single file carries the wasm as base64 in an element. The hosted site fetches the
-  // .wasm, except where fetch is refused: a page with an opaque origin (a frame sandboxed
-  // without allow-same-origin, or the site's folder opened from disk) loads the same bytes as
+  // The wasm as the build packed it into text: raw DEFLATE, then base64 (less than half the
+  // size of plain base64, and smaller gzipped too). Every browser the explorer supports
+  // unpacks it natively; older ones are told why the explorer cannot start.
+  async function unpack(text) {
+    if (typeof DecompressionStream !== 'function') {
+      throw new Error('this browser cannot unpack its WebAssembly (it lacks DecompressionStream, which Chrome 103, Firefox 113 and Safari 16.4 have)');
+    }
+    const stream = new Blob([decode(text)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  // The single file carries the packed wasm in an element. The hosted site fetches the .wasm,
+  // except where fetch is refused: a page with an opaque origin (a frame sandboxed without
+  // allow-same-origin, or the site's folder opened from disk) loads the same packed bytes as
   // a script, which such pages may still load.
   async function wasmSource() {
     const inline = document.getElementById('ict-explorer-wasm');
-    if (inline) return decode(inline.textContent.trim());
+    if (inline) return unpack(inline.textContent.trim());
     if (window.origin === 'null') {
       await loadScript('ict_explorer_wasm.js');
-      return decode(window.ictExplorerWasm);
+      return unpack(window.ictExplorerWasm);
     }
     return new URL('ict_explorer_bg.wasm', document.baseURI);
   }
@@ -109,10 +120,17 @@
 
   // "Show in …" leaves the long Data quality list for another view: the list's entry first
   // takes the item's anchor, so that Back returns to that item (the core scrolls to it).
+  // Whether the entry before this one is the Data quality item "Show in …" came from, so that
+  // the banner's "Back to Data quality" can return to it as the browser's Back would.
+  let cameFromItem = false;
   function keepPlace(button) {
+    cameFromItem = false;
     const item = button.closest('.quality-item[id]');
     if (!item || !keepsHistory || document.documentElement.classList.contains('embed')) return;
-    tryHistory(() => history.replaceState(null, '', `?${app.query()}#${item.id}`));
+    tryHistory(() => {
+      history.replaceState(null, '', `?${app.query()}#${item.id}`);
+      cameFromItem = true;
+    });
   }
 
   const listeners = new Set();
@@ -122,6 +140,8 @@
     const after = app.query();
     if (after === before) return;
     if (!fromHistory) recordHistory(before, after);
+    // Building the state object costs more than the rest of a toggle's script: only when heard.
+    if (!listeners.size && !framed) return;
     const state = app.state();
     for (const listener of listeners) {
       try {
@@ -206,9 +226,56 @@
     if (framed && event.source === window.parent) answer(event);
   });
 
+  // Draws a chart frame the core recorded (src/web/frame.rs, which documents the numbers): one
+  // call from the WebAssembly instead of one for every line and label.
+  const aligns = ['start', 'end', 'center'];
+  const baselines = ['top', 'middle', 'bottom'];
+  function replay(context, n, text) {
+    const strings = text.split('\0');
+    let i = 0;
+    const path = () => {
+      const count = n[i++];
+      context.beginPath();
+      for (let k = 0; k < count; k++, i += 2) {
+        if (k === 0) context.moveTo(n[i], n[i + 1]);
+        else context.lineTo(n[i], n[i + 1]);
+      }
+    };
+    while (i < n.length) {
+      const step = n[i++];
+      switch (step) {
+        case 0: context.fillStyle = strings[n[i++]]; break;
+        case 1: context.strokeStyle = strings[n[i++]]; context.lineWidth = n[i++]; break;
+        case 2: context.fillRect(n[i], n[i + 1], n[i + 2], n[i + 3]); i += 4; break;
+        case 3: context.strokeRect(n[i], n[i + 1], n[i + 2], n[i + 3]); i += 4; break;
+        case 4: path(); context.stroke(); break;
+        case 5: path(); context.closePath(); context.fill(); break;
+        case 6:
+          context.beginPath();
+          context.arc(n[i], n[i + 1], n[i + 2], 0, 2 * Math.PI);
+          if (n[i + 3] === 1) context.fill(); else context.stroke();
+          i += 4;
+          break;
+        case 7: context.font = strings[n[i++]]; break;
+        case 8: context.textAlign = aligns[n[i++] % 3]; context.textBaseline = baselines[n[i++] % 3]; break;
+        case 9: context.fillText(strings[n[i]], n[i + 1], n[i + 2]); i += 3; break;
+        case 10:
+          context.save();
+          context.translate(n[i + 1], n[i + 2]);
+          context.rotate(n[i + 3]);
+          context.fillText(strings[n[i]], 0, 0);
+          context.restore();
+          i += 4;
+          break;
+        default: throw new Error(`the chart's recording has an unknown step ${step}`);
+      }
+    }
+  }
+
   async function start() {
     try {
       await wasm_bindgen({ module_or_path: await wasmSource() });
+      wasm_bindgen.use_canvas_replay(replay);
       app = new wasm_bindgen.App(startQuery(), darkScheme.matches);
     } catch (error) {
       console.error(error);
@@ -251,13 +318,16 @@
     const showPlaying = () => {
       // While Play runs the summary changes every second: announcing each would drown the
       // screen reader, so it speaks again once Play stops.
-      summary.setAttribute('aria-live', playing ? 'off' : 'polite');
+      // Each value is written only when it differs: even an equal write costs a style check.
+      const set = (element, name, value) => { if (element.getAttribute(name) !== value) element.setAttribute(name, value); };
+      set(summary, 'aria-live', playing ? 'off' : 'polite');
       const select = document.getElementById('ctl-play-speed');
-      if (select) select.value = String(speed);
+      if (select && select.value !== String(speed)) select.value = String(speed);
       const button = document.getElementById('ctl-play');
       if (!button) return;
-      button.setAttribute('aria-pressed', String(Boolean(playing)));
-      button.textContent = playing ? '❚❚ Pause' : '▶ Play';
+      set(button, 'aria-pressed', String(Boolean(playing)));
+      const label = playing ? '❚❚ Pause' : '▶ Play';
+      if (button.textContent !== label) button.textContent = label;
     };
     const stopPlaying = () => { clearInterval(playing); playing = null; showPlaying(); };
     const tick = () => { if (!send('step', 'next', true)) stopPlaying(); };
@@ -321,6 +391,10 @@
       if (button.name === 'play') return play();
       if (button.name === 'save-page') return savePage();
       if (button.name === 'goto') keepPlace(button);
+      if (cameFromItem && button.closest('#focus-banner') && button.name === 'view' && button.value === 'quality') {
+        cameFromItem = false;
+        return history.back();
+      }
       send(button.name, button.value, true);
     });
     // The preview of "Embed this view" runs only while its box is open.
@@ -493,6 +567,7 @@
       // A link within the page (the Data quality contents) changes the fragment alone: the
       // browser has already scrolled there, and the explorer's state is the same.
       if (location.search.replace(/^\?/, '') === app.query()) return;
+      cameFromItem = false;
       try {
         change(() => app.load(location.search), true);
       } catch (error) {

@@ -137,7 +137,7 @@ pub(crate) fn place_labels(
             }
         }
     }
-    wanted.sort_by(|a, b| a.0.anchor().total_cmp(&b.0.anchor()));
+    crate::sort::by(&mut wanted, |a, b| a.0.anchor().total_cmp(&b.0.anchor()));
     let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows];
     let mut placed = Vec::new();
     for (want, label, mark) in wanted {

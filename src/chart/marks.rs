@@ -172,9 +172,9 @@ fn hollow(painter: &Painter, corners: &[Point], color: RGBColor, pen: LinePen) -
 /// The corners of a marker of `shape` centred on `at`, sized to look as large as a dot of
 /// `radius`; `None` for the dot itself.
 pub(crate) fn outline(shape: Shape, (x, y): Point, radius: f64) -> Option<Vec<Point>> {
-    // Offsets from the centre, turned by `angle` degrees and scaled by `reach`.
-    let turned = |offsets: &[(f64, f64)], angle: f64, reach: f64| -> Vec<Point> {
-        let (sin, cos) = angle.to_radians().sin_cos();
+    // Offsets from the centre, turned by the angle whose sine and cosine are given and scaled
+    // by `reach`.
+    let turned = |offsets: &[(f64, f64)], (sin, cos): (f64, f64), reach: f64| -> Vec<Point> {
         offsets
             .iter()
             .map(|(dx, dy)| {
@@ -185,14 +185,14 @@ pub(crate) fn outline(shape: Shape, (x, y): Point, radius: f64) -> Option<Vec<Po
             })
             .collect()
     };
-    // Points on a circle, the first at `start` degrees clockwise from the right, alternating
-    // between the radii of `radii`.
-    let around = |count: usize, radii: &[f64], start: f64| -> Vec<Point> {
-        (0..count)
-            .map(|index| {
-                let angle = (start + index as f64 / count as f64 * 360.0).to_radians();
+    // Points on a circle in the `directions` given, alternating between the radii of `radii`.
+    let around = |directions: &[(f64, f64)], radii: &[f64]| -> Vec<Point> {
+        directions
+            .iter()
+            .enumerate()
+            .map(|(index, (cos, sin))| {
                 let reach = radii[index % radii.len()] * radius;
-                (x + reach * angle.cos(), y + reach * angle.sin())
+                (x + reach * cos, y + reach * sin)
             })
             .collect()
     };
@@ -214,16 +214,51 @@ pub(crate) fn outline(shape: Shape, (x, y): Point, radius: f64) -> Option<Vec<Po
         Shape::Circle => None,
         Shape::Square => Some(turned(
             &[(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
-            0.0,
+            UNTURNED,
             radius * 0.9,
         )),
-        Shape::Triangle => Some(around(3, &[1.3], -90.0)),
-        Shape::TriangleDown => Some(around(3, &[1.3], 90.0)),
-        Shape::Plus => Some(turned(&PLUS, 0.0, radius * 1.2)),
-        Shape::Cross => Some(turned(&PLUS, 45.0, radius * 1.25)),
-        Shape::Star => Some(around(10, &[1.45, 0.62], -90.0)),
+        Shape::Triangle => Some(around(&TRIANGLE_UP, &[1.3])),
+        Shape::TriangleDown => Some(around(&TRIANGLE_DOWN, &[1.3])),
+        Shape::Plus => Some(turned(&PLUS, UNTURNED, radius * 1.2)),
+        Shape::Cross => Some(turned(&PLUS, TURNED_45, radius * 1.25)),
+        Shape::Star => Some(around(&STAR, &[1.45, 0.62])),
     }
 }
+
+// The markers' angles as sines and cosines, written out as `f64::sin_cos` computes them (the
+// test below checks every digit), so that drawing needs no trigonometry: libm's sine and
+// cosine, with their argument reduction, were some 8 KB of the WebAssembly.
+
+/// The sine and cosine of no turn.
+const UNTURNED: (f64, f64) = (0.0, 1.0);
+/// The sine and cosine of a turn by 45°: the sine falls one unit in the last place below 1/√2.
+const TURNED_45: (f64, f64) = (0.7071067811865475, std::f64::consts::FRAC_1_SQRT_2);
+/// The cosines and sines of the corners of a triangle pointing up: −90°, 30°, 150° (clockwise
+/// from the right, as the y axis points down).
+const TRIANGLE_UP: [(f64, f64); 3] = [
+    (6.123233995736766e-17, -1.0),
+    (0.8660254037844387, 0.49999999999999994),
+    (-0.8660254037844387, 0.49999999999999994),
+];
+/// The same for a triangle pointing down: 90°, 210°, 330°.
+const TRIANGLE_DOWN: [(f64, f64); 3] = [
+    (6.123233995736766e-17, 1.0),
+    (-0.8660254037844386, -0.5000000000000001),
+    (0.8660254037844384, -0.5000000000000004),
+];
+/// The ten points of a star, every 36° from −90°, alternately outer and inner.
+const STAR: [(f64, f64); 10] = [
+    (6.123233995736766e-17, -1.0),
+    (0.5877852522924731, -0.8090169943749475),
+    (0.9510565162951535, -0.3090169943749474),
+    (0.9510565162951535, 0.3090169943749474),
+    (0.5877852522924731, 0.8090169943749475),
+    (6.123233995736766e-17, 1.0),
+    (-0.587785252292473, 0.8090169943749475),
+    (-0.9510565162951534, 0.30901699437494795),
+    (-0.9510565162951536, -0.3090169943749473),
+    (-0.5877852522924732, -0.8090169943749473),
+];
 
 /// A rectangle given by its left, top, right and bottom edges.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -329,4 +364,37 @@ fn hatch(painter: &Painter, rect: Rect, color: RGBColor) -> Drawn {
         sum += spacing;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cosines and sines of `count` directions every 360° / `count` from `start` degrees.
+    fn directions(count: usize, start: f64) -> Vec<(f64, f64)> {
+        (0..count)
+            .map(|index| {
+                let (sin, cos) = (start + index as f64 / count as f64 * 360.0)
+                    .to_radians()
+                    .sin_cos();
+                (cos, sin)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_written_out_angles_are_the_computed_ones() {
+        assert_eq!(UNTURNED, 0f64.to_radians().sin_cos());
+        assert_eq!(TURNED_45, 45f64.to_radians().sin_cos());
+        for (name, written, computed) in [
+            ("triangle up", &TRIANGLE_UP[..], directions(3, -90.0)),
+            ("triangle down", &TRIANGLE_DOWN[..], directions(3, 90.0)),
+            ("star", &STAR[..], directions(10, -90.0)),
+        ] {
+            assert_eq!(
+                written, computed,
+                "the {name} marker would be drawn with other corners than its angles give"
+            );
+        }
+    }
 }

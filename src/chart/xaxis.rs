@@ -143,7 +143,7 @@ fn year_axis(
         let inner = (first + 1..last).filter(|year| year % step == 0 && clear_of_ends(x_of(*year)));
         chosen.extend(inner);
     }
-    chosen.sort_unstable();
+    crate::sort::by(&mut chosen, Ord::cmp);
     let labels = chosen
         .into_iter()
         .map(|year| XLabel {

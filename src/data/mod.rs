@@ -539,8 +539,12 @@ const MEASURE_LABELS: &[(&str, &str)] = &[
 pub fn all() -> &'static [Datum] {
     static DATA: OnceLock<Vec<Datum>> = OnceLock::new();
     DATA.get_or_init(|| {
-        let mut data = tables::all();
-        data.extend(prose::all());
+        let mut data: Vec<Datum> = tables::ROWS
+            .iter()
+            .flat_map(|rows| rows.iter())
+            .flat_map(tables::Row::data)
+            .collect();
+        data.extend_from_slice(prose::STATEMENTS);
         data
     })
 }
@@ -614,7 +618,7 @@ impl<'a> Lookup<'a> {
 /// The years a table prints, in order.
 pub fn years(dataset: Dataset) -> Vec<u16> {
     let mut years: Vec<u16> = of(dataset).filter_map(|datum| datum.year).collect();
-    years.sort_unstable();
+    crate::sort::by(&mut years, Ord::cmp);
     years.dedup();
     years
 }

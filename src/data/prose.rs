@@ -54,7 +54,7 @@ const PASSED_DOMESTIC: &str = "A lower bound the paper does not print: it says f
 
 /// The statements, as a constant so that they live in the program's data rather than in code
 /// that builds them at start-up.
-const STATEMENTS: &[Datum] = {
+pub const STATEMENTS: &[Datum] = {
     use Dataset::{Fig1, Fig2, Fig3, Fig4, Text};
     use Unit::*;
     &[
@@ -177,7 +177,3 @@ const STATEMENTS: &[Datum] = {
         say(Text, "ibm", "software_revenue_share_end", Some(2004), Percent, n(50.0, "A lower bound: 'over' 50%."), "Software share of IBM revenue at the end of the period", "Footnote 55"),
     ]
 };
-
-pub fn all() -> Vec<Datum> {
-    STATEMENTS.to_vec()
-}

@@ -41,27 +41,51 @@ pub const TABLE4_NOTE: &str = "Four years (1998–2004 in steps of two), each th
 
 pub const TABLE5_NOTE: &str = "R&D spending as a percentage of value added in two ICT manufacturing branches. Each country's figure refers to its own reference year (printed beside the country: 2001, 2002 or 2003), so the columns compare countries at slightly different dates.";
 
-/// Builds one table row: the cells of one series and measure, one per year.
-fn row<const N: usize>(
-    dataset: Dataset,
-    series: &'static str,
-    measure: &'static str,
-    unit: Unit,
-    source: &'static str,
-    years: [u16; N],
-    cells: [Cell; N],
-) -> impl Iterator<Item = Datum> {
-    years.into_iter().zip(cells).map(move |(year, cell)| Datum {
-        dataset,
-        series,
-        measure,
-        year: Some(year),
-        unit,
-        cell,
-        label: "",
-        source,
-        decimals: None,
-    })
+/// One printed row of a table: the cells of one series and measure, one per year. The rows are
+/// constants, so the numbers live in the program's data rather than in code that builds them.
+pub struct Row {
+    pub dataset: Dataset,
+    pub series: &'static str,
+    pub measure: &'static str,
+    pub unit: Unit,
+    pub source: &'static str,
+    pub years: &'static [u16],
+    pub cells: &'static [Cell],
+}
+
+impl Row {
+    /// The row's numbers, one per year.
+    pub fn data(&self) -> impl Iterator<Item = Datum> + '_ {
+        self.years
+            .iter()
+            .zip(self.cells)
+            .map(|(&year, &cell)| Datum {
+                dataset: self.dataset,
+                series: self.series,
+                measure: self.measure,
+                year: Some(year),
+                unit: self.unit,
+                cell,
+                label: "",
+                source: self.source,
+                decimals: None,
+            })
+    }
+}
+
+/// A [`Row`], written in the order its fields are printed.
+macro_rules! row {
+    ($dataset:expr, $series:expr, $measure:expr, $unit:expr, $source:expr, $years:expr, $cells:expr $(,)?) => {
+        Row {
+            dataset: $dataset,
+            series: $series,
+            measure: $measure,
+            unit: $unit,
+            source: $source,
+            years: &$years,
+            cells: &$cells,
+        }
+    };
 }
 
 const fn c(value: f64) -> Cell {
@@ -73,50 +97,53 @@ const THOUSANDS_POINT: &str =
 const DECIMAL_COMMA: &str =
     "OCR printed a comma where the table uses a decimal point; the other shares in the row have one decimal or none.";
 
-pub fn all() -> Vec<Datum> {
-    let mut data = Vec::new();
-    data.extend(table1());
-    data.extend(table2());
-    data.extend(table3());
-    data.extend(table4());
-    data.extend(table5());
-    data
-}
+/// Every table's rows, in the order the tables are printed.
+pub const ROWS: [&[Row]; 7] = [
+    TABLE1,
+    TABLE2,
+    &TABLE3_SHARE,
+    &TABLE3_PROFIT,
+    &TABLE3_VALUE_ADDED,
+    TABLE4,
+    TABLE5.as_flattened(),
+];
 
-fn table1() -> Vec<Datum> {
-    let t = Dataset::Table1;
-    let y = TABLE1_YEARS;
+const TABLE1: &[Row] = &{
+    const T: Dataset = Dataset::Table1;
+    const Y: [u16; 5] = TABLE1_YEARS;
     const FIRMS: &str = "Table 1, 'Number of firms'";
     const TOTAL: &str = "Table 1, '% of total assets of ICT industry'";
     const DOMESTIC: &str = "Table 1, '% of domestic assets'";
-    let mut data: Vec<Datum> = Vec::new();
+    const SCE_ONLY_TWO_YEARS: &str = "The state-controlled rows are printed for two years only (placed in 2003 and 2005; see the table note).";
+    const TOTALS: &str = "Table 1, 'Total of the industry'";
+    [
 
-    data.extend(row(
-        t,
+    row!(
+        T,
         "foreign_funded",
         "firms",
         Unit::Firms,
         FIRMS,
-        y,
+        Y,
         [c(753.0), c(735.0), c(865.0), c(3987.0), c(6480.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "foreign_funded",
         "share_total_assets",
         Unit::Percent,
         TOTAL,
-        y,
+        Y,
         [c(34.0), c(36.0), c(37.0), c(59.0), c(68.0)],
-    ));
+    ),
 
-    data.extend(row(
-        t,
+    row!(
+        T,
         "state_owned",
         "firms",
         Unit::Firms,
         FIRMS,
-        y,
+        Y,
         [
             Cell::corrected(1225.0, THOUSANDS_POINT),
             Cell::corrected(1001.0, THOUSANDS_POINT),
@@ -124,61 +151,61 @@ fn table1() -> Vec<Datum> {
             c(860.0),
             c(659.0),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "state_owned",
         "share_total_assets",
         Unit::Percent,
         TOTAL,
-        y,
+        Y,
         [c(46.0), c(37.0), c(30.0), c(13.0), c(7.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "state_owned",
         "share_domestic_assets",
         Unit::Percent,
         DOMESTIC,
-        y,
+        Y,
         [c(70.0), c(58.0), c(48.0), c(31.0), c(23.0)],
-    ));
+    ),
 
-    data.extend(row(
-        t,
+    row!(
+        T,
         "collective",
         "firms",
         Unit::Firms,
         FIRMS,
-        y,
+        Y,
         [c(954.0), c(618.0), c(474.0), c(857.0), c(617.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "collective",
         "share_total_assets",
         Unit::Percent,
         TOTAL,
-        y,
+        Y,
         [c(8.0), c(8.0), c(10.0), c(3.0), c(2.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "collective",
         "share_domestic_assets",
         Unit::Percent,
         DOMESTIC,
-        y,
+        Y,
         [c(13.0), c(13.0), c(15.0), c(6.0), c(5.0)],
-    ));
+    ),
 
-    data.extend(row(
-        t,
+    row!(
+        T,
         "joint_stock",
         "firms",
         Unit::Firms,
         FIRMS,
-        y,
+        Y,
         [
             c(156.0),
             c(311.0),
@@ -186,14 +213,14 @@ fn table1() -> Vec<Datum> {
             Cell::corrected(1725.0, THOUSANDS_POINT),
             Cell::corrected(2555.0, THOUSANDS_POINT),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "joint_stock",
         "share_total_assets",
         Unit::Percent,
         TOTAL,
-        y,
+        Y,
         [
             c(10.0),
             Cell::corrected(15.6, DECIMAL_COMMA),
@@ -201,33 +228,33 @@ fn table1() -> Vec<Datum> {
             c(21.1),
             c(17.6),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "joint_stock",
         "share_domestic_assets",
         Unit::Percent,
         DOMESTIC,
-        y,
+        Y,
         [c(15.0), c(24.0), c(30.0), c(51.0), c(55.0)],
-    ));
+    ),
 
-    data.extend(row(
-        t,
+    row!(
+        T,
         "private",
         "firms",
         Unit::Firms,
         FIRMS,
-        y,
+        Y,
         [c(30.0), c(46.0), c(117.0), c(2607.0), c(5180.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "private",
         "share_total_assets",
         Unit::Percent,
         TOTAL,
-        y,
+        Y,
         [
             c(0.4),
             Cell::corrected(1.0, "OCR printed the letter 'I', its usual misreading of the digit 1; the neighbouring cells (0.4 and 2) leave no other reading."),
@@ -235,25 +262,24 @@ fn table1() -> Vec<Datum> {
             c(4.0),
             c(5.0),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "private",
         "share_domestic_assets",
         Unit::Percent,
         DOMESTIC,
-        y,
+        Y,
         [c(1.0), c(2.0), c(4.0), c(9.0), c(15.0)],
-    ));
+    ),
 
-    const SCE_ONLY_TWO_YEARS: &str = "The state-controlled rows are printed for two years only (placed in 2003 and 2005; see the table note).";
-    data.extend(row(
-        t,
+    row!(
+        T,
         "state_controlled",
         "firms",
         Unit::Firms,
         "Table 1, 'Total SCEs in the industry', 'Number of firms'",
-        y,
+        Y,
         [
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
@@ -261,14 +287,14 @@ fn table1() -> Vec<Datum> {
             Cell::corrected(1546.0, THOUSANDS_POINT),
             Cell::corrected(1435.0, THOUSANDS_POINT),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "state_controlled",
         "share_total_assets",
         Unit::Percent,
         "Table 1, 'Total SCEs in the industry', '% of total assets'",
-        y,
+        Y,
         [
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
@@ -276,14 +302,14 @@ fn table1() -> Vec<Datum> {
             c(33.0),
             c(22.0),
         ],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "state_controlled",
         "share_domestic_assets",
         Unit::Percent,
         "Table 1, 'Total SCEs in the industry', '% of total domestic assets'",
-        y,
+        Y,
         [
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
@@ -291,25 +317,24 @@ fn table1() -> Vec<Datum> {
             c(79.0),
             c(70.0),
         ],
-    ));
+    ),
 
-    const TOTALS: &str = "Table 1, 'Total of the industry'";
-    data.extend(row(
-        t,
+    row!(
+        T,
         "total",
         "firms",
         Unit::Firms,
         TOTALS,
-        y,
+        Y,
         [c(2914.0), c(2839.0), c(3062.0), c(10596.0), c(16007.0)],
-    ));
-    data.extend(row(
-        t,
+    ),
+    row!(
+        T,
         "total",
         "total_assets",
         Unit::BillionYuan,
         TOTALS,
-        y,
+        Y,
         [
             c(3828.0),
             c(5220.0),
@@ -317,17 +342,17 @@ fn table1() -> Vec<Datum> {
             c(14342.0),
             Cell::corrected(21305.0, "OCR printed '21.305'; the other totals in the row use thousands commas and grow steadily (14,342 in 2003), so 21.305 would be a thousandfold drop."),
         ],
-    ));
-    data
-}
+    ),
+    ]
+};
 
-fn table2() -> Vec<Datum> {
+const TABLE2: &[Row] = &{
     const SOURCE: &str = "Table 2, 'Actual utilized FDI'";
     const OFFICIAL: &str =
         "Starred in the paper: a figure announced by ministry officials, not a yearbook figure.";
     const ELECTRONICS_ONLY: &str =
         "The paper warns that figures before 2001 may cover electronics manufacturing only.";
-    row(
+    [row!(
         Dataset::Table2,
         "fdi",
         "actual_utilized",
@@ -342,38 +367,47 @@ fn table2() -> Vec<Datum> {
             Cell::clean_with_note(4000.0, OFFICIAL),
             Cell::clean_with_note(8637.0, OFFICIAL),
         ],
-    )
-    .collect()
+    )]
+};
+
+/// One block of Table 3: a measure's six ownership columns, each with its four years.
+const fn table3_block(
+    measure: &'static str,
+    source: &'static str,
+    columns: &'static [[Cell; 4]; 6],
+) -> [Row; 6] {
+    const fn column(
+        series: &'static str,
+        measure: &'static str,
+        source: &'static str,
+        cells: &'static [Cell; 4],
+    ) -> Row {
+        Row {
+            dataset: Dataset::Table3,
+            series,
+            measure,
+            unit: Unit::Percent,
+            source,
+            years: &TABLE3_YEARS,
+            cells,
+        }
+    }
+    [
+        column(TABLE3_SERIES[0], measure, source, &columns[0]),
+        column(TABLE3_SERIES[1], measure, source, &columns[1]),
+        column(TABLE3_SERIES[2], measure, source, &columns[2]),
+        column(TABLE3_SERIES[3], measure, source, &columns[3]),
+        column(TABLE3_SERIES[4], measure, source, &columns[4]),
+        column(TABLE3_SERIES[5], measure, source, &columns[5]),
+    ]
 }
 
-fn table3() -> Vec<Datum> {
-    let t = Dataset::Table3;
-    let mut data = Vec::new();
-    let block = |measure: &'static str, source: &'static str, rows: [[Cell; 4]; 6]| {
-        TABLE3_SERIES
-            .into_iter()
-            .zip(rows)
-            .flat_map(move |(series, cells)| {
-                row(
-                    t,
-                    series,
-                    measure,
-                    Unit::Percent,
-                    source,
-                    TABLE3_YEARS,
-                    cells,
-                )
-            })
-    };
-    const SHARE: &str = "Table 3, 'Share of domestic market'";
-    const PROFIT: &str = "Table 3, 'Profit/total sales'";
-    const VALUE_ADDED: &str = "Table 3, 'Value-added/total sales'";
+const SHARE: &str = "Table 3, 'Share of domestic market'";
+const PROFIT: &str = "Table 3, 'Profit/total sales'";
+const VALUE_ADDED: &str = "Table 3, 'Value-added/total sales'";
 
-    // Columns are given one series at a time (2001, 2002, 2003, 2004), in the printed order.
-    data.extend(block(
-        "domestic_market_share",
-        SHARE,
-        [
+// Columns are given one series at a time (2001, 2002, 2003, 2004), in the printed order.
+const SHARE_COLUMNS: [[Cell; 4]; 6] = [
             [c(25.8), c(13.6), c(9.7), c(8.5)],
             [c(16.5), c(4.0), c(5.4), c(5.0)],
             [
@@ -388,13 +422,9 @@ fn table3() -> Vec<Datum> {
             [c(14.8), c(22.3), c(23.9), c(20.0)],
             [c(2.1), c(7.4), c(5.8), c(7.1)],
             [c(38.1), c(50.1), c(53.3), c(57.0)],
-        ],
-    ));
-    const LETTER_I: &str = "OCR printed the letter 'i' in place of a digit; it most often stands for 1 (as 'I' does in Table 1), less often for 7 or 4.";
-    data.extend(block(
-        "profit_to_sales",
-        PROFIT,
-        [
+];
+const LETTER_I: &str = "OCR printed the letter 'i' in place of a digit; it most often stands for 1 (as 'I' does in Table 1), less often for 7 or 4.";
+const PROFIT_COLUMNS: [[Cell; 4]; 6] = [
             [c(3.3), c(2.1), c(2.5), c(-1.6)],
             [
                 c(6.1),
@@ -411,13 +441,9 @@ fn table3() -> Vec<Datum> {
             ],
             [c(7.5), c(6.7), c(6.0), c(5.1)],
             [c(5.8), c(4.1), c(3.6), c(4.2)],
-        ],
-    ));
-    const FIVE_FOR_SIX: &str = "The 2002 row prints five values for six columns, and the text does not show which column is blank. We keep the values in printed order; each may belong one column further right.";
-    data.extend(block(
-        "value_added_to_sales",
-        VALUE_ADDED,
-        [
+];
+const FIVE_FOR_SIX: &str = "The 2002 row prints five values for six columns, and the text does not show which column is blank. We keep the values in printed order; each may belong one column further right.";
+const VALUE_ADDED_COLUMNS: [[Cell; 4]; 6] = [
             [c(20.2), Cell::uncertain(10.3, FIVE_FOR_SIX), c(20.0), c(21.8)],
             [c(17.1), Cell::uncertain(9.8, FIVE_FOR_SIX), c(20.0), c(18.6)],
             [c(37.1), Cell::uncertain(17.8, FIVE_FOR_SIX), c(19.4), c(19.6)],
@@ -429,91 +455,88 @@ fn table3() -> Vec<Datum> {
                 c(20.2),
                 c(20.8),
             ],
-        ],
-    ));
-    data
-}
+];
+const TABLE3_SHARE: [Row; 6] = table3_block("domestic_market_share", SHARE, &SHARE_COLUMNS);
+const TABLE3_PROFIT: [Row; 6] = table3_block("profit_to_sales", PROFIT, &PROFIT_COLUMNS);
+const TABLE3_VALUE_ADDED: [Row; 6] =
+    table3_block("value_added_to_sales", VALUE_ADDED, &VALUE_ADDED_COLUMNS);
 
-fn table4() -> Vec<Datum> {
-    let t = Dataset::Table4;
-    let years = [1998, 2000, 2002, 2004];
-    let mut data = Vec::new();
-    data.extend(row(
-        t,
-        "processing_imported_materials",
-        "share",
-        Unit::Percent,
-        "Table 4, 'Processing with imported materials'",
-        years,
-        [c(66.9), c(70.0), c(72.6), c(74.2)],
-    ));
-    data.extend(row(
-        t,
-        "processing_customer_materials",
-        "share",
-        Unit::Percent,
-        "Table 4, 'Processing with customer's materials'",
-        years,
-        [c(22.7), c(20.0), c(17.2), c(14.8)],
-    ));
-    data.extend(row(
-        t,
-        "ordinary_trade",
-        "share",
-        Unit::Percent,
-        "Table 4, 'Ordinary trade'",
-        years,
-        [c(7.6), c(8.3), c(7.7), c(7.7)],
-    ));
-    data.extend(row(
-        t,
-        "others",
-        "share",
-        Unit::Percent,
-        "Table 4, 'Others'",
-        years,
-        [c(2.9), c(1.9), c(2.5), c(3.3)],
-    ));
-    data
-}
+const TABLE4: &[Row] = &{
+    const T: Dataset = Dataset::Table4;
+    const YEARS: [u16; 4] = [1998, 2000, 2002, 2004];
+    [
+        row!(
+            T,
+            "processing_imported_materials",
+            "share",
+            Unit::Percent,
+            "Table 4, 'Processing with imported materials'",
+            YEARS,
+            [c(66.9), c(70.0), c(72.6), c(74.2)],
+        ),
+        row!(
+            T,
+            "processing_customer_materials",
+            "share",
+            Unit::Percent,
+            "Table 4, 'Processing with customer's materials'",
+            YEARS,
+            [c(22.7), c(20.0), c(17.2), c(14.8)],
+        ),
+        row!(
+            T,
+            "ordinary_trade",
+            "share",
+            Unit::Percent,
+            "Table 4, 'Ordinary trade'",
+            YEARS,
+            [c(7.6), c(8.3), c(7.7), c(7.7)],
+        ),
+        row!(
+            T,
+            "others",
+            "share",
+            Unit::Percent,
+            "Table 4, 'Others'",
+            YEARS,
+            [c(2.9), c(1.9), c(2.5), c(3.3)],
+        ),
+    ]
+};
 
-fn table5() -> Vec<Datum> {
-    // (country, reference year, electronic and telecom, computers and office equipment)
-    const ROWS: [(&str, u16, f64, f64); 7] = [
-        ("china", 2003, 5.4, 2.5),
-        ("usa", 2001, 37.2, 36.7),
-        ("japan", 2002, 20.4, 90.4),
-        ("germany", 2001, 44.1, 19.8),
-        ("france", 2002, 57.2, 15.8),
-        ("uk", 2002, 23.4, 5.9),
-        ("korea", 2003, 23.4, 4.4),
-    ];
-    let mut data = Vec::new();
-    for (country, year, electronic, computers) in ROWS {
-        for (measure, value, source) in [
-            (
-                "electronic_telecom",
-                electronic,
-                "Table 5, 'Electronic and telecommunication equipment'",
-            ),
-            (
-                "computers_office",
-                computers,
-                "Table 5, 'Manufacture of computers and office equipment'",
-            ),
-        ] {
-            data.push(Datum {
+/// Table 5's two rows of one country: its values for electronic and telecom equipment and for
+/// computers and office equipment, at the country's own reference year.
+macro_rules! table5_country {
+    ($country:expr, $year:expr, $electronic:expr, $computers:expr) => {
+        [
+            Row {
                 dataset: Dataset::Table5,
-                series: country,
-                measure,
-                year: Some(year),
+                series: $country,
+                measure: "electronic_telecom",
                 unit: Unit::Percent,
-                cell: Cell::clean(value),
-                label: "",
-                source,
-                decimals: None,
-            });
-        }
-    }
-    data
+                source: "Table 5, 'Electronic and telecommunication equipment'",
+                years: &[$year],
+                cells: &[c($electronic)],
+            },
+            Row {
+                dataset: Dataset::Table5,
+                series: $country,
+                measure: "computers_office",
+                unit: Unit::Percent,
+                source: "Table 5, 'Manufacture of computers and office equipment'",
+                years: &[$year],
+                cells: &[c($computers)],
+            },
+        ]
+    };
 }
+
+const TABLE5: [[Row; 2]; 7] = [
+    table5_country!("china", 2003, 5.4, 2.5),
+    table5_country!("usa", 2001, 37.2, 36.7),
+    table5_country!("japan", 2002, 20.4, 90.4),
+    table5_country!("germany", 2001, 44.1, 19.8),
+    table5_country!("france", 2002, 57.2, 15.8),
+    table5_country!("uk", 2002, 23.4, 5.9),
+    table5_country!("korea", 2003, 23.4, 4.4),
+];

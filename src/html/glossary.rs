@@ -4,15 +4,16 @@
 //! explorer's scripts, in the static page too, and need nothing from the page's policy.
 
 use super::escape;
-use crate::glossary::{self, TERMS};
+use crate::glossary;
 
 /// Every definition's popover and the whole glossary's, for `cargo xtask dist` to put in the
 /// page once.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn glossary_popovers() -> String {
     let mut html = String::from(
         "<div id=\"glossary\" popover class=\"glossary\" aria-labelledby=\"glossary-title\"><div class=\"glossary-head\"><h2 id=\"glossary-title\">Glossary</h2><button type=\"button\" popovertarget=\"glossary\" popovertargetaction=\"hide\">Close</button></div><p class=\"hint\">The paper's terms and our abbreviations, in our own words.</p><dl>",
     );
-    for term in TERMS {
+    for term in glossary::TERMS {
         html.push_str(&format!(
             "<dt id=\"term-{}\">{}</dt><dd>{}</dd>",
             term.id,
@@ -21,7 +22,7 @@ pub fn glossary_popovers() -> String {
         ));
     }
     html.push_str("</dl></div>");
-    for term in TERMS {
+    for term in glossary::TERMS {
         html.push_str(&format!(
             "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\">{}</dfn>: {}</p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
             escape(term.term),

@@ -20,7 +20,9 @@ mod story;
 mod tooltip;
 pub use embed::{embed_options, palette_css};
 pub use focus::focus_banner;
-pub use glossary::{glossary_popovers, term_button, terms_line, with_terms};
+#[cfg(not(target_arch = "wasm32"))]
+pub use glossary::glossary_popovers;
+pub use glossary::{term_button, terms_line, with_terms};
 pub use story::{story_bar, story_editor};
 pub use tooltip::tooltip;
 
@@ -365,10 +367,15 @@ fn play_controls(state: &State, categories: &[(String, String)]) -> String {
 /// colour and marker shape, then a key to the marks that tell corrected, guessed and missing
 /// values apart, and to the dotted lines between values years apart.
 pub fn legend(state: &State, plot: Option<&Plot>) -> String {
+    legend_parts(state, plot).html()
+}
+
+/// [`legend`] in rows, one per series offered; all empty without a plot.
+pub fn legend_parts(state: &State, plot: Option<&Plot>) -> Rows {
     let Some(plot) = plot else {
-        return String::new();
+        return Rows::default();
     };
-    let mut html = String::from("<ul class=\"legend-series\">");
+    let mut rows = Vec::new();
     for (id, label) in state.offered_series() {
         let (color, shape) = plot::series_look(id);
         let on = state.shows_series(id);
@@ -378,14 +385,15 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
         } else {
             ""
         };
-        html.push_str(&format!(
+        let item = format!(
             "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch c{} shape-{}\"></span>{}</button>{note}</li>",
             color % PALETTE.len(),
             shape.id(),
             escape(&label)
-        ));
+        );
+        rows.push((id.to_string(), item));
     }
-    html.push_str("</ul><ul class=\"legend-status\">");
+    let mut html = String::from("<ul class=\"legend-status\">");
     let derived = plot
         .series
         .iter()
@@ -419,7 +427,12 @@ pub fn legend(state: &State, plot: Option<&Plot>) -> String {
         ));
     }
     html.push_str("</ul>");
-    html
+    Rows {
+        head: "<ul class=\"legend-series\">".to_string(),
+        rows,
+        close: "</ul>",
+        after: html,
+    }
 }
 
 /// The short mark a table cell carries for its status (a clean cell is marked only when it
@@ -436,8 +449,42 @@ fn status_mark(status: Status) -> &'static str {
 /// The table of exactly what is plotted: one row per series, one column per category, each
 /// non-clean cell marked and explained in numbered notes below.
 pub fn table(plot: Option<&Plot>) -> String {
+    table_parts(plot).html()
+}
+
+/// A region's HTML in the parts a toggle changes one by one, so that the page can patch one
+/// row or item without parsing the whole region again: the region is `head`, the `rows`, then
+/// `close` and `after`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rows {
+    /// Everything up to the rows, ending with the start tag of the element that holds them.
+    pub head: String,
+    /// Each row's element, by the id of the series it shows.
+    pub rows: Vec<(String, String)>,
+    /// The end tags that close the rows' element and those around it.
+    pub close: &'static str,
+    /// The siblings that follow the element the head began with.
+    pub after: String,
+}
+
+impl Rows {
+    /// The whole region's HTML.
+    pub fn html(&self) -> String {
+        if self.head.is_empty() {
+            return String::new();
+        }
+        let mut html = self.head.clone();
+        for (_, row) in &self.rows {
+            html.push_str(row);
+        }
+        html + self.close + &self.after
+    }
+}
+
+/// [`table`] in rows, one per series; all empty without a plot.
+pub fn table_parts(plot: Option<&Plot>) -> Rows {
     let Some(plot) = plot else {
-        return String::new();
+        return Rows::default();
     };
     let mut html = format!(
         "<table class=\"data\"><caption>{} <small>({})</small></caption><thead><tr><th scope=\"col\">Series</th>",
@@ -455,12 +502,11 @@ pub fn table(plot: Option<&Plot>) -> String {
         ));
     }
     html.push_str("</tr></thead><tbody>");
+    let head = html;
+    let mut rows = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     for series in &plot.series {
-        html.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th>",
-            escape(&series.label)
-        ));
+        let mut html = format!("<tr><th scope=\"row\">{}</th>", escape(&series.label));
         for (category, point) in plot.categories.iter().zip(&series.points) {
             let text = match point.value {
                 Some(value) => format!(
@@ -503,8 +549,9 @@ pub fn table(plot: Option<&Plot>) -> String {
             ));
         }
         html.push_str("</tr>");
+        rows.push((series.id.to_string(), html));
     }
-    html.push_str("</tbody></table>");
+    let mut html = String::new();
     let derived = plot.series.iter().any(|series| {
         series
             .points
@@ -525,7 +572,12 @@ pub fn table(plot: Option<&Plot>) -> String {
         }
         html.push_str("</ol>");
     }
-    html
+    Rows {
+        head,
+        rows,
+        close: "</tbody></table>",
+        after: html,
+    }
 }
 
 /// A table cell's number: the caption names the unit, so cells repeat only the short marks

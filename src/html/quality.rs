@@ -3,8 +3,9 @@
 //! under its view, and the prose numbers under Highlights.
 //!
 //! These need the audit's and the claims check's code, so they are built natively only, by
-//! `cargo xtask dist` (see [`super::prebuilt_parts`]). What the page's search and filters read
-//! travels as `data-` attributes of each item; the matching itself is [`crate::quality`].
+//! `cargo xtask dist` (see [`super::prebuilt_parts`]). What the page's filters read travels as
+//! `data-` attributes of each item, and the search reads the item's own text; the matching
+//! itself is [`crate::quality`].
 
 use super::escape;
 use crate::audit::{self, Finding, Severity};
@@ -14,25 +15,9 @@ use crate::quality::{self, Group, SEVERITIES};
 use crate::view::State;
 use std::collections::HashSet;
 
-/// A dataset's short name, as the filters and the contents list give it.
-fn short_name(dataset: Dataset) -> &'static str {
-    match dataset {
-        Dataset::Table1 => "Table 1",
-        Dataset::Table2 => "Table 2",
-        Dataset::Table3 => "Table 3",
-        Dataset::Table4 => "Table 4",
-        Dataset::Table5 => "Table 5",
-        Dataset::Fig1 => "Figure 1",
-        Dataset::Fig2 => "Figure 2",
-        Dataset::Fig3 => "Figure 3",
-        Dataset::Fig4 => "Figure 4",
-        Dataset::Text => "Text",
-    }
-}
-
 /// A dataset's heading in the claims check: its title, named by its table or figure.
 fn section_heading(dataset: Dataset) -> String {
-    let (name, title) = (short_name(dataset), dataset.info().title);
+    let (name, title) = (quality::source_name(dataset), dataset.info().title);
     if title.contains(name) || dataset == Dataset::Text {
         title.to_string()
     } else {
@@ -102,30 +87,13 @@ impl Anchors {
     }
 }
 
-/// What every item carries for the search and filters, and its anchor. `words` are the texts
-/// the search looks through.
-fn item_attributes(
-    anchor: &str,
-    kind: &str,
-    section: &str,
-    sources: &[Dataset],
-    words: &[&str],
-) -> String {
-    let mut text: Vec<String> = words
-        .iter()
-        .map(|words| quality::normalize(words))
-        .collect();
-    text.extend(
-        sources
-            .iter()
-            .map(|dataset| quality::normalize(short_name(*dataset))),
-    );
-    text.retain(|words| !words.is_empty());
+/// What every item carries for the filters, and its anchor. The search needs nothing more: it
+/// reads the item's text (see [`quality::Entry::read_text`]).
+fn item_attributes(anchor: &str, kind: &str, section: &str, sources: &[Dataset]) -> String {
     let ids: Vec<&str> = sources.iter().map(|dataset| dataset.id()).collect();
     format!(
-        "id=\"{anchor}\" tabindex=\"-1\" data-kind=\"{kind}\" data-section=\"{section}\" data-sources=\"{}\" data-search=\"{}\"",
-        ids.join(" "),
-        escape(&text.join(" "))
+        "id=\"{anchor}\" tabindex=\"-1\" data-kind=\"{kind}\" data-section=\"{section}\" data-sources=\"{}\"",
+        ids.join(" ")
     )
 }
 
@@ -135,10 +103,15 @@ fn item_actions(anchor: &str, cells: &[String], title: &str, source: Option<&str
     let keys: Vec<&str> = cells.iter().map(String::as_str).collect();
     let view = State::showing(&keys).view;
     let source = source.map_or(String::new(), |source| {
-        format!("<span class=\"claim-source\">{}</span>", escape(source))
+        format!(
+            "<span class=\"{}\">{}</span>",
+            quality::SOURCE_CLASS,
+            escape(source)
+        )
     });
     format!(
-        "<p class=\"item-actions\"><button type=\"button\" name=\"goto\" value=\"{}|{}\" aria-describedby=\"{anchor}-title\">Show in {}</button> <a class=\"permalink\" href=\"#{anchor}\" aria-describedby=\"{anchor}-title\">Link to this</a>{source}</p>",
+        "<p class=\"{}\"><button type=\"button\" name=\"goto\" value=\"{}|{}\" aria-describedby=\"{anchor}-title\">Show in {}</button> <a class=\"permalink\" href=\"#{anchor}\" aria-describedby=\"{anchor}-title\">Link to this</a>{source}</p>",
+        quality::ACTIONS_CLASS,
         escape(&cells.join(" ")),
         escape(title),
         escape(view.label())
@@ -154,7 +127,6 @@ fn finding_item(finding: &Finding, anchor: &str) -> String {
             severity,
             &findings_section(finding.severity),
             &sources(finding.dataset, &finding.cells),
-            &[severity, &finding.title, &finding.numbers, &finding.explanation],
         ),
         escape(&finding.title),
         escape(&finding.numbers),
@@ -164,15 +136,10 @@ fn finding_item(finding: &Finding, anchor: &str) -> String {
 }
 
 fn claim_item(claim: &Claim, anchor: &str) -> String {
-    let status = if claim.status > Status::Clean {
-        format!("rests on {} data", claim.status.id())
+    let status_html = if claim.status > Status::Clean {
+        format!(" <small>(rests on {} data)</small>", claim.status.id())
     } else {
         String::new()
-    };
-    let status_html = if status.is_empty() {
-        String::new()
-    } else {
-        format!(" <small>({status})</small>")
     };
     format!(
         "<li class=\"claim quality-item\" {}><p class=\"statement\" id=\"{anchor}-title\"><span class=\"verdict verdict-{verdict}\">{}</span> {}</p><p class=\"computation\">{}{status_html}</p>{}</li>",
@@ -181,13 +148,6 @@ fn claim_item(claim: &Claim, anchor: &str) -> String {
             claim.verdict.id(),
             &claims_section(claim.dataset),
             &sources(claim.dataset, &claim.cells),
-            &[
-                verdict_words(claim.verdict),
-                &claim.statement,
-                claim.source,
-                &claim.computation,
-                &status,
-            ],
         ),
         verdict_words(claim.verdict),
         escape(&claim.statement),
@@ -243,7 +203,7 @@ fn filters(findings: &[&Finding], claims: &[Claim]) -> String {
         html.push_str(&format!(
             "<option value=\"{}\">{}</option>",
             dataset.id(),
-            short_name(dataset)
+            quality::source_name(dataset)
         ));
     }
     html.push_str(&format!(
@@ -296,7 +256,12 @@ fn contents(findings: &[&Finding], claims: &[Claim], claim_sections: &[Dataset])
             .iter()
             .filter(|claim| claim.dataset == *dataset)
             .count();
-        html.push_str(&entry(&section, &section, short_name(*dataset), count));
+        html.push_str(&entry(
+            &section,
+            &section,
+            quality::source_name(*dataset),
+            count,
+        ));
         html.push_str("</li>");
     }
     html.push_str("</ul></li></ul></nav>");

@@ -259,7 +259,8 @@ pub(super) fn write<T: Annotation>(items: &[T]) -> String {
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // The words capitalised are the explorer's own, in English.
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }

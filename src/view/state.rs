@@ -543,14 +543,14 @@ impl State {
                 .position(|known| known == id)
                 .unwrap_or(usize::MAX)
         };
-        self.series.sort_by_key(series_position);
-        self.emphasis.sort_by_key(series_position);
+        crate::sort::by_key(&mut self.series, series_position);
+        crate::sort::by_key(&mut self.emphasis, series_position);
         let category_order: Vec<String> = self
             .all_categories()
             .into_iter()
             .map(|category| category.id)
             .collect();
-        self.categories.sort_by_key(|id| {
+        crate::sort::by_key(&mut self.categories, |id| {
             category_order
                 .iter()
                 .position(|known| known == id)

@@ -1,24 +1,11 @@
-//! Draws charts on `<canvas>` elements through plotters-canvas, with text measured by the
-//! canvas itself and cached.
-//!
-//! plotters' web font code measures a label by inserting a `<span>` into the page and reading
-//! its size, which forces a style and layout pass for every label (about 0.15 ms each, more on
-//! a large page). The chart measures all its text through the backend's `estimate_text_size`
-//! (it uses no plotters legend or multi-line text, which would bypass the backend), so a
-//! backend that answers from `CanvasRenderingContext2d.measureText`, and remembers the answer,
-//! removes all of that work from a redraw.
+//! Draws charts on `<canvas>` elements: sizes the backing store to the CSS box and the
+//! device's pixels, and draws through the recording backend of [`super::frame`], whose marks
+//! it scales back to CSS pixels.
 
-use crate::chart::text::{estimated_text_width, Font};
+use super::frame::Frame;
 use crate::chart::{self, Hits, Style};
 use crate::plot::Plot;
 use plotters::prelude::IntoDrawingArea;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
-};
-use plotters_canvas::CanvasBackend;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -118,6 +105,8 @@ fn backing_size(css_pixels: f64, ratio: f64) -> u32 {
 }
 
 /// Draws `plot` on `canvas` at its backing store's size; returns the marks in its pixels.
+///
+/// The chart is recorded first and then put on the canvas in one go (see [`Frame`]).
 fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits, String> {
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -125,11 +114,8 @@ fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits
         .ok_or("the canvas gives no 2D context")?
         .dyn_into()
         .map_err(|_| "the canvas context is not a 2D context".to_string())?;
-    // Round joins keep thick lines from spiking where they turn sharply.
-    context.set_line_join("round");
-    let inner = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("plotters cannot draw on this canvas")?;
-    let area = MeasuringCanvas { inner, context }.into_drawing_area();
+    let frame = Frame::new((canvas.width(), canvas.height()), context);
+    let area = frame.into_drawing_area();
     let hits = chart::draw(plot, style, &area)?;
     area.present()
         .map_err(|error| format!("the chart could not be finished: {error}"))?;
@@ -139,153 +125,4 @@ fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits
 /// A readable message from a JavaScript exception.
 fn js_message(error: JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
-}
-
-/// The most text widths kept; a long session of zooming could otherwise grow the cache
-/// without end. When full it is emptied and refilled by the next redraws.
-const CACHED_WIDTHS: usize = 4096;
-
-thread_local! {
-    /// Text widths in pixels, by canvas font string and text.
-    static TEXT_WIDTHS: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
-}
-
-/// The canvas font string for a text style: the very string plotters-canvas sets on the
-/// context before it draws the text (see its `draw_text`), so that text is measured in the
-/// font it is drawn in.
-fn canvas_font<S: BackendTextStyle>(style: &S) -> String {
-    format!(
-        "{} {}px {}",
-        style.style().as_str(),
-        style.size(),
-        style.family().as_str()
-    )
-}
-
-/// plotters-canvas's backend, with text measured by `measureText` and cached.
-struct MeasuringCanvas {
-    inner: CanvasBackend,
-    context: CanvasRenderingContext2d,
-}
-
-type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-
-impl DrawingBackend for MeasuringCanvas {
-    type ErrorType = CanvasError;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.ensure_prepared()
-    }
-
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.present()
-    }
-
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_pixel(point, color)
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_line(from, to, style)
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_path(path, style)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.fill_polygon(vert, style)
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_text(text, style, pos)
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        let font = canvas_font(style);
-        let height = Font {
-            size: style.size(),
-            bold: false,
-        }
-        .line_height()
-        .ceil() as u32;
-        let key = format!("{font}\u{0}{text}");
-        if let Some(width) = TEXT_WIDTHS.with(|widths| widths.borrow().get(&key).copied()) {
-            return Ok((width, height));
-        }
-        self.context.set_font(&font);
-        let width = match self.context.measure_text(text) {
-            Ok(metrics) => metrics.width().ceil() as u32,
-            // A context that cannot measure still gets a usable layout from the width table.
-            Err(_) => {
-                let bold = matches!(style.style(), FontStyle::Bold);
-                estimated_text_width(
-                    text,
-                    Font {
-                        size: style.size(),
-                        bold,
-                    },
-                )
-                .ceil() as u32
-            }
-        };
-        TEXT_WIDTHS.with(|widths| {
-            let mut widths = widths.borrow_mut();
-            if widths.len() >= CACHED_WIDTHS {
-                widths.clear();
-            }
-            widths.insert(key, width);
-        });
-        Ok((width, height))
-    }
 }

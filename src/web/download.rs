@@ -231,7 +231,11 @@ fn file_name(title: &str) -> String {
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(|word| {
+            word.chars()
+                .map(crate::quality::lowercase)
+                .collect::<String>()
+        })
         .collect();
     if words.is_empty() {
         "ict-explorer-story".to_string()

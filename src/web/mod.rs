@@ -9,6 +9,8 @@
 mod api;
 pub mod canvas;
 mod download;
+mod frame;
+mod patch;
 mod quality;
 mod share;
 mod tooltip;
@@ -21,6 +23,8 @@ use crate::{describe, html};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use patch::{set_attribute, set_hidden, set_text};
 
 /// The explorer as the page holds it.
 #[wasm_bindgen]
@@ -40,6 +44,9 @@ pub struct App {
     chart_size: Option<(f64, f64)>,
     /// The HTML last put into each page region, so that unchanged regions are left alone.
     regions: HashMap<&'static str, String>,
+    /// The legend's and the table's rows as last put into the page, so that a toggle patches
+    /// only the rows that changed.
+    rows: HashMap<&'static str, html::Rows>,
     /// The Data quality list's search and filters, and its items in the page.
     quality: quality::QualityList,
     /// The chart's marks, for the tooltip, and the tooltip's state.
@@ -53,15 +60,6 @@ fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, J
             "The page is missing its #{id} element; was index.html edited?"
         ))
     })
-}
-
-/// Shows `hidden` elements, or hides them.
-fn set_hidden(element: &web_sys::Element, hidden: bool) -> Result<(), JsValue> {
-    if hidden {
-        element.set_attribute("hidden", "")
-    } else {
-        element.remove_attribute("hidden")
-    }
 }
 
 /// True for the events that open, move through or edit a story, which a locked view refuses.
@@ -115,6 +113,7 @@ impl App {
             dark,
             chart_size: None,
             regions: HashMap::new(),
+            rows: HashMap::new(),
             quality: quality::QualityList::default(),
             tooltip: tooltip::Tooltip::default(),
         };
@@ -304,7 +303,11 @@ impl App {
             keys.set_checked(self.session.display.keys);
         }
         if let Some(button) = self.document.get_element_by_id("present") {
-            button.set_attribute("aria-pressed", &self.session.display.present.to_string())?;
+            set_attribute(
+                &button,
+                "aria-pressed",
+                &self.session.display.present.to_string(),
+            )?;
         }
         Ok(())
     }
@@ -336,12 +339,13 @@ impl App {
         classes.toggle_with_force("story", self.session.story.is_some())?;
         classes.toggle_with_force("no-chart", plot.is_none())?;
         self.update_controls()?;
-        self.update_region("legend", html::legend(&self.session.state, plot.as_ref()))?;
-        if self.update_region("table", html::table(plot.as_ref()))? {
+        let legend = html::legend_parts(&self.session.state, plot.as_ref());
+        self.update_rows("legend", legend)?;
+        if self.update_rows("table", html::table_parts(plot.as_ref()))? {
             // On a phone the table scrolls sideways: the keyboard must be able to reach it.
             let table = element(&self.document, "table")?;
             if plot.is_some() {
-                table.set_attribute("tabindex", "0")?;
+                set_attribute(&table, "tabindex", "0")?;
             } else {
                 table.remove_attribute("tabindex")?;
             }
@@ -353,16 +357,24 @@ impl App {
         }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
-        element(document, "summary")?.set_text_content(Some(&summary));
+        set_text(&element(document, "summary")?, &summary);
         set_hidden(&element(document, "figure")?, plot.is_none())?;
-        element(document, "app")?.set_attribute("data-chart", &plot.is_some().to_string())?;
+        set_attribute(
+            &element(document, "app")?,
+            "data-chart",
+            &plot.is_some().to_string(),
+        )?;
         let title = plot
             .as_ref()
             .map(|plot| plot.title.as_str())
             .unwrap_or("Data quality: audit findings and claims check");
-        element(document, "view-title")?.set_text_content(Some(title));
+        set_text(&element(document, "view-title")?, title);
         // The summary is the chart's caption, read once; the picture's own name is short.
-        element(document, "chart")?.set_attribute("aria-label", &html::chart_label(title))?;
+        set_attribute(
+            &element(document, "chart")?,
+            "aria-label",
+            &html::chart_label(title),
+        )?;
         self.update_share_links()?;
         // A rewritten region takes the keyboard focus with it: give it back to the control
         // of the same id, so the next key press works where the reader left off.
@@ -426,12 +438,50 @@ impl App {
 
     /// Replaces a region's HTML when it differs from what was last put there; returns whether
     /// it did.
+    ///
+    /// A region is patched to its new HTML, so that its unchanged nodes stay. It is written
+    /// afresh the first time, after [`App::regions`] was cleared (whose callers want every
+    /// control back in step with the core, whatever the reader did to it), and for `about`,
+    /// whose placeholders [`App::fill_prebuilt`] fills after.
     fn update_region(&mut self, id: &'static str, content: String) -> Result<bool, JsValue> {
-        if self.regions.get(id) == Some(&content) {
-            return Ok(false);
+        let region = element(&self.document, id)?;
+        match self.regions.get(id) {
+            Some(shown) if shown == &content => return Ok(false),
+            Some(_) if id != "about" => patch::patch_children(&self.document, &region, &content)?,
+            _ => region.set_inner_html(&content),
         }
-        element(&self.document, id)?.set_inner_html(&content);
         self.regions.insert(id, content);
+        Ok(true)
+    }
+
+    /// Puts a region made of rows (the legend, the table) into the page; returns whether it
+    /// changed. When only its rows and what follows them changed (a series toggled), they alone
+    /// are patched, row by row, so the rest of the region is neither parsed nor compared.
+    fn update_rows(&mut self, id: &'static str, parts: html::Rows) -> Result<bool, JsValue> {
+        let html = parts.html();
+        let shown = self.rows.insert(id, parts).unwrap_or_default();
+        let parts = &self.rows[id];
+        let same_head = !shown.head.is_empty() && shown.head == parts.head;
+        let differs = self.regions.get(id).is_some_and(|last| last != &html);
+        if !(same_head && differs) {
+            return self.update_region(id, html);
+        }
+        let region = element(&self.document, id)?;
+        // The head's first element holds the rows: the list itself, or the table's body.
+        let Some(first) = region.first_element_child() else {
+            return self.update_region(id, html);
+        };
+        let holder = match first.query_selector("tbody")? {
+            Some(body) => body,
+            None => first.clone(),
+        };
+        if !patch::patch_rows(&self.document, &holder, &shown.rows, &parts.rows)? {
+            return self.update_region(id, html);
+        }
+        if shown.after != parts.after {
+            patch::patch_after(&self.document, &region, &first, &parts.after)?;
+        }
+        self.regions.insert(id, html);
         Ok(true)
     }
 
@@ -476,8 +526,11 @@ impl App {
             .map(|category| category.id)
             .collect();
         let html = html::controls(&shape, &self.session.display.controls);
-        element(&self.document, "app")?
-            .set_attribute("data-controls", &(!html.is_empty()).to_string())?;
+        set_attribute(
+            &element(&self.document, "app")?,
+            "data-controls",
+            &(!html.is_empty()).to_string(),
+        )?;
         self.update_region("controls", html)?;
         let boxes = self
             .session
@@ -516,9 +569,9 @@ impl App {
                 .map(|category| category.label.clone())
                 .unwrap_or_default();
             slider.set_value(&position.to_string());
-            slider.set_attribute("aria-valuetext", &html::timeline_value_text(&year))?;
+            set_attribute(&slider, "aria-valuetext", &html::timeline_value_text(&year))?;
             if let Some(label) = slider.previous_element_sibling() {
-                label.set_text_content(Some(&html::timeline_label(&year)));
+                set_text(&label, &html::timeline_label(&year));
             }
         }
         for (id, checked) in boxes {
@@ -559,7 +612,7 @@ impl App {
     /// Shows messages about the link or an event, or clears them.
     fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
         let message = element(&self.document, "message")?;
-        message.set_text_content(Some(&problems.join(" ")));
+        set_text(&message, &problems.join(" "));
         set_hidden(&message, problems.is_empty())
     }
 

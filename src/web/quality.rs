@@ -1,7 +1,8 @@
 //! The Data quality list in the page: the reader's search and filters applied to the prebuilt
 //! items, the counts beside the filters and in the contents, and the item that a link's
 //! fragment or Back points at. What matches is decided by [`crate::quality`]; this module only
-//! reads the items' `data-` attributes and sets `hidden` and the counts.
+//! reads the items' `data-` attributes and, at the first search, their text, and sets `hidden`
+//! and the counts.
 
 use super::set_hidden;
 use crate::quality::{self, Entry, Filter, Tally};
@@ -19,6 +20,9 @@ pub struct QualityList {
     filter: Filter,
     /// Each item in the page, with what the filters read of it.
     items: Vec<(web_sys::Element, Entry)>,
+    /// Whether the items' words are read: not before the first search, since the page start
+    /// and a list that is only filtered need none.
+    texts_read: bool,
     /// The elements that show a count, with the count's key (`data-count`).
     counters: Vec<(web_sys::Element, String)>,
     /// The sections, hidden when the count they hold is 0 (`data-holds`).
@@ -55,11 +59,11 @@ impl QualityList {
                     &kind,
                     &attribute("data-sources"),
                     &attribute("data-section"),
-                    &attribute("data-search"),
                 );
                 (element, entry)
             })
             .collect();
+        self.texts_read = false;
         self.counters = with_attribute(document, ".quality [data-count]", "data-count")?;
         self.holders = with_attribute(document, ".quality [data-holds]", "data-holds")?;
         if self.items.is_empty() {
@@ -140,6 +144,9 @@ impl QualityList {
     /// Shows the items the filters leave and hides the others, sets the counts, and, when
     /// `announce`, tells the screen reader the count once the reader pauses.
     fn show(&mut self, document: &web_sys::Document, announce: bool) -> Result<(), JsValue> {
+        if self.filter.searches() && !self.texts_read {
+            self.read_texts()?;
+        }
         let tally = Tally::of(self.items.iter().map(|(_, entry)| entry), &self.filter);
         for (element, entry) in &self.items {
             let hidden = !self.filter.matches(entry);
@@ -165,6 +172,19 @@ impl QualityList {
         if announce {
             self.announce(document, tally.status)?;
         }
+        Ok(())
+    }
+
+    /// Reads each item's words from its text, as [`Entry::read_text`] takes them.
+    fn read_texts(&mut self) -> Result<(), JsValue> {
+        for (element, entry) in &mut self.items {
+            let parts = element.query_selector_all(quality::SEARCHED_PARTS)?;
+            let texts: Vec<String> = (0..parts.length())
+                .filter_map(|index| parts.item(index)?.text_content())
+                .collect();
+            entry.read_text(texts.iter().map(String::as_str));
+        }
+        self.texts_read = true;
         Ok(())
     }
 

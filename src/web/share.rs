@@ -2,7 +2,7 @@
 //! someone else could open, with a live preview of the embedded view whose height the embed
 //! code then uses.
 
-use super::{element, set_hidden, App};
+use super::{element, set_hidden, set_text, App};
 use crate::display::{embed_snippets, unshareable_reason};
 use crate::html;
 use wasm_bindgen::prelude::*;
@@ -49,7 +49,7 @@ impl App {
         set_hidden(&element(document, "share-field")?, reason.is_some())?;
         set_hidden(&element(document, "embed")?, reason.is_some())?;
         let none = element(document, "share-none")?;
-        none.set_text_content(reason);
+        set_text(&none, reason.unwrap_or_default());
         set_hidden(&none, reason.is_none())?;
         if reason.is_some() {
             return Ok(());
@@ -75,7 +75,9 @@ impl App {
         } else {
             String::new()
         };
-        preview.set_height(&height.to_string());
+        if preview.height() != height.to_string() {
+            preview.set_height(&height.to_string());
+        }
         if preview.get_attribute("src").unwrap_or_default() != source {
             if source.is_empty() {
                 preview.remove_attribute("src")?;
@@ -92,10 +94,15 @@ fn set_value(document: &web_sys::Document, id: &str, value: &str) -> Result<(), 
     let Some(field) = document.get_element_by_id(id) else {
         return Ok(());
     };
+    // Setting even the same value makes the browser lay the field out again.
     if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
+        if input.value() != value {
+            input.set_value(value);
+        }
     } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.set_value(value);
+        if area.value() != value {
+            area.set_value(value);
+        }
     }
     Ok(())
 }

@@ -168,3 +168,20 @@ test('"Link to this" puts the item in the address; Show in … then Back returns
     await context.close();
   }
 });
+
+test('the banner\'s "Back to Data quality" returns to the item, as the browser\'s Back does', async () => {
+  const { context, page, seen } = await openExplorer(browser, { url: QUALITY, viewport: { width: 1280, height: 720 } });
+  try {
+    const item = page.locator('#about .finding:not([hidden])').nth(6);
+    const id = await item.getAttribute('id');
+    await item.locator('button[name=goto]').click();
+    await page.waitForSelector('#focus-banner:not([hidden])');
+    await page.click('#focus-banner button[name=view][value=quality]');
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 }).catch(() => {});
+    const place = await inViewAndFocused(page, id);
+    assert.ok(place.on && place.focused, `after "Back to Data quality", #${id} should be on screen and focused (${place.why})`);
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+  }
+});

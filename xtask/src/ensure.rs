@@ -270,11 +270,18 @@ pub fn node_packages() -> Result {
         wasm_opt_script(),
         modules.join("playwright-core/package.json"),
         modules.join("axe-core/axe.min.js"),
+        // Minifies the single file's inline scripts and styles (xtask/minify.mjs).
+        modules.join("esbuild/package.json"),
+        // The bench's peers, inlined into the pages it compares the app with.
+        modules.join("chart.js/dist/chart.umd.min.js"),
+        modules.join("vega/build/vega.min.js"),
+        modules.join("vega-lite/build/vega-lite.min.js"),
+        modules.join("vega-embed/build/vega-embed.min.js"),
     ];
     let current = std::fs::read(&stamp).is_ok_and(|installed| installed == lock)
         && required.iter().all(|path| path.exists());
     if current {
-        ok("npm packages (binaryen, playwright-core, axe-core) as in package-lock.json");
+        ok("npm packages (binaryen, playwright-core, axe-core, esbuild, the bench's chart libraries) as in package-lock.json");
         return Ok(());
     }
     println!("  installing npm packages from package-lock.json");

@@ -17,7 +17,8 @@ Usage: cargo xtask <command>
 
 Commands:
   test                 everything CI checks, in order: setup, rustfmt, clippy, native tests,
-                       wasm tests in headless Chromium, dist, end-to-end tests (Chromium,
+                       wasm tests in headless Chromium, dist (failing when the single
+                       file is over its gzipped byte budget), end-to-end tests (Chromium,
                        plus a smoke test in Firefox ESR and WebKitGTK)
   setup                install the tools (wasm target, wasm-bindgen-cli as in Cargo.lock,
                        Chromium + ChromeDriver, Firefox ESR, WebKitWebDriver + Xvfb, npm
@@ -25,7 +26,11 @@ Commands:
   dist                 build dist/site/ and the single file dist/ict-explorer.html
   serve [--port N]     dist, then serve dist/site/ on http://127.0.0.1:N/ (default 8000)
   screenshots          dist, then write docs/screenshot*.png from the single file
-  bench [--runs N]     dist, then time the single file's start-up in Chromium (default 20 runs)
+  bench [--runs N] [--toggles N] [--memory-toggles N]
+                       dist, then the single file against Chart.js and Vega-Lite drawing the
+                       same chart in one interleaved Chromium run: bytes, first chart (N fresh
+                       contexts, default 7), toggles (default 300), a checkbox click, memory
+                       after 1,000 and N toggles (default 10000); appends to BENCHMARKS.md
   fuzz [--cases N]     the property tests (tests/properties.rs), optimised, with N cases each
                        (default 100000)";
 
@@ -40,7 +45,15 @@ fn main() -> ExitCode {
         Some("dist") => no_args(rest).and_then(|()| dist()),
         Some("serve") => number_option(rest, "--port", 8000).and_then(serve),
         Some("screenshots") => no_args(rest).and_then(|()| screenshots()),
-        Some("bench") => number_option(rest, "--runs", 20).and_then(bench),
+        Some("bench") => number_options(
+            rest,
+            [
+                ("--runs", 7),
+                ("--toggles", 300),
+                ("--memory-toggles", 10_000),
+            ],
+        )
+        .and_then(bench),
         Some("fuzz") => number_option(rest, "--cases", 100_000).and_then(fuzz),
         None | Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
@@ -62,6 +75,29 @@ fn no_args(args: &[String]) -> Result {
         None => Ok(()),
         Some(arg) => Err(format!("unexpected argument `{arg}`\n\n{USAGE}")),
     }
+}
+
+/// Reads any of the named options, each `--name N` or `--name=N`, in any order; an option not
+/// given keeps its default.
+fn number_options<const N: usize>(args: &[String], options: [(&str, u32); N]) -> Result<[u32; N]> {
+    let mut values = options.map(|(_, default)| default);
+    let mut rest = args;
+    while let Some(flag) = rest.first() {
+        let name = flag.split('=').next().unwrap_or_default();
+        let Some(index) = options.iter().position(|(known, _)| *known == name) else {
+            return Err(format!("unknown option `{name}`\n\n{USAGE}"));
+        };
+        let (value, after) = match (flag.split_once('='), rest.get(1)) {
+            (Some((_, value)), _) => (value, &rest[1..]),
+            (None, Some(value)) => (value.as_str(), &rest[2..]),
+            (None, None) => return Err(format!("`{name}` needs a number after it\n\n{USAGE}")),
+        };
+        values[index] = value
+            .parse()
+            .map_err(|_| format!("`{name}` needs a number, got `{value}`"))?;
+        rest = after;
+    }
+    Ok(values)
 }
 
 /// Reads `--name N` or `--name=N`, or gives the default.
@@ -159,7 +195,9 @@ fn test() -> Result {
         run(util::cargo().args(["test", "--workspace"]))
     })?;
     steps.step("wasm tests (headless Chromium)", wasm_tests)?;
-    steps.step("dist", || dist::build().map(|_| ()))?;
+    steps.step("dist, and the single file's byte budget", || {
+        dist::build().and_then(|outputs| dist::check_budget(&outputs.single_file))
+    })?;
     steps.step("end-to-end tests", e2e_tests)?;
     println!("\n{}", steps.summary("cargo xtask test"));
     Ok(())
@@ -230,13 +268,18 @@ fn screenshots() -> Result {
         .env("SCREENSHOT_DIR", root().join("docs")))
 }
 
-fn bench(runs: u32) -> Result {
+/// `cargo xtask bench`: builds the page, then `xtask/bench.mjs` measures it against its peers
+/// (generated into `target/bench/`, never committed) and appends the report to BENCHMARKS.md.
+fn bench([runs, toggles, memory_toggles]: [u32; 3]) -> Result {
     ensure::for_browser()?;
     let outputs = dist::build()?;
     run(command("node")
         .arg("xtask/bench.mjs")
         .arg(format!("--runs={runs}"))
-        .env("ICT_EXPLORER_HTML", &outputs.single_file))
+        .arg(format!("--toggles={toggles}"))
+        .arg(format!("--memory-toggles={memory_toggles}"))
+        .env("ICT_EXPLORER_HTML", &outputs.single_file)
+        .env("ICT_BENCH_DIR", util::target_dir().join("bench")))
 }
 
 /// `cargo xtask fuzz`: the property tests with `cases` cases each, optimised (the `fuzz` profile

@@ -87,7 +87,7 @@ pub(in crate::view) fn topic_years(topic: Topic) -> Vec<u16> {
                 .filter_map(|datum| datum.year)
         })
         .collect();
-    years.sort_unstable();
+    crate::sort::by(&mut years, Ord::cmp);
     years.dedup();
     years
 }

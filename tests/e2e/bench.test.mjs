@@ -1,0 +1,50 @@
+// `cargo xtask bench` still runs against the page `cargo xtask dist` built: a tiny run (one
+// round, two toggles) must draw the same chart in all three pages, crossOriginIsolated, and
+// report every measurement and target. Timings are not checked here; they stay in the bench.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './helpers.mjs';
+import { median, percentile } from '../../xtask/bench/report.mjs';
+
+test('the bench reports one run of all three pages with every target', { timeout: 300_000 }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ict-bench-'));
+  try {
+    const report = path.join(dir, 'BENCHMARKS.md');
+    const { stdout } = await promisify(execFile)(
+      'node',
+      ['xtask/bench.mjs', '--runs=1', '--toggles=2', '--memory-toggles=2'],
+      { cwd: ROOT, env: { ...process.env, ICT_BENCH_DIR: path.join(dir, 'pages'), ICT_BENCH_REPORT: report }, maxBuffer: 16 << 20 },
+    );
+    const text = await readFile(report, 'utf8');
+    assert.ok(stdout.includes(text.split('\n').find((line) => line.startsWith('## '))), 'the bench printed a different report from the one it appended');
+    assert.match(text, /crossOriginIsolated: app yes, Chart\.js yes, Vega-Lite yes/, 'a page was not crossOriginIsolated, so its timings would be coarse');
+    assert.match(text, /800×450 CSS px, canvas 1600×900 at DPR 2 in every page/, 'the pages did not all draw the chart at 800×450 CSS px and DPR 2');
+    for (const page of ['ICT Explorer, single file', 'Chart.js', 'Vega-Lite, canvas']) {
+      assert.match(text, new RegExp(`^\\| ${page.replace('.', '\\.')} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|`, 'm'), `the table has no numbers for ${page}`);
+    }
+    assert.match(text, /one series checkbox click [\d.]+ ms median/, 'the app\'s series checkbox was not clicked');
+    const targets = text.split('\n').filter((line) => /\| (pass|FAIL)/.test(line));
+    assert.equal(targets.length, 6, `expected the six targets of issue 9 with pass or fail, got:\n${targets.join('\n')}`);
+    assert.ok(!text.includes('not reachable'), 'the app\'s WebAssembly memory could not be read');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the bench\'s median and nearest-rank percentile', () => {
+  const cases = [
+    { values: [3, 1, 2], median: 2, p95: 3 },
+    { values: [4, 1, 3, 2], median: 2.5, p95: 4 },
+    { values: Array.from({ length: 100 }, (_, i) => 100 - i), median: 50.5, p95: 95 },
+    { values: [7], median: 7, p95: 7 },
+  ];
+  for (const { values, median: expectedMedian, p95 } of cases) {
+    assert.equal(median(values), expectedMedian, `median of ${values.length} values`);
+    assert.equal(percentile(values, 95), p95, `95th percentile of ${values.length} values`);
+  }
+});

@@ -1,0 +1,112 @@
+//! The reader's choices in a link: every state survives its link, and broken links, bad
+//! events and foreign values are refused with short, clean messages.
+
+use super::*;
+
+#[test]
+fn every_state_survives_its_link() {
+    for state in states() {
+        let query = state.to_query();
+        let (restored, problems) = State::from_query(&query);
+        assert!(problems.is_empty(), "?{query} reports {problems:?}");
+        assert_eq!(
+            restored, state,
+            "opening ?{query} shows a different view than the one shared"
+        );
+    }
+}
+
+#[test]
+fn default_links_are_short() {
+    for view in ViewId::ALL {
+        assert_eq!(
+            State::for_view(view).to_query(),
+            format!("view={}", view.id())
+        );
+    }
+}
+
+#[test]
+fn a_broken_link_opens_the_nearest_valid_view_and_says_why() {
+    let (state, problems) = State::from_query("?view=fdi&chart=pie&years=1995,2050&log=1");
+    assert_eq!(state.view, ViewId::Fdi);
+    assert!(state.log_scale);
+    assert_eq!(state.categories, vec!["1995".to_string()]);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems.iter().any(|problem| problem.contains("pie"))
+            && problems.iter().any(|problem| problem.contains("2050"))
+    );
+    let (state, problems) = State::from_query("view=nope");
+    assert_eq!(state.view, ViewId::Ownership);
+    assert!(problems[0].contains("nope"));
+}
+
+#[test]
+fn nonsense_events_are_refused_and_leave_the_state_alone() {
+    let mut state = State::for_view(ViewId::Ownership);
+    let before = state.clone();
+    for (name, value) in [
+        ("view", "pie"),
+        ("series", "martians"),
+        ("base", "1998"),
+        ("chart", "radar"),
+        ("log", "1"),
+        ("unknown", ""),
+        ("transform", "relative"),
+        ("topic", "exports_2004"),
+        ("goto", "table9/nobody/nothing/1900 garbage"),
+    ] {
+        assert!(
+            state.apply(name, value, true).is_err(),
+            "{name}={value} was accepted"
+        );
+        assert_eq!(
+            state, before,
+            "{name}={value} changed the state although refused"
+        );
+    }
+}
+
+#[test]
+fn notices_repeat_a_rejected_value_shortened_and_cleaned() {
+    assert_eq!(ict_explorer::notice::quoted("pie"), "pie");
+    assert_eq!(
+        ict_explorer::notice::quoted(" a\u{202E}b\u{200B}c\n\t\u{2066}d\u{0}  "),
+        "abc d",
+        "controls and bidi characters must go, and whitespace shrink to one space"
+    );
+    let long = ict_explorer::notice::quoted(&"x".repeat(100_000));
+    assert_eq!(long.chars().count(), 60);
+    assert!(long.ends_with("x…"), "{long}");
+
+    // A right-to-left override would make the rest of the notice read backwards.
+    let spoof = format!("\u{202E}{}", "moc.elpmaxe//:sptth ta nigol ".repeat(5000));
+    let (_, problems) = State::from_query(&format!("view={spoof}"));
+    let mut state = State::default();
+    let refused = state
+        .apply("series", &spoof, true)
+        .expect_err("no such series");
+    for notice in problems.iter().chain([&refused]) {
+        assert!(
+            notice.chars().count() < 200 && !notice.contains('\u{202E}'),
+            "the notice is {} characters long or keeps the override: {}",
+            notice.chars().count(),
+            notice.chars().take(200).collect::<String>()
+        );
+    }
+}
+
+#[test]
+fn topics_belong_to_the_trade_and_output_view_only() {
+    let (state, problems) = State::from_query("view=quality&topic=exports_2004");
+    assert_eq!(state, State::for_view(ViewId::Quality));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("Trade & output"),
+        "the notice should say where topics are: {problems:?}"
+    );
+    let (state, problems) = State::from_query("view=highlights&topic=firm_revenues");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(state.topic().id, "firm_revenues");
+}
