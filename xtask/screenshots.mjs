@@ -22,6 +22,15 @@ const browser = await launchBrowser();
 try {
   for (const shot of shots) {
     const { context, page, seen } = await openExplorer(browser, { ...shot, url: SINGLE_FILE_URL + (shot.query ?? '') });
+    // A reader scrolling down sees the parts that wait off screen (content-visibility: auto);
+    // a picture of the whole page must show them all at once, so they are drawn here.
+    if (shot.fullPage ?? true) {
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('* { content-visibility: visible !important; }');
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      });
+    }
     // Let fonts and the first drawing settle.
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
