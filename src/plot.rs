@@ -218,6 +218,22 @@ impl Plot {
             .all(|series| series.points.iter().all(|point| point.value.is_none()))
     }
 
+    /// True when the series with id `series` has a value at the category with id `category`.
+    pub fn has_value_at(&self, series: &str, category: &str) -> bool {
+        let Some(at) = self
+            .categories
+            .iter()
+            .position(|shown| shown.id == category)
+        else {
+            return false;
+        };
+        self.series
+            .iter()
+            .find(|shown| shown.id == series)
+            .and_then(|shown| shown.points.get(at))
+            .is_some_and(|point| point.value.is_some())
+    }
+
     /// True when `series` is drawn dimmed: other series are emphasised.
     pub fn is_dimmed(&self, series: &Series) -> bool {
         !self.emphasis.is_empty() && !self.emphasis.contains(&series.id)

@@ -27,18 +27,7 @@ impl State {
         let (Some((series, category)), Some(plot)) = (self.cell_at(key), plot(self)) else {
             return false;
         };
-        let Some(at) = plot
-            .categories
-            .iter()
-            .position(|shown| shown.id == category)
-        else {
-            return false;
-        };
-        plot.series
-            .iter()
-            .find(|shown| shown.id == series)
-            .and_then(|shown| shown.points.get(at))
-            .is_some_and(|point| point.value.is_some())
+        plot.has_value_at(series, &category)
     }
 
     /// The measure, or in the trade-and-output view the topic, that decides what the chart
@@ -155,18 +144,9 @@ impl Target {
         // A missing value has no mark to outline: the table and the banner's cells say so.
         let drawn = plot(&state);
         let has_value = |place: &&Place| {
-            drawn.as_ref().is_some_and(|drawn| {
-                let at = drawn
-                    .categories
-                    .iter()
-                    .position(|shown| shown.id == place.category);
-                drawn
-                    .series
-                    .iter()
-                    .find(|shown| shown.id == place.series)
-                    .and_then(|shown| at.and_then(|at| shown.points.get(at)))
-                    .is_some_and(|point| point.value.is_some())
-            })
+            drawn
+                .as_ref()
+                .is_some_and(|drawn| drawn.has_value_at(place.series, &place.category))
         };
         state.outlines = held
             .iter()
