@@ -38,6 +38,149 @@ impl Value {
     }
 }
 
+/// What `typeof` tells of a script's value: it runs none of the script's code, so it cannot
+/// throw, whatever the value is (a Proxy included).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// `null` or `undefined`.
+    Absent,
+    Bool(bool),
+    Number(f64),
+    Text,
+    Function,
+    /// An object, an array or a Proxy of either (revoked or not).
+    Object,
+    /// A symbol or a BigInt.
+    Other,
+}
+
+/// A script's value as the reading step sees it: every step that could run the script's code
+/// (a getter, a Proxy's trap, `Array.isArray` on a revoked Proxy) returns a `Result`, whose
+/// error is what the script threw (its message, untrusted), so that a script that throws gets a
+/// message back instead of stopping the explorer. The browser reads
+/// `JsValue`s through it (`web/api.rs`); the property tests read values modelled on every kind
+/// of hostile object.
+pub trait ScriptValue: Sized {
+    /// What `typeof` says.
+    fn kind(&self) -> Kind;
+    /// A string's text, when the value is a string of at most `most` UTF-16 units.
+    fn text(&self, most: usize) -> Option<String>;
+    /// `Ok(Some(length))` for a list (an array, or a Proxy of one), `Ok(None)` for any other
+    /// object, and an error when asking threw.
+    fn list_length(&self) -> Result<Option<u32>, String>;
+    /// The list's item at `index`.
+    fn item(&self, index: u32) -> Result<Self, String>;
+    /// The object's own keys, as a list (symbols among them).
+    fn keys(&self) -> Result<Self, String>;
+    /// The object's property `key`.
+    fn field(&self, key: &str) -> Result<Self, String>;
+    /// Whether the two are the same object (`Object.is`), to find a list that holds itself.
+    fn same(&self, other: &Self) -> bool;
+}
+
+/// Lists longer than this are refused rather than read: no view has as many ids.
+pub const LONGEST_LIST: u32 = 1_000;
+/// Strings longer than this are refused rather than read: no id or setting is as long.
+pub const LONGEST_TEXT: usize = 1_000;
+/// An object with more keys than this is refused before any key is read: there are only
+/// [`KEYS`] and [`STORY_KEYS`] to set.
+pub const MOST_KEYS: u32 = 64;
+
+/// Reads the settings object of `setState` into names and [`Value`]s, never deeper than a list
+/// of scalars (no setting needs more), so that a list holding itself or nested thousands deep
+/// is read in a few steps; a value that throws while it is read is refused with a message.
+pub fn read_settings<V: ScriptValue>(settings: &V) -> Result<Vec<(String, Value)>, String> {
+    let example = "setState needs an object such as {view: 'fdi', chart: 'line'}";
+    let refuse = |what: &str| Err(format!("{example}, not {what}."));
+    match settings.kind() {
+        Kind::Object => {}
+        Kind::Absent => return refuse("nothing"),
+        Kind::Function => return refuse("a function"),
+        _ => return refuse("a single value"),
+    }
+    let unreadable = |thrown: String| {
+        format!(
+            "setState could not read the settings it was sent: {}",
+            threw(&thrown)
+        )
+    };
+    if settings.list_length().map_err(unreadable)?.is_some() {
+        return refuse("a list");
+    }
+    let keys = settings.keys().map_err(unreadable)?;
+    let count = keys.list_length().map_err(unreadable)?.unwrap_or(0);
+    let most = (KEYS.len() + STORY_KEYS.len()) as u32;
+    if count > MOST_KEYS {
+        return Err(format!(
+            "setState was sent {count} settings; there are only {most}."
+        ));
+    }
+    let mut changes = Vec::new();
+    for index in 0..count {
+        let key = keys.item(index).map_err(unreadable)?;
+        // Symbols name no setting, and Object.entries, which scripts know, skips them too.
+        if key.kind() != Kind::Text {
+            continue;
+        }
+        let Some(name) = key.text(LONGEST_TEXT) else {
+            return Err(
+                "setState was sent a setting whose name is far longer than any setting's.".into(),
+            );
+        };
+        let value = settings
+            .field(&name)
+            .and_then(|value| read_value(&value, None))
+            .map_err(|thrown| {
+                format!(
+                    "setState could not read '{}' in the settings it was sent: {}",
+                    quoted(&name),
+                    threw(&thrown)
+                )
+            })?;
+        changes.push((name, value));
+    }
+    Ok(changes)
+}
+
+/// What a script threw while its value was read, as a notice may repeat it.
+fn threw(thrown: &str) -> String {
+    let message = quoted(thrown);
+    if message.is_empty() {
+        "reading it threw an error.".to_string()
+    } else {
+        format!("reading it threw an error ('{message}').")
+    }
+}
+
+/// Reads one setting's value: a scalar, or (when `within` is `None`) a list of scalars; a list
+/// inside that list is described, never read.
+fn read_value<V: ScriptValue>(value: &V, within: Option<&V>) -> Result<Value, String> {
+    Ok(match value.kind() {
+        Kind::Absent => Value::Absent,
+        Kind::Bool(on) => Value::Bool(on),
+        Kind::Number(number) => Value::Number(number),
+        Kind::Text => match value.text(LONGEST_TEXT) {
+            Some(text) => Value::Text(text),
+            None => Value::Other("a string far longer than any id"),
+        },
+        Kind::Function => Value::Other("a function"),
+        Kind::Other => Value::Other("a value of another type"),
+        Kind::Object => match (value.list_length()?, within) {
+            (None, _) => Value::Other("an object"),
+            (Some(_), Some(list)) if value.same(list) => Value::Other("a list that holds itself"),
+            (Some(_), Some(_)) => Value::Other("a list inside a list"),
+            (Some(length), None) if length > LONGEST_LIST => {
+                Value::Other("a list far longer than any view's")
+            }
+            (Some(length), None) => Value::List(
+                (0..length)
+                    .map(|index| read_value(&value.item(index)?, Some(value)))
+                    .collect::<Result<_, _>>()?,
+            ),
+        },
+    })
+}
+
 /// The names of a view's state in `setState`, in the order they are applied: the view first (it
 /// resets everything else), then what decides which chart kinds and series are on offer.
 pub const KEYS: [&str; 12] = [
@@ -299,7 +442,9 @@ pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, St
 
 /// The session after `changes`, validated whole like [`changed`]: first the story (`story`:
 /// `'ning'` opens the built-in one, `false` leaves the open one; `step`: a step number from 1),
-/// then the view's settings on top of the step's view.
+/// then the view's settings on top of the step's view. A `view` other than the step's leaves
+/// the story's step, as a tab does (see [`Session::step`]): no caption stays above another
+/// view's chart.
 pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result<Session, String> {
     let (story_changes, view_changes): (Vec<_>, Vec<_>) = changes
         .iter()
@@ -312,15 +457,20 @@ pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result
             .find(|(name, value)| name == key && *value != Value::Absent)
             .map(|(_, value)| value)
     };
+    // The story kept while the reader looks at another view counts as open: naming it again
+    // goes back to its step.
+    let open = session.story.as_ref().map(|(story, _)| story.id);
+    let back_to_story = |session: &mut Session| match session.away_from_step() {
+        Some(_) => session.apply("story-return", "", true),
+        None => Ok(()),
+    };
     match given("story") {
         Some(Value::Bool(false)) => session.apply("story-leave", "", true)?,
-        Some(Value::Text(id)) if id == BUILT_IN => {
-            let open = session.step().map(|(story, _, _)| story.id);
-            if open != Some(BUILT_IN) {
-                session.apply("story-open", BUILT_IN, true)?;
-            }
+        Some(Value::Text(id)) if id == BUILT_IN && open == Some(BUILT_IN) => {
+            back_to_story(&mut session)?
         }
-        Some(Value::Text(id)) if id == OWN && session.step().is_some_and(|(story, _, _)| story.id == OWN) => {}
+        Some(Value::Text(id)) if id == BUILT_IN => session.apply("story-open", BUILT_IN, true)?,
+        Some(Value::Text(id)) if id == OWN && open == Some(OWN) => back_to_story(&mut session)?,
         Some(other) => {
             return Err(format!(
                 "'story' must be '{BUILT_IN}' (or the open story's id) to open a story, or false to leave it, not {}.",

@@ -11,23 +11,55 @@ use crate::plot::{ChartKind, Plot, Point};
 pub fn value_text_at(value: f64, unit: Unit, decimals: Option<u8>) -> String {
     let number = match decimals {
         Some(decimals) => number(value, usize::from(decimals)),
-        None => {
-            let most = match unit {
-                Unit::Firms | Unit::Count | Unit::Rank | Unit::MillionUsd | Unit::BillionYuan => 0,
-                Unit::Index | Unit::MillionYuanPerFirm => 1,
-                // Large percentages (a growth of 760%) need no decimals to be read.
-                Unit::Percent | Unit::PercentagePoints if value.abs() >= 100.0 => 0,
-                Unit::Percent | Unit::PercentagePoints if value.abs() >= 10.0 => 1,
-                _ => 2,
-            };
-            auto(value, most)
-        }
+        None => auto(value, most_decimals(unit, value)),
     };
     match unit {
         Unit::Rank => format!("no. {number}"),
         Unit::Firms if value.abs() == 1.0 => format!("{number} firm"),
         _ => format!("{number}{}", unit.suffix()),
     }
+}
+
+/// The most decimals a computed `value` in `unit` is given.
+fn most_decimals(unit: Unit, value: f64) -> usize {
+    match unit {
+        Unit::Firms | Unit::Count | Unit::Rank | Unit::MillionUsd | Unit::BillionYuan => 0,
+        Unit::Index | Unit::MillionYuanPerFirm => 1,
+        // Large percentages (a growth of 760%) need no decimals to be read.
+        Unit::Percent | Unit::PercentagePoints if value.abs() >= 100.0 => 0,
+        Unit::Percent | Unit::PercentagePoints if value.abs() >= 10.0 => 1,
+        _ => 2,
+    }
+}
+
+/// The one precision every value of a sentence is given, so that "42.0% … 4.12%" never reads
+/// as if one were measured more finely than the other: the most decimals the source prints
+/// any of them with, or that a computed one needs (up to what the largest of them is given:
+/// a computed 4.12% beside 42.0% reads 4.1%), whichever is more.
+fn sentence_decimals<'p>(points: impl IntoIterator<Item = &'p Point>, unit: Unit) -> u8 {
+    let valued: Vec<(f64, Option<u8>)> = points
+        .into_iter()
+        .filter_map(|point| Some((point.value?, point.decimals)))
+        .collect();
+    let largest = valued
+        .iter()
+        .map(|(value, _)| value.abs())
+        .fold(0.0, f64::max);
+    let most = most_decimals(unit, largest);
+    let needed = |value: f64| {
+        (0..=most)
+            .find(|&decimals| {
+                let scale = 10f64.powi(decimals as i32);
+                ((value * scale).round() - value * scale).abs() < 1e-6
+            })
+            .unwrap_or(most)
+    };
+    let decimals = valued
+        .iter()
+        .map(|(value, printed)| printed.map_or_else(|| needed(*value), usize::from))
+        .max()
+        .unwrap_or(0);
+    u8::try_from(decimals).unwrap_or(u8::MAX)
 }
 
 /// The summary of a plot: what is shown, how each series moves or ranks, and how many values
@@ -66,9 +98,12 @@ pub fn summary(plot: &Plot) -> String {
             if ranked.is_empty() {
                 continue;
             }
+            let decimals = sentence_decimals(ranked.iter().map(|(_, _, point)| *point), plot.unit);
             let listing: Vec<String> = ranked
                 .iter()
-                .map(|(label, _, point)| format!("{label} {}", point_text(point, plot.unit)))
+                .map(|(label, _, point)| {
+                    format!("{label} {}", point_text_at(point, plot.unit, decimals))
+                })
                 .collect();
             let prefix = if category.label.is_empty() {
                 String::new()
@@ -231,21 +266,23 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
                 "falling to"
             };
             let peak = present.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+            let peak = peak.filter(|(index, _, _)| index != first_index && index != last_index);
+            let mut told = vec![*first_point, *last_point];
+            told.extend(peak.map(|(_, _, point)| *point));
+            let decimals = sentence_decimals(told, plot.unit);
             let peak_text = match peak {
-                Some((index, _, point)) if index != first_index && index != last_index => {
-                    format!(
-                        ", peaking at {} in {}",
-                        point_text(point, plot.unit),
-                        year(*index)
-                    )
-                }
-                _ => String::new(),
+                Some((index, _, point)) => format!(
+                    ", peaking at {} in {}",
+                    point_text_at(point, plot.unit, decimals),
+                    year(*index)
+                ),
+                None => String::new(),
             };
             format!(
                 "{label}: {} in {}, {direction} {} in {}{peak_text}.",
-                point_text(first_point, plot.unit),
+                point_text_at(first_point, plot.unit, decimals),
                 year(*first_index),
-                point_text(last_point, plot.unit),
+                point_text_at(last_point, plot.unit, decimals),
                 year(*last_index)
             )
         }
@@ -255,11 +292,20 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
 /// A point's value with its unit, and "about", "at least" or "at most" where the paper
 /// gives an approximation or a bound.
 fn point_text(point: &Point, unit: Unit) -> String {
+    point_text_with(point, unit, point.decimals)
+}
+
+/// [`point_text`] with `decimals`, the precision of the sentence it stands in.
+fn point_text_at(point: &Point, unit: Unit, decimals: u8) -> String {
+    point_text_with(point, unit, Some(decimals))
+}
+
+fn point_text_with(point: &Point, unit: Unit, decimals: Option<u8>) -> String {
     match point.value {
         Some(value) => format!(
             "{}{}",
             point.qualifier.words(),
-            value_text_at(value, unit, point.decimals)
+            value_text_at(value, unit, decimals)
         ),
         None => "no value".to_string(),
     }
@@ -310,16 +356,10 @@ fn status_sentence(plot: &Plot) -> String {
     if missing > 0 {
         parts.push(format!("{missing} missing, shown as gaps"));
     }
-    if parts.is_empty() {
-        format!(
-            "All {} values shown are printed legibly in the paper.",
-            points.len()
-        )
-    } else {
-        format!(
-            "Of the {} values shown, {}.",
-            points.len(),
-            parts.join(", ")
-        )
+    match (parts.is_empty(), points.len()) {
+        (true, 2) => "Both values shown are printed legibly in the paper.".to_string(),
+        (true, count) => format!("All {count} values shown are printed legibly in the paper."),
+        (false, 2) => format!("Of the two values shown, {}.", parts.join(", ")),
+        (false, count) => format!("Of the {count} values shown, {}.", parts.join(", ")),
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! [`State`]: crate::view::State
 
-use crate::notice::quoted;
+use crate::notice::{quoted, quoted_list};
 
 /// A group of controls an embed can keep or drop (`controls=series,years`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +72,9 @@ impl Group {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Tabs,
+    /// The buttons that open the built-in story and the story editor (an open story's bar
+    /// stays: it is what a story's embed shows).
+    Stories,
     Table,
     Stats,
     Notes,
@@ -80,8 +83,9 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Tabs,
+        Part::Stories,
         Part::Table,
         Part::Stats,
         Part::Notes,
@@ -93,6 +97,7 @@ impl Part {
     pub fn id(self) -> &'static str {
         match self {
             Part::Tabs => "tabs",
+            Part::Stories => "stories",
             Part::Table => "table",
             Part::Stats => "stats",
             Part::Notes => "notes",
@@ -104,6 +109,7 @@ impl Part {
     pub fn label(self) -> &'static str {
         match self {
             Part::Tabs => "View tabs",
+            Part::Stories => "Story buttons",
             Part::Table => "Data table",
             Part::Stats => "Key figures",
             Part::Notes => "Notes on the table",
@@ -116,6 +122,16 @@ impl Part {
         Part::ALL.into_iter().find(|part| part.id() == id)
     }
 }
+
+/// The parts a chart-only embed leaves out: all but the downloads.
+const BESIDE_THE_CHART: [Part; 6] = [
+    Part::Tabs,
+    Part::Stories,
+    Part::Table,
+    Part::Stats,
+    Part::Notes,
+    Part::Share,
+];
 
 /// How the page is shown, read from the link alongside the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,15 +208,15 @@ impl Display {
             _ => {}
         }
         let names: Vec<&str> = list.split(',').filter(|name| !name.is_empty()).collect();
-        let unknown: Vec<String> = names
+        let unknown: Vec<&str> = names
             .iter()
+            .copied()
             .filter(|name| Group::from_id(name).is_none())
-            .map(|name| format!("'{}'", quoted(name)))
             .collect();
         if !unknown.is_empty() {
             return Err(format!(
                 "Part of the link was ignored: there are no controls called {}; the groups are {}, or all or none.",
-                unknown.join(", "),
+                quoted_list(&unknown),
                 Group::ALL.map(Group::id).join(", ")
             ));
         }
@@ -242,6 +258,33 @@ impl Display {
         }
     }
 
+    /// True for an embed of the chart alone: no controls, and none of the parts beside the
+    /// chart but its downloads. Such an embed fills its frame, whose height follows its width.
+    pub fn is_chart_only(&self) -> bool {
+        self.controls.is_empty()
+            && BESIDE_THE_CHART.iter().all(|part| {
+                !self.shows(*part) || (self.lock && matches!(part, Part::Tabs | Part::Stories))
+            })
+    }
+
+    /// The display as an embed code asks for it, for a view that offers the control groups
+    /// `offered`: the code names only groups the view offers, and no `controls=` at all when it
+    /// keeps them all.
+    pub fn offering(&self, offered: &[Group]) -> Display {
+        let kept: Vec<Group> = offered
+            .iter()
+            .copied()
+            .filter(|group| self.shows_group(*group))
+            .collect();
+        let mut display = self.clone();
+        display.controls = if !kept.is_empty() && kept.len() == offered.len() {
+            Group::ALL.to_vec()
+        } else {
+            kept
+        };
+        display
+    }
+
     /// The display choices as query pairs to append to a state's query: only what differs
     /// from the defaults. Every name and value is a fixed ASCII word, so none needs encoding.
     pub fn to_query(&self) -> String {
@@ -279,28 +322,65 @@ pub fn unshareable_reason(href: &str) -> Option<&'static str> {
         .to_ascii_lowercase();
     match scheme.as_str() {
         "http" | "https" => None,
-        "file" => Some("This copy of the explorer is a file on this computer, so a link to it would open nothing on anyone else's. To share a view, put the folder dist/site on a web server (any static host will do) and copy the link there."),
+        // A student who opened a copy from disk needs what to send instead, not how to host it.
+        "file" if href.to_ascii_lowercase().ends_with(".html") && !href.ends_with("/index.html") => Some("This explorer is a file on this computer, so a link to it would open nothing on anyone else's. To pass it on, send this file itself: it runs in any browser, offline. To share a particular view, open the explorer from its web address and copy the link there."),
+        "file" => Some("This is the explorer's folder opened from this computer, so a link to it would open nothing on anyone else's. To pass it on, send ict-explorer.html from this folder: it is the whole explorer in one file and runs in any browser, offline. To share a particular view, open the explorer from its web address and copy the link there."),
         "about" | "data" | "blob" => Some("This page was handed to its frame as text, so it has no address of its own to link to. Open the explorer from its web address to share a view."),
         _ => Some("This page has no web address that others could open, so there is no link to share."),
     }
 }
 
-/// The embed codes for a view: a plain frame of the measured height, and a placeholder for
-/// `embed.js`, which sizes its frames itself. `page` is the explorer's address, `query` the
-/// view and display choices, `height` the content's height in CSS pixels.
-pub fn embed_snippets(page: &str, query: &str, height: u32, title: &str) -> (String, String) {
+/// The box of a chart-only embed's frame: its width is the column's, and its height follows
+/// from it by this ratio (width / height), within [`CHART_ONLY_HEIGHTS`] (CSS pixels: 600 px
+/// in an 800 px column). The page inside fills it, so the frame never needs resizing.
+/// `www/embed.js` and the preview's stylesheet give their frames the same box.
+pub const CHART_ONLY_ASPECT_RATIO: &str = "4/3";
+pub const CHART_ONLY_HEIGHTS: (u32, u32) = (400, 650);
+
+/// How an embed's frame gets its height.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameHeight {
+    /// A chart-only embed: a box whose height follows its width (see [`CHART_ONLY_HEIGHTS`]).
+    ByWidth,
+    /// Any other embed: the height its preview measured, in CSS pixels, which `embed.js`
+    /// then corrects to the content's height at the frame's own width.
+    Measured(u32),
+}
+
+/// The embed codes for a view: a plain frame, and a placeholder for `embed.js`. `page` is the
+/// explorer's address, `query` the view and display choices, `title` the frame's name for
+/// screen readers.
+pub fn embed_snippets(
+    page: &str,
+    query: &str,
+    height: FrameHeight,
+    title: &str,
+) -> (String, String) {
     let script = page
         .rsplit_once('/')
         .map(|(folder, _)| format!("{folder}/embed.js"))
         .unwrap_or_else(|| "embed.js".to_string());
     let query = crate::html::escape(query);
     let title = crate::html::escape(title);
+    let (box_style, sizing) = match height {
+        FrameHeight::ByWidth => {
+            let (least, most) = CHART_ONLY_HEIGHTS;
+            (
+                format!("aspect-ratio:{CHART_ONLY_ASPECT_RATIO};min-height:{least}px;max-height:{most}px"),
+                format!("data-aspect-ratio=\"{CHART_ONLY_ASPECT_RATIO}\""),
+            )
+        }
+        FrameHeight::Measured(height) => (
+            format!("height:{height}px"),
+            format!("data-height=\"{height}\""),
+        ),
+    };
     let frame = format!(
-        "<iframe src=\"{page}?{query}\" title=\"{title}\" style=\"width:100%;height:{height}px;border:0\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{page}?{query}\" title=\"{title}\" style=\"width:100%;{box_style};border:0\" loading=\"lazy\"></iframe>",
         page = crate::html::escape(page),
     );
     let placeholder = format!(
-        "<div data-ict-explorer=\"{query}\" data-height=\"{height}\" data-title=\"{title}\"></div>\n<script src=\"{}\" async></script>",
+        "<div data-ict-explorer=\"{query}\" {sizing} data-title=\"{title}\"></div>\n<script src=\"{}\" async></script>",
         crate::html::escape(&script)
     );
     (frame, placeholder)

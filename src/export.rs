@@ -391,6 +391,11 @@ pub const LARGEST_PNG_SIDE: u32 = 16_384;
 /// The size of a slide, in pixels: a 1080p projector or screen.
 pub const SLIDE_SIZE: (u32, u32) = (1920, 1080);
 
+/// The smallest chart, in CSS pixels each way, that a 1×, 2× or 3× picture is laid out for:
+/// wide enough for a title on one or two lines and a legend beside the plot's width, and tall
+/// enough that the plot keeps the larger part of the picture.
+pub const SMALLEST_PICTURE: (f64, f64) = (640.0, 360.0);
+
 /// The sizes a chart downloads at as a PNG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PngSize {
@@ -441,19 +446,26 @@ impl PngSize {
 
     /// The picture's width and height in pixels for a chart of `css_width` × `css_height` CSS
     /// pixels on the screen, or a message when the chart has no size or the picture would be
-    /// larger than a browser draws.
+    /// larger than a browser draws. A chart smaller than [`SMALLEST_PICTURE`] (on a phone, say)
+    /// is first enlarged, keeping its shape, until it is that large both ways: a picture holds
+    /// its title, legend and source as well as the plot, and the screen's box would leave the
+    /// plot no room.
     pub fn pixels(self, css_width: f64, css_height: f64) -> Result<(u32, u32), String> {
         let Some(factor) = self.factor() else {
             return Ok(SLIDE_SIZE);
         };
-        let side = |css: f64| (css * f64::from(factor)).round();
-        let (width, height) = (side(css_width), side(css_height));
-        if !(width >= 1.0 && height >= 1.0) {
+        if !(css_width >= 1.0 && css_height >= 1.0) {
             return Err(format!(
                 "The chart has no size on the screen just now, so there is nothing to multiply; the slide download ({} × {}) has a size of its own.",
                 SLIDE_SIZE.0, SLIDE_SIZE.1
             ));
         }
+        let (least_width, least_height) = SMALLEST_PICTURE;
+        let enlarged = (least_width / css_width)
+            .max(least_height / css_height)
+            .max(1.0);
+        let side = |css: f64| (css * enlarged * f64::from(factor)).round();
+        let (width, height) = (side(css_width), side(css_height));
         let largest = f64::from(LARGEST_PNG_SIDE);
         if width > largest || height > largest {
             return Err(format!(
@@ -465,8 +477,9 @@ impl PngSize {
 
     /// How the picture is drawn: in the page's colours (`dark`), with the title, legend and
     /// source a picture needs on its own, and with text and lines as large, for its size, as
-    /// the screen shows them (presentation mode's large type when `present`). The slide always
-    /// has presentation mode's type, so that the back row can read it.
+    /// the screen shows them (presentation mode's large type when `present`, grown with the
+    /// picture's size as on a projector). The slide always has presentation mode's type, so
+    /// that the back row can read it.
     pub fn style(self, dark: bool, present: bool) -> crate::chart::Style {
         use crate::chart::Style;
         let base = match (self.factor(), present) {

@@ -12,6 +12,46 @@ pub fn quoted(value: &str) -> String {
     cleaned(value, QUOTED_LENGTH)
 }
 
+/// The most problems a notice states; the rest are counted.
+const STATED_PROBLEMS: usize = 3;
+
+/// The longest notice, in characters: a few problems, each already repeating at most
+/// [`QUOTED_LENGTH`] characters of a value.
+pub const NOTICE_LENGTH: usize = 600;
+
+/// The notice for a list of problems: the first few, and how many more there were, so that a
+/// link with a thousand bad parts gives a notice as short as one with four.
+pub fn notice(problems: &[String]) -> String {
+    let mut text = problems
+        .iter()
+        .take(STATED_PROBLEMS)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let more = problems.len().saturating_sub(STATED_PROBLEMS);
+    if more > 0 {
+        let s = if more == 1 { "" } else { "s" };
+        text.push_str(&format!(" ({more} more problem{s} like these.)"));
+    }
+    cleaned(&text, NOTICE_LENGTH)
+}
+
+/// Names from a list of untrusted ones, quoted, for a notice: the first few, and how many more
+/// there were.
+pub fn quoted_list(names: &[&str]) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(STATED_PROBLEMS)
+        .map(|name| format!("'{}'", cleaned(name, 20)))
+        .collect();
+    let more = names.len().saturating_sub(STATED_PROBLEMS);
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!("{} and {more} more", shown.join(", "))
+    }
+}
+
 /// Untrusted text cleaned as [`quoted`] cleans it, and cut at `most` characters: for the
 /// titles, captions and labels that stories and annotations carry in links.
 pub fn cleaned(value: &str, most: usize) -> String {
@@ -37,6 +77,31 @@ pub fn cleaned(value: &str, most: usize) -> String {
         }
     }
     shown.into_iter().collect()
+}
+
+/// Untrusted text of several lines (a story's caption) cleaned line by line as [`cleaned`]
+/// cleans it, keeping its line breaks (at most one empty line in a row), cut at `most`
+/// characters, line breaks included.
+pub fn cleaned_lines(value: &str, most: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for line in value.lines() {
+        let line = cleaned(line, line.len());
+        let blank_after_blank = line.is_empty() && lines.last().is_none_or(String::is_empty);
+        if !blank_after_blank {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    let text = lines.join("\n");
+    if text.chars().count() <= most {
+        return text;
+    }
+    let mut cut: String = text.chars().take(most.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// True for characters that draw nothing themselves but can hide or reorder the text around

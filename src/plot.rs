@@ -208,6 +208,11 @@ pub struct Plot {
     /// reader plays through the years, the range over all of them, so that the axis stays put
     /// and growth looks like growth.
     pub value_domain: Option<(f64, f64)>,
+    /// While the reader plays through the years, every category of the timeline (the shown
+    /// ones first among them), so that the category axis keeps its place for the years still
+    /// to come as the value axis does; empty otherwise. Only the chart reads it.
+    #[serde(skip)]
+    pub timeline: Vec<Category>,
 }
 
 impl Plot {

@@ -4,7 +4,7 @@
 
 use crate::display::Display;
 use crate::notice::quoted;
-use crate::story::{Step, Story, BUILT_IN, OWN};
+use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
 use crate::view::{self, State, Target, ViewId};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -13,7 +13,10 @@ pub struct Session {
     pub display: Display,
     /// The reader's last choices in each view they left, so that coming back finds them.
     memory: Vec<State>,
-    /// The story being walked through, and the step shown (0-based).
+    /// The story being walked through, or being built, and its current step (0-based). While
+    /// the reader looks at another view than the step's (after a tab, "Show in…" or a script's
+    /// `view`), the story is kept for its editor and its "Back to the story" button, but is not
+    /// shown: [`Session::step`] is `None`, so no step's caption sits above another view's chart.
     pub story: Option<(Story, usize)>,
     /// The finding or claim whose "Show in…" button opened this view, if the reader came from
     /// one: not part of the link, since it says where the reader came from.
@@ -126,6 +129,16 @@ impl Session {
         }
     }
 
+    /// The link a saved story file opens: the story alone, so that it starts on step 1.
+    pub fn saved_link(&self) -> String {
+        match &self.story {
+            Some((story, _)) => form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(story.to_pairs())
+                .finish(),
+            None => self.link(),
+        }
+    }
+
     /// The session's link without the display choices: what "Link to this view" shares.
     pub fn link(&self) -> String {
         let Some((story, index)) = &self.story else {
@@ -142,10 +155,18 @@ impl Session {
         link
     }
 
-    /// The open story's current step, if a story is open.
+    /// The open story's current step, while a story is open and the reader is in its view.
     pub fn step(&self) -> Option<(&Story, usize, &Step)> {
         let (story, index) = self.story.as_ref()?;
-        Some((story, *index, story.steps.get(*index)?))
+        let step = story.steps.get(*index)?;
+        (step.state().view == self.state.view).then_some((story, *index, step))
+    }
+
+    /// The step of the story the reader stepped away from to another view, which "Back to the
+    /// story" returns to (1-based), if they did.
+    pub fn away_from_step(&self) -> Option<usize> {
+        let (_, index) = self.story.as_ref()?;
+        self.step().is_none().then_some(index + 1)
     }
 
     /// Stores the current view's choices for when the reader comes back to it.
@@ -235,6 +256,13 @@ impl Session {
                 self.story = None;
                 Ok(())
             }
+            "story-return" => match open_index {
+                Some(index) => self.go_to_step(index),
+                None => Err("There is no story to go back to.".into()),
+            },
+            "story-add" if last + 1 >= MOST_STEPS && self.story.is_some() => Err(format!(
+                "A story holds at most {MOST_STEPS} steps, and this one has {MOST_STEPS}: delete a step before adding this view."
+            )),
             "story-add" => {
                 let state = self.state.clone();
                 let title = view::plot(&state)
@@ -251,8 +279,9 @@ impl Session {
                 Ok(())
             }
             "story-title" => {
+                let title = Story::checked_title(value)?;
                 let (story, _) = self.own_story();
-                story.title = crate::notice::cleaned(value, 90);
+                story.title = title;
                 Ok(())
             }
             "step-title" | "step-caption" | "step-up" | "step-down" | "step-delete" => {
@@ -319,10 +348,26 @@ impl Session {
             return Err(format!("The story has no step {number}."));
         }
         let at = number - 1;
+        if name == "step-title" || name == "step-caption" {
+            // Checked on a copy first: a refused text must not turn the built-in story into
+            // the teacher's own.
+            let Some(mut step) = self
+                .story
+                .as_ref()
+                .map(|(story, _)| story.steps[at].clone())
+            else {
+                return Err(format!("The story has no step {number}."));
+            };
+            if name == "step-title" {
+                step.set_title(value)?;
+            } else {
+                step.set_caption(value)?;
+            }
+            self.own_story().0.steps[at] = step;
+            return Ok(());
+        }
         let (story, index) = self.own_story();
         match name {
-            "step-title" => story.steps[at].set_title(value),
-            "step-caption" => story.steps[at].set_caption(value),
             "step-up" if at > 0 => {
                 story.steps.swap(at, at - 1);
                 *index = at - 1;
@@ -351,7 +396,7 @@ impl Session {
     /// focus is in the chart or after the reader turned them on (WCAG 2.1.4).
     pub fn key_action(&self, key: &str, in_chart: bool) -> Option<KeyAction> {
         let event = |name: &'static str, value: &str| Some(KeyAction::Event(name, value.into()));
-        if self.story.is_some() && !self.display.lock {
+        if self.step().is_some() && !self.display.lock {
             return match key {
                 "ArrowRight" | " " | "PageDown" => event("story-next", ""),
                 "ArrowLeft" | "PageUp" => event("story-prev", ""),
@@ -361,8 +406,12 @@ impl Session {
                 _ => None,
             };
         }
+        // A presenter who left the story's view (a tab, to answer a question) goes back to
+        // the step with the remote's keys, the only ones it has.
+        let away = self.story.is_some() && !self.display.lock;
         let shortcuts = self.display.present || self.display.keys || in_chart;
         match key {
+            "PageDown" | "PageUp" if self.display.present && away => event("story-return", ""),
             "PageDown" if self.display.present => event("step", "next"),
             "PageUp" if self.display.present => event("step", "prev"),
             "p" | "P" if shortcuts => Some(KeyAction::Play),

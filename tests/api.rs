@@ -2,7 +2,9 @@
 //! checked natively: what a script or an embed link asks for, and what it gets.
 
 use ict_explorer::api::{changed, Snapshot, Value};
-use ict_explorer::display::{embed_snippets, unshareable_reason, Display, Group, Part};
+use ict_explorer::display::{
+    embed_snippets, unshareable_reason, Display, FrameHeight, Group, Part,
+};
 use ict_explorer::view::{State, ViewId};
 
 fn text(value: &str) -> Value {
@@ -204,7 +206,7 @@ fn embed_codes_carry_the_view_the_height_and_the_script_beside_the_page() {
     let (frame, placeholder) = embed_snippets(
         "https://course.example/ict/index.html",
         "view=fdi&embed=1",
-        1234,
+        FrameHeight::Measured(1234),
         "ICT Explorer: FDI \"inflow\"",
     );
     assert!(

@@ -301,9 +301,23 @@ fn png_sizes_multiply_the_charts_screen_size_and_the_slide_is_fixed() {
         ),
         (
             PngSize::Triple,
-            (343.5, 257.25),
-            (1031, 772),
+            (843.5, 457.25),
+            (2531, 1372),
             "ict-explorer-fdi-bars-3x.png",
+        ),
+        // A phone's chart is laid out as a 640 px wide one, keeping its shape, so that the
+        // picture's title and legend leave its plot room.
+        (
+            PngSize::Double,
+            (340.0, 255.0),
+            (1280, 960),
+            "ict-explorer-fdi-bars-2x.png",
+        ),
+        (
+            PngSize::Screen,
+            (360.0, 120.0),
+            (1080, 360),
+            "ict-explorer-fdi-bars-1x.png",
         ),
         (
             PngSize::Slide,
@@ -378,6 +392,11 @@ fn png_styles_follow_the_theme_and_scale_text_with_the_picture() {
                 assert!(
                     style.with_title && style.with_legend,
                     "{case}: the picture lacks its title, legend or source"
+                );
+                assert_eq!(
+                    style.projector,
+                    present || size == PngSize::Slide,
+                    "{case}: the picture's type is not the projector's exactly when it should be"
                 );
             }
         }

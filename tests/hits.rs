@@ -68,6 +68,7 @@ fn fixture(kind: ChartKind, unit: Unit, series: Vec<Series>) -> Plot {
         notes: Vec::new(),
         outlines: Vec::new(),
         value_domain: None,
+        timeline: Vec::new(),
     }
 }
 

@@ -11,13 +11,16 @@ use ict_explorer::api::{self, Snapshot, Value};
 use ict_explorer::chart::{self, Style};
 use ict_explorer::data;
 use ict_explorer::display::Group;
-use ict_explorer::notice::quoted;
+use ict_explorer::notice::{notice, quoted, NOTICE_LENGTH};
 use ict_explorer::plot::ChartKind;
 use ict_explorer::view::{self, State, Transform, ViewId, TOPICS};
 use ict_explorer::{describe, export, html};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use std::sync::LazyLock;
+
+#[path = "properties/script_values.rs"]
+mod script_values;
 
 /// A config that runs `cases` cases, or `PROPTEST_CASES` when it is set: proptest reads the
 /// variable into its default config only, and a count set here would override it.
@@ -905,6 +908,26 @@ proptest! {
 
 proptest! {
     #![proptest_config(cases(300))]
+
+    #[test]
+    fn notices_stay_short_however_many_problems_a_link_has(
+        names in prop::collection::vec(prop_oneof![mostly(KNOWN.all()), any_text()], 0..600),
+        repeats in 0..200usize,
+    ) {
+        let controls: String = form_urlencoded::byte_serialize(names.join(",").as_bytes()).collect();
+        let flags = "&present=2&tabs=maybe".repeat(repeats);
+        let query = format!("view=fdi&embed=1&controls={controls}{flags}");
+        let (_, problems) = ict_explorer::display::Display::from_query(&query);
+        for problem in &problems {
+            check_notice(problem, &format!("a link with {} control groups", names.len()))?;
+        }
+        let shown = notice(&problems);
+        prop_assert!(
+            shown.chars().count() <= NOTICE_LENGTH && !shown.chars().any(disguises),
+            "a link with {} control groups and {} bad flags gives a notice of {} characters",
+            names.len(), repeats, shown.chars().count()
+        );
+    }
 
     #[test]
     fn huge_links_and_events_give_short_notices(

@@ -465,3 +465,52 @@ fn the_filters_refuse_what_their_controls_cannot_send() {
         "a pasted page is cut"
     );
 }
+
+#[test]
+fn the_slide_for_presentation_mode_shows_the_first_warnings_and_counts_the_whole_list() {
+    let (page, _) = page();
+    let start = page
+        .find("<section class=\"quality-slide\"")
+        .expect("Data quality has no slide for presentation mode");
+    let slide = &page[start..start + page[start..].find("</section>").expect("unclosed slide")];
+    assert!(
+        start < page.find("class=\"quality-filters").unwrap_or(usize::MAX),
+        "the slide comes after the list's filters, so the list would show before it"
+    );
+    let warnings: Vec<&audit::Finding> = audit::paper()
+        .iter()
+        .filter(|finding| finding.severity == audit::Severity::Warning)
+        .collect();
+    let shown: Vec<&str> = slide
+        .split("<li>")
+        .skip(1)
+        .map(|item| &item[..item.find("</li>").unwrap_or(item.len())])
+        .collect();
+    assert!(
+        (3..=6).contains(&shown.len()),
+        "the slide shows {} findings; a slide holds a few",
+        shown.len()
+    );
+    for (finding, title) in warnings.iter().zip(&shown) {
+        assert_eq!(
+            *title,
+            html::escape(&finding.title),
+            "the slide does not show the warnings in the list's order"
+        );
+    }
+    let findings = audit::paper().len();
+    let claims = claims::paper().len();
+    assert!(
+        slide.contains(&format!(
+            "Show the full list: {findings} findings and {claims} claims"
+        )),
+        "the slide's switch does not count the {findings} findings and {claims} claims"
+    );
+    if warnings.len() > shown.len() {
+        assert!(
+            slide.contains(&format!("of the audit's {} warnings", warnings.len())),
+            "the slide shows some of the warnings without saying there are {}",
+            warnings.len()
+        );
+    }
+}

@@ -251,3 +251,199 @@ fn a_callout_goes_when_the_values_it_speaks_of_change() {
         "a line at a year should stay when the values change"
     );
 }
+
+#[test]
+fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
+    let mut session = open("story=ning&step=3");
+    let step_view = session.state.view;
+    let elsewhere = if step_view == ViewId::Rd { "fdi" } else { "rd" };
+    let caption = session
+        .step()
+        .map(|(_, _, step)| step.title.clone())
+        .unwrap();
+    session.apply("view", elsewhere, true).unwrap();
+    assert_eq!(
+        step_number(&session),
+        None,
+        "after a tab to {elsewhere}, step 3's caption would sit above {elsewhere}'s chart"
+    );
+    let snapshot = Snapshot::of_session(&session);
+    assert_eq!(
+        (snapshot.story, snapshot.step, snapshot.view),
+        (None, None, elsewhere),
+        "getState must not say story ning, step 3 over another view"
+    );
+    let bar = ict_explorer::html::story_bar(&session);
+    assert!(
+        bar.contains("Back to the story (step 3)") && !bar.contains(&caption),
+        "the story bar should offer the way back, not the step's title: {bar}"
+    );
+    assert!(
+        !matches!(session.key_action("PageDown", false), Some(KeyAction::Event(name, _)) if name.starts_with("story-")),
+        "PageDown outside the story's view steps a story that is not shown"
+    );
+    // The link keeps the story, so a reload comes back to the same place.
+    let reopened = open(&session.query());
+    assert_eq!(
+        (step_number(&reopened), reopened.state.view),
+        (None, session.state.view)
+    );
+    session.apply("story-return", "", true).unwrap();
+    assert_eq!(
+        step_number(&session),
+        Some(3),
+        "Back to the story did not return to step 3"
+    );
+    assert_eq!(session.state, Story::built_in().steps[2].state());
+    // A tab back to the step's own view returns to the story as well.
+    session.apply("view", elsewhere, true).unwrap();
+    session.apply("view", step_view.id(), true).unwrap();
+    assert_eq!(
+        step_number(&session),
+        Some(3),
+        "the step's own tab did not return to the story"
+    );
+}
+
+#[test]
+fn a_script_s_view_during_a_story_leaves_it_and_naming_the_story_returns() {
+    let session = open("story=ning&step=3");
+    let step_view = session.state.view;
+    let elsewhere = if step_view == ViewId::Rd { "fdi" } else { "rd" };
+    let moved =
+        api::changed_session(&session, &[("view".into(), Value::Text(elsewhere.into()))]).unwrap();
+    let snapshot = Snapshot::of_session(&moved);
+    assert_eq!(
+        (snapshot.story, snapshot.view),
+        (None, elsewhere),
+        "setState({{view}}) kept the story over another view"
+    );
+    let back =
+        api::changed_session(&moved, &[("story".into(), Value::Text("ning".into()))]).unwrap();
+    let snapshot = Snapshot::of_session(&back);
+    assert_eq!(
+        (snapshot.story, snapshot.step),
+        (Some("ning"), Some(3)),
+        "setState({{story: 'ning'}}) did not return to the step left"
+    );
+}
+
+#[test]
+fn a_story_holds_sixty_steps_and_the_sixty_first_is_refused_in_words() {
+    let mut session = open("view=fdi");
+    for _ in 0..60 {
+        session
+            .apply("story-add", "", true)
+            .expect("a step up to the 60th is added");
+    }
+    let before = session.clone();
+    let refusal = session
+        .apply("story-add", "", true)
+        .expect_err("the 61st step was accepted, to be lost when the story is saved");
+    assert!(
+        refusal.contains("60"),
+        "the refusal should name the limit: {refusal}"
+    );
+    assert_eq!(session, before, "a refused step changed the story");
+    let reopened = open(&session.query());
+    assert_eq!(
+        reopened.story, session.story,
+        "a story of 60 steps does not survive its link"
+    );
+}
+
+#[test]
+fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
+    let mut session = open("view=fdi");
+    session.apply("story-add", "", true).unwrap();
+    let lines = "First line of the caption.\nSecond line, after a break.";
+    session.apply("step-caption:1", lines, true).unwrap();
+    let caption = |session: &Session| session.story.as_ref().unwrap().0.steps[0].caption.clone();
+    assert_eq!(
+        caption(&session),
+        lines,
+        "the caption's line break was lost"
+    );
+    let reopened = open(&session.query());
+    assert_eq!(
+        caption(&reopened),
+        lines,
+        "the link lost the caption's line break"
+    );
+    let longest = "a".repeat(1_019) + "\n";
+    let longest = longest.trim_end().to_string() + "b";
+    assert_eq!(longest.chars().count(), 1_020);
+    session
+        .apply("step-caption:1", &longest, true)
+        .expect("a caption of 1,020 characters is kept");
+    assert_eq!(
+        caption(&session),
+        longest,
+        "a caption of 1,020 characters was cut"
+    );
+    let before = session.clone();
+    let refusal = session
+        .apply("step-caption:1", &(longest.clone() + "c"), true)
+        .expect_err("a 1,021-character caption was taken");
+    assert!(
+        refusal.contains("1,020") && refusal.contains("1,021"),
+        "the refusal should say the limit and the length: {refusal}"
+    );
+    assert_eq!(session, before, "a refused caption changed the story");
+    let mut built_in = open("story=ning&step=2");
+    let before = built_in.clone();
+    assert!(built_in
+        .apply("step-title:2", &"t".repeat(91), true)
+        .is_err());
+    assert_eq!(
+        built_in, before,
+        "a refused title turned the built-in story into a copy"
+    );
+}
+
+#[test]
+fn a_saved_story_opens_on_its_first_step() {
+    let mut session = open("story=ning&step=5");
+    session.apply("step-title:5", "My step five", true).unwrap();
+    let (saved, problems) = Session::from_query(&session.saved_link());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        step_number(&saved),
+        Some(1),
+        "a saved story opened on the step open when it was saved"
+    );
+    assert_eq!(
+        saved.story.as_ref().map(|(story, _)| &story.steps),
+        session.story.as_ref().map(|(story, _)| &story.steps)
+    );
+    let named = open(&format!("{}&step=4", session.saved_link()));
+    assert_eq!(
+        step_number(&named),
+        Some(4),
+        "a link that names a step opens on it"
+    );
+}
+
+#[test]
+fn a_presenter_s_remote_returns_to_the_story_left_for_another_view() {
+    let mut session = open("story=ning&step=3&present=1");
+    let elsewhere = if session.state.view == ViewId::Rd {
+        "fdi"
+    } else {
+        "rd"
+    };
+    session.apply("view", elsewhere, true).unwrap();
+    assert_eq!(step_number(&session), None);
+    press(&mut session, "PageDown");
+    assert_eq!(
+        step_number(&session),
+        Some(3),
+        "the remote's PageDown after a tab does not bring the presenter back to the story"
+    );
+    press(&mut session, "PageDown");
+    assert_eq!(step_number(&session), Some(4));
+    // Outside presentation mode PageDown scrolls the page as usual.
+    let mut reading = open("story=ning&step=3");
+    reading.apply("view", elsewhere, true).unwrap();
+    assert_eq!(reading.key_action("PageDown", false), None);
+}

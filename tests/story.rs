@@ -15,7 +15,7 @@ const LABEL_LENGTH: usize = 40;
 /// What a link may carry (`src/story/mod.rs`, `src/story/question.rs`): a built-in step longer
 /// than this would be cut when a teacher copies it into an own story.
 const TITLE_LENGTH: usize = 90;
-const CAPTION_LENGTH: usize = 700;
+const CAPTION_LENGTH: usize = 1_020;
 const QUESTION_LENGTH: usize = 200;
 
 fn pairs(query: &str) -> Vec<(String, String)> {
@@ -587,7 +587,8 @@ fn an_own_story_round_trips_through_its_link() {
 /// A plain step a teacher might make, with no annotations.
 fn plain_step(view: ViewId, title: &str) -> Step {
     let mut step = Step::showing(&State::for_view(view), title);
-    step.set_caption("A caption. It has two sentences.");
+    step.set_caption("A caption. It has two sentences.")
+        .expect("a short caption is taken");
     step
 }
 
@@ -698,4 +699,35 @@ fn a_question_naming_a_cell_the_paper_does_not_hold_is_refused() {
         .is_ok(),
         "a question about two printed cells is refused"
     );
+}
+
+#[test]
+fn every_step_s_key_figures_speak_of_years_its_chart_shows() {
+    for (number, step) in numbered(&built_in()) {
+        let state = step.state();
+        let shown: Vec<String> = state
+            .all_categories()
+            .into_iter()
+            .filter(|category| category.year.is_some() && state.shows_category(&category.id))
+            .map(|category| category.id)
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        for stat in ict_explorer::view::stats(&state) {
+            let years = stat
+                .label
+                .split(|ch: char| !ch.is_ascii_digit())
+                .filter(|word| {
+                    word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
+                });
+            for year in years {
+                assert!(
+                    shown.iter().any(|id| id == year),
+                    "step {number}'s key figure \"{}\" speaks of {year}, but its chart shows only {shown:?}",
+                    stat.label
+                );
+            }
+        }
+    }
 }

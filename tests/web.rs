@@ -83,9 +83,8 @@ fn the_app_starts_in_a_page_and_follows_events() {
     let series = js_sys::Array::of2(&"joint_stock".into(), &"private".into());
     js_sys::Reflect::set(&settings, &"series".into(), &series).expect("set");
     js_sys::Reflect::set(&settings, &"chart".into(), &"bars".into()).expect("set");
-    let state = app
-        .set_state(settings.into())
-        .expect("a valid setState is taken");
+    let settings = App::read_settings(&settings.into()).expect("a plain object is read");
+    let state = app.set_state(settings).expect("a valid setState is taken");
     let shown = js_sys::Reflect::get(&state, &"series".into()).expect("series");
     assert_eq!(
         js_sys::Array::from(&shown).length(),
@@ -102,9 +101,9 @@ fn the_app_starts_in_a_page_and_follows_events() {
         js_sys::Array::new().into(),
     ] {
         let before = js_sys::JSON::stringify(&app.state().expect("state")).expect("json");
-        let problem = app
-            .set_state(wrong)
-            .expect_err("setState refuses a non-object");
+        let Err(problem) = App::read_settings(&wrong) else {
+            panic!("setState refuses a non-object");
+        };
         assert!(
             problem
                 .as_string()
@@ -200,6 +199,7 @@ mod chart_on_canvas {
             notes: Vec::new(),
             outlines: Vec::new(),
             value_domain: None,
+            timeline: Vec::new(),
         }
     }
 

@@ -50,12 +50,13 @@
 
   // The single file carries the packed wasm in an element. The hosted site fetches the .wasm,
   // except where fetch is refused: a page with an opaque origin (a frame sandboxed without
-  // allow-same-origin, or the site's folder opened from disk) loads the same packed bytes as
-  // a script, which such pages may still load.
+  // allow-same-origin, or the site's folder opened from disk), or one handed to a frame of
+  // another site as text (srcdoc), whose files are then on another origin that need not allow
+  // it, loads the same packed bytes as a script, which such pages may still load.
   async function wasmSource() {
     const inline = document.getElementById('ict-explorer-wasm');
     if (inline) return unpack(inline.textContent.trim());
-    if (window.origin === 'null') {
+    if (window.origin === 'null' || new URL(document.baseURI).origin !== window.origin) {
       await loadScript('ict_explorer_wasm.js');
       return unpack(window.ictExplorerWasm);
     }
@@ -71,17 +72,33 @@
   ready.catch(() => {});
 
   // Calls the core. A trap in the WebAssembly (a bug, which the panic hook has already shown
-  // on the page) leaves it unusable, so the explorer stops and every later call says so.
+  // on the page), or a core left borrowed by an exception that crossed it (wasm-bindgen then
+  // refuses every later call with "recursive use of an object"), leaves it unusable: the
+  // explorer stops, the page says so and shows the tables, and every later call says so.
+  // A call made while another is under way (from a listener of an event the core caused, such
+  // as a focus) is refused for the moment; the same refusal outside any call means the core
+  // was left borrowed.
+  let calling = 0;
   function core(work) {
     if (stopped) throw new Error(stopped);
+    calling++;
     try {
       return work();
     } catch (error) {
-      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      const borrowed = /recursive use of an object/.test(error?.message ?? '');
+      if (borrowed && calling > 1) throw new Error('ICTExplorer cannot be called while the explorer is updating; call it after the change.');
+      if (!(error instanceof WebAssembly.RuntimeError) && !borrowed) throw error;
       stopped = 'The explorer stopped after an internal error; reload the page to start it again.';
       document.documentElement.classList.add('failed');
+      if (status.hidden) {
+        status.textContent = 'The explorer stopped after an internal error. The tables below still show every number of the paper; reload the page to start the explorer again.';
+        status.className = 'failure';
+        status.hidden = false;
+      }
       console.error(error);
       throw new Error(stopped);
+    } finally {
+      calling--;
     }
   }
 
@@ -137,12 +154,12 @@
   // Tells listeners, and the host page of an embed, about a change, whoever made it; and
   // records it in the address bar, unless it came from there (Back and Forward).
   function changedFrom(before, fromHistory) {
-    const after = app.query();
+    const after = core(() => app.query());
     if (after === before) return;
     if (!fromHistory) recordHistory(before, after);
     // Building the state object costs more than the rest of a toggle's script: only when heard.
     if (!listeners.size && !framed) return;
-    const state = app.state();
+    const state = core(() => app.state());
     for (const listener of listeners) {
       try {
         listener(structuredClone(state));
@@ -155,10 +172,26 @@
 
   // Runs one change of the core, then tells everyone who listens.
   function change(work, fromHistory = false) {
-    const before = app.query();
+    const before = core(() => app.query());
     const result = core(work);
     changedFrom(before, fromHistory);
+    settlePreview();
     return result;
+  }
+
+  // The preview of "Embed this view" is a whole second explorer: after a change it is loaded
+  // again only once the teacher pauses, so that a run of clicks does not start one each.
+  const PREVIEW_PAUSE_MS = 500;
+  let previewTimer = 0;
+  function settlePreview() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => {
+      try {
+        core(() => app.load_preview());
+      } catch (error) {
+        console.error(error);
+      }
+    }, PREVIEW_PAUSE_MS);
   }
 
   const whenReady = (work) => ready.then(() => new Promise((resolve) => resolve(work())));
@@ -175,7 +208,8 @@
       return core(() => app.state());
     },
     setState(settings) {
-      return whenReady(() => change(() => app.set_state(settings))).catch((error) => {
+      // The settings are read before the core is borrowed (see src/web/api.rs).
+      return whenReady(() => change(() => app.set_state(wasm_bindgen.App.read_settings(settings)))).catch((error) => {
         throw error instanceof Error ? error : new Error(String(error));
       });
     },
@@ -376,8 +410,17 @@
       pauseFor(event);
       if (control.name && !sentOnInput(control)) send(control.name, control.value, Boolean(control.checked));
     });
+    // A caption's count of characters follows the typing; its field stops at the length the
+    // core keeps (src/html/story.rs), and the count says so.
+    const countCharacters = (field) => {
+      const count = field.matches('textarea[maxlength]') && document.getElementById(field.getAttribute('aria-describedby'));
+      if (!count) return;
+      const [length, most] = [field.value.length, field.maxLength].map((n) => n.toLocaleString('en'));
+      count.textContent = `${length} of ${most} characters${field.value.length >= field.maxLength ? ': a caption holds no more' : ''}`;
+    };
     document.addEventListener('input', (event) => {
       const control = event.target;
+      countCharacters(control);
       if (!sentOnInput(control) || !control.name) return;
       pauseFor(event);
       send(control.name, control.value, true);
@@ -455,10 +498,14 @@
     }, true);
 
     // Keys. In presentation and story mode the stepping keys always step, whatever was clicked
-    // last: they are taken in the capture phase, before a radio group or checkbox can use
-    // them. Elsewhere a form control keeps its own keys.
+    // last: they are taken in the capture phase, before a radio group, checkbox, select or
+    // slider can use them (a presenter's remote sends PageDown to whatever has the focus).
+    // Only a field that takes text keeps them, and a select keeps Space, which opens it, and
+    // its up and down arrows. Elsewhere a form control keeps its own keys.
     const steppingKeys = ['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Escape', ' '];
     const typesText = (target) => target.closest?.('input:not([type=checkbox]):not([type=radio]), select, textarea');
+    const takesText = (target) => target.closest?.('input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea');
+    const keepsOnStage = (target, key) => takesText(target) || (key === ' ' && target.closest?.('select'));
     const handleKey = (event) => {
       const inChart = Boolean(event.target.closest?.('#view-panel'));
       let action = '';
@@ -490,7 +537,7 @@
         event.stopPropagation();
         return;
       }
-      if (!stage || !steppingKeys.includes(event.key) || typesText(event.target)) return;
+      if (!stage || !steppingKeys.includes(event.key) || keepsOnStage(event.target, event.key)) return;
       // A step without a chart (Data quality) is a long page: the page keys, a remote's among
       // them, scroll it first and step only once it can scroll no further.
       if (root.classList.contains('no-chart')) {
@@ -578,10 +625,22 @@
     // Inside a frame, report the page's height so the host page can size the frame (embed.js,
     // and the preview of "Embed this view"). The body's own height, not the document's scroll
     // height, which never falls below the frame's height and so would let it grow but never
-    // shrink.
-    if (framed) {
-      const report = () => window.parent.postMessage({ ictExplorer: 'height', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
-      new ResizeObserver(report).observe(document.body);
+    // shrink. A height is sent once the layout has settled (no change for a quarter of a
+    // second), so that the frame takes its final height in one step instead of following each
+    // stage of the start. A chart-only embed fills whatever frame it is given (style.css), so
+    // it has no height of its own to report.
+    if (framed && !document.documentElement.classList.contains('chart-only')) {
+      let sent = 0;
+      let settle = null;
+      const report = () => {
+        const height = Math.ceil(document.body.getBoundingClientRect().height);
+        if (height !== sent) window.parent.postMessage({ ictExplorer: 'height', height }, '*');
+        sent = height;
+      };
+      new ResizeObserver(() => {
+        clearTimeout(settle);
+        settle = setTimeout(report, 250);
+      }).observe(document.body);
     }
   }
 

@@ -18,6 +18,26 @@
     status.hidden = false;
   };
 
+  // On the hosted site this script is inline and names the page's other scripts in its
+  // data-load (xtask/src/site.rs): inserted by this script, they are allowed by the site's
+  // policy ('strict-dynamic'), also in a frame whose origin is opaque, where 'self' matches
+  // nothing in WebKit. They run in order once the page is parsed, as tags at its end would.
+  const later = (document.currentScript?.dataset.load ?? '').split(' ').filter(Boolean);
+
+  // "Loading…" is said only by a script that runs, and the note that scripts cannot run
+  // (shown by the page's HTML and CSS alone) goes.
+  document.addEventListener('DOMContentLoaded', () => {
+    document.getElementById('scripts-off')?.setAttribute('hidden', '');
+    const status = document.getElementById('status');
+    if (status && !started() && !root.classList.contains('failed')) status.textContent = 'Loading the explorer…';
+    for (const src of later) {
+      const script = document.createElement('script');
+      script.src = src;
+      script.async = false;
+      document.body.append(script);
+    }
+  });
+
   const seconds = 8;
   setTimeout(() => {
     window.ictExplorerFail(`it was not ready after ${seconds} seconds, so this browser or the page that holds it may block its scripts or WebAssembly.`);

@@ -185,7 +185,38 @@ pub(crate) fn place_labels(
 
 /// The middle of label row `row`.
 fn row_middle(painter: &Painter, fonts: &Fonts, frame: &Frame, row: usize) -> f64 {
-    frame.plot.y0 - painter.px(2.0) - (row as f64 + 0.5) * fonts.annotation.line_height()
+    frame.plot.y0
+        - frame.headroom
+        - painter.px(2.0)
+        - (row as f64 + 0.5) * fonts.annotation.line_height()
+}
+
+/// The room to keep above the plot for callouts, from a trial drawing's `tried` marks and
+/// callouts: none when every callout found a place clear of the marks, otherwise the tallest
+/// callout's height and a gap, so that it can stand over the marks.
+pub(crate) fn headroom(tried: &Hits, painter: &Painter) -> f64 {
+    let covers_a_mark = |callout: &Area| {
+        let (x0, y0, x1, y1) = callout.bounds();
+        let callout = Rect { x0, y0, x1, y1 };
+        tried.marks().iter().any(|mark| {
+            let (x0, y0, x1, y1) = mark.area.bounds();
+            overlap(&callout, &Rect { x0, y0, x1, y1 }) > 0.0
+        })
+    };
+    let tallest = tried
+        .callouts()
+        .iter()
+        .filter(|callout| covers_a_mark(callout))
+        .map(|callout| {
+            let (_, y0, _, y1) = callout.bounds();
+            y1 - y0
+        })
+        .fold(0.0, f64::max);
+    if tallest > 0.0 {
+        tallest + painter.px(8.0)
+    } else {
+        0.0
+    }
 }
 
 /// Shades the spans, behind everything else in the plot.
@@ -293,18 +324,52 @@ pub(crate) fn draw_outlines(plot: &Plot, painter: &Painter, hits: &Hits) -> Draw
 }
 
 /// Draws the callouts: a ring round the point, a short leader line and the text in a box,
-/// placed beside the point where the box fits inside the plot.
-pub(crate) fn draw_notes(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
+/// placed where it covers none of the marks `hits` recorded (nor another callout), as near
+/// the point as it can be, and recorded in `hits`.
+pub(crate) fn draw_notes(
+    plot: &Plot,
+    painter: &Painter,
+    fonts: &Fonts,
+    frame: &Frame,
+    hits: &mut Hits,
+) -> Drawn {
     let theme = painter.theme;
     let font = fonts.annotation;
     let padding = painter.px(4.0);
-    let offset = painter.px(14.0);
-    let area = frame.plot;
-    for note in &plot.notes {
-        let Some(at) = value_anchor(plot, painter, frame, note.series, note.category) else {
+    let ring = painter.px(8.0);
+    let area = Rect {
+        y0: frame.plot.y0 - frame.headroom,
+        ..frame.plot
+    };
+    // What a box must not cover: every mark, with a little air, and every callout's ring.
+    let air = painter.px(3.0);
+    let mut taken: Vec<Rect> = hits
+        .marks()
+        .iter()
+        .map(|mark| {
+            let (x0, y0, x1, y1) = mark.area.bounds();
+            Rect { x0, y0, x1, y1 }.inset(-air)
+        })
+        .collect();
+    let anchors: Vec<Option<Point>> = plot
+        .notes
+        .iter()
+        .map(|note| value_anchor(plot, painter, frame, note.series, note.category))
+        .collect();
+    for (x, y) in anchors.iter().flatten() {
+        taken.push(Rect {
+            x0: x - ring,
+            y0: y - ring,
+            x1: x + ring,
+            y1: y + ring,
+        });
+    }
+    let pieces = line_pieces(hits);
+    for (note, anchor) in plot.notes.iter().zip(anchors) {
+        let Some(at) = anchor else {
             continue;
         };
-        painter.circle(at, painter.px(8.0), theme.text, false, painter.px(1.5))?;
+        painter.circle(at, ring, theme.text, false, painter.px(1.5))?;
         let lines = note_lines(painter, fonts, &note.label, area)?;
         if lines.is_empty() {
             continue;
@@ -312,7 +377,20 @@ pub(crate) fn draw_notes(plot: &Plot, painter: &Painter, fonts: &Fonts, frame: &
         let text_width = painter.widest(lines.iter().map(String::as_str), font)?;
         let width = text_width + 2.0 * padding;
         let height = lines.len() as f64 * font.line_height() + 2.0 * padding;
-        let box_at = place_box(at, (width, height), offset, area);
+        let box_at = place_box(
+            at,
+            (width, height),
+            area,
+            (&taken, &pieces),
+            painter.px(4.0),
+        );
+        taken.push(box_at.inset(-air));
+        hits.record_callout(Area::Rect {
+            x0: box_at.x0,
+            y0: box_at.y0,
+            x1: box_at.x1,
+            y1: box_at.y1,
+        });
         // The leader runs from the ring to the box's nearest corner.
         let corner = nearest_corner(at, &box_at);
         painter.polyline(&[at, corner], theme.text, painter.px(1.25))?;
@@ -381,34 +459,142 @@ fn note_lines(
         .collect()
 }
 
-/// The box of a callout of `size` for the point `at`: above and to the right of it, or to
-/// the left, or below, whichever first fits inside `area`; pushed inside when none does.
-fn place_box(at: Point, (width, height): (f64, f64), offset: f64, area: Rect) -> Rect {
+/// The pieces of line between a line chart's markers, from the marks `hits` recorded: each
+/// series' markers joined in order.
+fn line_pieces(hits: &Hits) -> Vec<(Point, Point)> {
+    let mut pieces = Vec::new();
+    let markers: Vec<(usize, usize, Point)> = hits
+        .marks()
+        .iter()
+        .filter_map(|mark| match mark.area {
+            Area::Point { x, y, .. } => Some((mark.series, mark.point, (x, y))),
+            Area::Rect { .. } => None,
+        })
+        .collect();
+    for (series, point, at) in &markers {
+        let next = markers
+            .iter()
+            .filter(|(other, later, _)| other == series && later > point)
+            .min_by_key(|(_, later, _)| *later);
+        if let Some((_, _, to)) = next {
+            pieces.push((*at, *to));
+        }
+    }
+    pieces
+}
+
+/// Whether the piece of line from `from` to `to` passes through `rect` (Liang and Barsky's
+/// clipping).
+fn crosses(rect: &Rect, (x, y): Point, (to_x, to_y): Point) -> bool {
+    let (dx, dy) = (to_x - x, to_y - y);
+    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+    for (toward, room) in [
+        (-dx, x - rect.x0),
+        (dx, rect.x1 - x),
+        (-dy, y - rect.y0),
+        (dy, rect.y1 - y),
+    ] {
+        if toward.abs() < f64::EPSILON {
+            if room < 0.0 {
+                return false;
+            }
+            continue;
+        }
+        let at = room / toward;
+        if toward < 0.0 {
+            enter = enter.max(at);
+        } else {
+            leave = leave.min(at);
+        }
+        if enter > leave {
+            return false;
+        }
+    }
+    true
+}
+
+/// The box of a callout of `size` for the point `at`, inside `area`: of the positions on a
+/// grid of `step` pixels, the one nearest to the point among those that overlap nothing
+/// `taken` and cross the fewest `lines`; where every position overlaps something (a plot
+/// crowded with marks), the one that covers least of it.
+fn place_box(
+    at: Point,
+    (width, height): (f64, f64),
+    area: Rect,
+    (taken, lines): (&[Rect], &[(Point, Point)]),
+    step: f64,
+) -> Rect {
     let (x, y) = at;
-    let candidates = [
-        (x + offset, y - offset - height),
-        (x - offset - width, y - offset - height),
-        (x + offset, y + offset),
-        (x - offset - width, y + offset),
-    ];
-    let inside = |(left, top): (f64, f64)| {
-        left >= area.x0 && left + width <= area.x1 && top >= area.y0 && top + height <= area.y1
+    let room = (area.width() - width, area.height() - height);
+    if room.0 < 0.0 || room.1 < 0.0 || step <= 0.0 {
+        // A box larger than the plot starts at its top left corner, cut by nothing.
+        return Rect {
+            x0: area.x0,
+            y0: area.y0,
+            x1: area.x0 + width,
+            y1: area.y0 + height,
+        };
+    }
+    // At most 121 positions each way, whatever the size of the plot.
+    let columns = (room.0 / step).floor().min(120.0) as usize;
+    let rows = (room.1 / step).floor().min(120.0) as usize;
+    let offsets = |count: usize, span: f64| {
+        (0..=count).map(move |k| {
+            if count == 0 {
+                0.0
+            } else {
+                span * k as f64 / count as f64
+            }
+        })
     };
-    let (left, top) = candidates
-        .into_iter()
-        .find(|corner| inside(*corner))
-        .unwrap_or_else(|| {
-            let (left, top) = candidates[0];
-            (
-                left.min(area.x1 - width).max(area.x0),
-                top.min(area.y1 - height).max(area.y0),
-            )
-        });
-    Rect {
-        x0: left,
-        y0: top,
-        x1: left + width,
-        y1: top + height,
+    let mut best: Option<((f64, usize, f64), Rect)> = None;
+    for left in offsets(columns, room.0).map(|dx| area.x0 + dx) {
+        for top in offsets(rows, room.1).map(|dy| area.y0 + dy) {
+            let candidate = Rect {
+                x0: left,
+                y0: top,
+                x1: left + width,
+                y1: top + height,
+            };
+            let covered: f64 = taken.iter().map(|rect| overlap(&candidate, rect)).sum();
+            if best.is_some_and(|((least, ..), _)| covered > least) {
+                continue;
+            }
+            let crossed = lines
+                .iter()
+                .filter(|(from, to)| crosses(&candidate, *from, *to))
+                .count();
+            let distance = (left + width / 2.0 - x).hypot(top + height / 2.0 - y);
+            let cost = (covered, crossed, distance);
+            let better = best.is_none_or(|(least, _)| {
+                cost.0 < least.0
+                    || (cost.0 == least.0
+                        && (cost.1 < least.1 || (cost.1 == least.1 && cost.2 < least.2)))
+            });
+            if better {
+                best = Some((cost, candidate));
+            }
+        }
+    }
+    best.map_or(
+        Rect {
+            x0: area.x0,
+            y0: area.y0,
+            x1: area.x0 + width,
+            y1: area.y0 + height,
+        },
+        |(_, rect)| rect,
+    )
+}
+
+/// The area two rectangles share.
+fn overlap(a: &Rect, b: &Rect) -> f64 {
+    let width = a.x1.min(b.x1) - a.x0.max(b.x0);
+    let height = a.y1.min(b.y1) - a.y0.max(b.y0);
+    if width > 0.0 && height > 0.0 {
+        width * height
+    } else {
+        0.0
     }
 }
 

@@ -122,9 +122,13 @@ pub(crate) fn value_range(plot: &Plot) -> Option<(f64, f64)> {
     }
 }
 
-/// Builds the value axis for a plot area `height` pixels tall.
+/// Builds the value axis for a plot area `height` pixels tall: a tick about every 50 CSS
+/// pixels, from two intervals to six, and in a plot shorter than two intervals of 40 CSS
+/// pixels (a projector's large type in a small box) a single one, so that the labels stay
+/// apart.
 fn value_axis(plot: &Plot, (low, high): (f64, f64), height: f64, scale: f64) -> ValueAxis {
-    let intervals = (height / (50.0 * scale)).floor().clamp(2.0, 6.0) as usize;
+    let fewest = if height >= 80.0 * scale { 2.0 } else { 1.0 };
+    let intervals = (height / (50.0 * scale)).floor().clamp(fewest, 6.0) as usize;
     let percent = plot.kind == ChartKind::Stacked100 || plot.unit == Unit::Percent;
     if uses_log(plot) {
         ValueAxis::log(low, high, intervals + 1, percent)
@@ -138,6 +142,10 @@ pub(crate) struct Frame {
     pub plot: Rect,
     pub axis: ValueAxis,
     pub x: XAxis,
+    /// The room kept free above the plot for callouts, where the marks leave them none
+    /// inside it (stacks fill the plot to its top); the labels of reference lines and spans
+    /// sit above it.
+    pub headroom: f64,
 }
 
 impl Frame {
@@ -160,13 +168,45 @@ fn has_room(painter: &Painter, area: &Rect) -> bool {
 }
 
 /// Draws the chart of `plot` in `region`, recording each value's mark in `hits`; a region too
-/// small for its plot area is left blank. Everything is laid out before anything is drawn, so
-/// that a chart that does not fit leaves no stray axis title behind.
+/// small for its plot area is left blank. A chart with callouts is first tried out without
+/// drawing: when a callout finds no place clear of the marks (stacks filling the plot, a tall
+/// bar beside short ones), room is kept for it above the plot.
 pub(crate) fn draw_chart(
     plot: &Plot,
     painter: &Painter,
     fonts: &Fonts,
     region: Rect,
+    hits: &mut Hits,
+) -> Drawn {
+    let mut headroom = 0.0;
+    if !plot.notes.is_empty() {
+        let measuring = painter.measuring();
+        let trial = Painter::new(&measuring, painter.theme, painter.scale);
+        let mut tried = Hits::default();
+        draw_chart_in(plot, &trial, fonts, region, 0.0, &mut tried)?;
+        headroom = annotate::headroom(&tried, painter);
+        // A chart too small to give up that room keeps its plot, and the callout its place
+        // over the marks.
+        if headroom > 0.0 {
+            let mut with_room = Hits::default();
+            draw_chart_in(plot, &trial, fonts, region, headroom, &mut with_room)?;
+            if with_room.plot_area().is_none() {
+                headroom = 0.0;
+            }
+        }
+    }
+    draw_chart_in(plot, painter, fonts, region, headroom, hits)
+}
+
+/// [`draw_chart`] with `headroom` kept free above the plot for callouts. Everything is laid
+/// out before anything is drawn, so that a chart that does not fit leaves no stray axis title
+/// behind.
+fn draw_chart_in(
+    plot: &Plot,
+    painter: &Painter,
+    fonts: &Fonts,
+    region: Rect,
+    headroom: f64,
     hits: &mut Hits,
 ) -> Drawn {
     let theme = painter.theme;
@@ -220,6 +260,7 @@ pub(crate) fn draw_chart(
     {
         top += fonts.note.line_height();
     }
+    top += headroom;
     let area = Rect {
         x0: region.x0,
         y0: top,
@@ -229,6 +270,7 @@ pub(crate) fn draw_chart(
     let Some(mut frame) = lay_out(plot, painter, fonts, area, range)? else {
         return Ok(());
     };
+    frame.headroom = headroom;
     // The labels of reference lines and spans get rows of their own above the plot, so that
     // they never cover the data; a plot too small to give up that room goes without them.
     let mut label_rows = annotate::label_rows(plot, painter, fonts, &frame)?;
@@ -239,12 +281,23 @@ pub(crate) fn draw_chart(
             ..area
         };
         match lay_out(plot, painter, fonts, narrowed, range)? {
-            Some(narrowed) => frame = narrowed,
+            Some(narrowed) => {
+                frame = Frame {
+                    headroom,
+                    ..narrowed
+                }
+            }
             None => label_rows = 0,
         }
     }
 
     let labels = annotate::place_labels(plot, painter, fonts, &frame, label_rows)?;
+    hits.record_plot_area(Area::Rect {
+        x0: frame.plot.x0,
+        y0: frame.plot.y0,
+        x1: frame.plot.x1,
+        y1: frame.plot.y1,
+    });
 
     draw_y_title()?;
     annotate::draw_bands(plot, painter, &frame)?;
@@ -258,7 +311,7 @@ pub(crate) fn draw_chart(
         }
     }
     annotate::draw_outlines(plot, painter, hits)?;
-    annotate::draw_notes(plot, painter, fonts, &frame)?;
+    annotate::draw_notes(plot, painter, fonts, &frame, hits)?;
     annotate::draw_top_labels(painter, fonts, &frame, &labels)?;
     draw_axis_labels(painter, fonts, &frame)?;
     let mut y = frame.plot.y1 + frame.x.height;
@@ -289,7 +342,11 @@ fn lay_out(
     range: (f64, f64),
 ) -> Result<Option<Frame>, String> {
     let inset = LinePen::new(painter.scale, true).radius + painter.px(4.0);
-    let max_upward = (area.height() * 0.35).max(painter.px(40.0));
+    // Upward names get a third of the height, or 40 CSS pixels, but never half the height,
+    // which a small box with large type needs for its plot.
+    let max_upward = (area.height() * 0.35)
+        .max(painter.px(40.0))
+        .min(area.height() * 0.5);
     let mut x_height = painter.px(6.0) + fonts.tick.line_height();
     let mut label_width = 0.0;
     let mut frame = None;
@@ -327,6 +384,7 @@ fn lay_out(
             plot: plot_area,
             axis,
             x,
+            headroom: 0.0,
         });
     }
     Ok(frame.filter(|frame| has_room(painter, &frame.plot)))
@@ -364,11 +422,17 @@ fn draw_grid(painter: &Painter, frame: &Frame) -> Drawn {
     )
 }
 
-/// Draws the value labels, the category labels and, on a year axis, the tick marks.
+/// Draws the value labels, the category labels and, on a year axis, the tick marks. A value
+/// label that would touch the one below it is left out (its grid line stays).
 fn draw_axis_labels(painter: &Painter, fonts: &Fonts, frame: &Frame) -> Drawn {
     let theme = painter.theme;
+    let mut last_labelled: Option<f64> = None;
     for tick in &frame.axis.ticks {
         if let Some(y) = frame.y(*tick) {
+            if last_labelled.is_some_and(|below| below - y < fonts.tick.line_height()) {
+                continue;
+            }
+            last_labelled = Some(y);
             let at = (frame.plot.x0 - painter.px(6.0), y);
             painter.text(
                 &frame.axis.label(*tick),

@@ -23,6 +23,14 @@ pub enum Area {
 }
 
 impl Area {
+    /// The smallest rectangle holding the area: its left, top, right and bottom edges.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        match *self {
+            Area::Point { x, y, radius } => (x - radius, y - radius, x + radius, y + radius),
+            Area::Rect { x0, y0, x1, y1 } => (x0, y0, x1, y1),
+        }
+    }
+
     /// The distance from `(x, y)` to the area's edge; zero inside it.
     fn distance(&self, (x, y): (f64, f64)) -> f64 {
         match *self {
@@ -102,11 +110,17 @@ impl Mark {
     }
 }
 
-/// Every value drawn on one chart, in drawing order (what was drawn last lies on top).
+/// Every value drawn on one chart, in drawing order (what was drawn last lies on top), with
+/// the plot area the values were drawn in and the boxes of the callouts' text, so that what
+/// the layout promises can be checked against what it drew.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Hits {
     marks: Vec<Mark>,
+    #[serde(skip)]
+    plot_area: Option<Area>,
+    #[serde(skip)]
+    callouts: Vec<Area>,
 }
 
 impl Hits {
@@ -115,9 +129,29 @@ impl Hits {
         &self.marks
     }
 
+    /// The plot area, inside the axes (an [`Area::Rect`]); `None` when no plot was drawn.
+    pub fn plot_area(&self) -> Option<Area> {
+        self.plot_area
+    }
+
+    /// The boxes (each an [`Area::Rect`]) of the callouts' text, in drawing order.
+    pub fn callouts(&self) -> &[Area] {
+        &self.callouts
+    }
+
     /// Records a mark as it is drawn.
     pub(crate) fn record(&mut self, mark: Mark) {
         self.marks.push(mark);
+    }
+
+    /// Records the plot area, once the axes are laid out.
+    pub(crate) fn record_plot_area(&mut self, area: Area) {
+        self.plot_area = Some(area);
+    }
+
+    /// Records the box of a callout's text as it is drawn.
+    pub(crate) fn record_callout(&mut self, area: Area) {
+        self.callouts.push(area);
     }
 
     /// The same marks with every coordinate multiplied by `(x_factor, y_factor)`: from the
@@ -131,6 +165,12 @@ impl Hits {
                     area: mark.area.scaled(x_factor, y_factor),
                     ..mark
                 })
+                .collect(),
+            plot_area: self.plot_area.map(|area| area.scaled(x_factor, y_factor)),
+            callouts: self
+                .callouts
+                .into_iter()
+                .map(|area| area.scaled(x_factor, y_factor))
                 .collect(),
         }
     }

@@ -112,6 +112,36 @@ struct Entry {
     row: usize,
 }
 
+/// How much of the legend is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// The series and the status key.
+    All,
+    /// The series alone, when the status key would leave the plot too little room.
+    SeriesOnly,
+}
+
+/// The height of the legend laid out in `width`.
+pub(crate) fn height(
+    plot: &Plot,
+    painter: &Painter,
+    fonts: &Fonts,
+    width: f64,
+    keys: Keys,
+) -> Result<f64, String> {
+    let entries = lay_out(plot, painter, fonts, width, keys)?;
+    Ok(rows(&entries) as f64 * row_height(painter, fonts))
+}
+
+/// The rows the placed entries take.
+fn rows(entries: &[Entry]) -> usize {
+    entries
+        .iter()
+        .map(|entry| entry.row + entry.lines.len())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Lays out and draws the legend at the bottom of `region`; returns the legend's top edge, or
 /// `None` (and draws nothing) when the legend does not fit in `region`.
 pub(crate) fn draw_legend(
@@ -119,13 +149,10 @@ pub(crate) fn draw_legend(
     painter: &Painter,
     fonts: &Fonts,
     region: Rect,
+    keys: Keys,
 ) -> Result<Option<f64>, String> {
-    let entries = lay_out(plot, painter, fonts, region.width())?;
-    let rows = entries
-        .iter()
-        .map(|entry| entry.row + entry.lines.len())
-        .max()
-        .unwrap_or(0);
+    let entries = lay_out(plot, painter, fonts, region.width(), keys)?;
+    let rows = rows(&entries);
     if rows == 0 {
         return Ok(Some(region.y1));
     }
@@ -169,6 +196,7 @@ fn lay_out(
     painter: &Painter,
     fonts: &Fonts,
     width: f64,
+    keys: Keys,
 ) -> Result<Vec<Entry>, String> {
     let entry_gap = painter.px(16.0);
     let mut entries: Vec<Entry> = Vec::new();
@@ -219,6 +247,9 @@ fn lay_out(
             offset,
             false,
         );
+    }
+    if keys == Keys::SeriesOnly {
+        return Ok(entries);
     }
     let key = status_key(plot.kind);
     for (position, status) in statuses_shown(plot).into_iter().enumerate() {

@@ -62,8 +62,12 @@ pub struct Style {
     /// Dark background with light text.
     pub dark: bool,
     /// Multiplies every text size and line width: the page passes devicePixelRatio × the
-    /// reader's zoom, so that a canvas is sharp on high-density screens and large on projectors.
+    /// reader's zoom, so that a canvas is sharp on high-density screens.
     pub font_scale: f64,
+    /// Text and lines for a projector's back row: `font_scale` is multiplied further by
+    /// [`projector_scale`] of the chart's size in CSS pixels (its pixels ÷ `font_scale`), so
+    /// that a small projector keeps room for the plot and a large one gets larger type.
+    pub projector: bool,
     /// Draw the legend (series and status key) under the chart.
     pub with_legend: bool,
     /// Draw the title above the chart and the source line under it.
@@ -76,17 +80,21 @@ impl Style {
         Style {
             dark,
             font_scale: scale,
+            projector: false,
             with_legend: false,
             with_title: false,
         }
     }
 
-    /// The style of the page's canvas on a projector, where the back row must read it: every
-    /// text at least 28 CSS pixels (the smallest the chart draws is 10 px at scale 1), every
-    /// series line at least 4 px (the thinnest, a dimmed one, is 1.4 px at scale 1), markers
-    /// and spacing grown with them.
+    /// The style of the page's canvas on a projector, where the back row must read it: text
+    /// and lines grow with the chart (see [`projector_scale`]): the smallest text, 10 px at
+    /// scale 1, is 24 CSS pixels in a chart of a 1024 px wide projector and 28 or more in one
+    /// of a 1920 px wide one, where every series line is at least 4 px wide.
     pub fn projector(dark: bool) -> Style {
-        Style::page(dark, PROJECTOR_SCALE)
+        Style {
+            projector: true,
+            ..Style::page(dark, 1.0)
+        }
     }
 
     /// The style of a downloaded SVG, which must stand alone: with title, legend and source.
@@ -94,14 +102,33 @@ impl Style {
         Style {
             dark,
             font_scale: 1.0,
+            projector: false,
             with_legend: true,
             with_title: true,
         }
     }
 }
 
-/// The scale of [`Style::projector`].
-const PROJECTOR_SCALE: f64 = 2.9;
+/// How much larger than the page's a projector's chart text is, for a chart of
+/// `css_width` × `css_height` CSS pixels: 2.4 (the smallest text 24 px) up to a chart 1,000 px
+/// wide, rising to 2.9 at 1,800 px (a 1920 × 1080 screen's chart) and in proportion beyond
+/// (a 4K projector). A chart box too short or too narrow for that much text gets less, so that
+/// its axes leave the plot room: one step of scale per 150 px of height (24 px text needs a
+/// box 360 px tall) and per 400 px of width, and never less than the page's own size.
+pub fn projector_scale(css_width: f64, css_height: f64) -> f64 {
+    if !(css_width.is_finite() && css_height.is_finite()) {
+        return 1.0;
+    }
+    let by_width = if css_width <= 1000.0 {
+        2.4
+    } else if css_width <= 1800.0 {
+        2.4 + 0.5 * (css_width - 1000.0) / 800.0
+    } else {
+        2.9 * css_width / 1800.0
+    };
+    let room = (css_height / 150.0).min(css_width / 400.0);
+    by_width.min(room).max(1.0)
+}
 
 /// The text sizes of a chart, in backend pixels.
 #[derive(Clone, Copy, Debug)]
@@ -146,11 +173,37 @@ impl Fonts {
     }
 }
 
+/// The CSS pixels of a picture's height for each step of its type's growth on a projector:
+/// a 1080 px slide keeps the full projector type, a 376 px picture from a phone about 1.25×.
+const PICTURE_HEIGHT_PER_SCALE: f64 = 300.0;
+
+/// The share of an exported picture's height (inside its margin) that its chart, axes
+/// included, keeps at least.
+const MIN_CHART_SHARE: f64 = 0.55;
+
+/// The most lines the title or the source of a picture takes.
+const MAX_HEADING_LINES: usize = 2;
+
+/// `lines` cut to [`MAX_HEADING_LINES`], the last one ending in "…" when text was left out.
+fn at_most_lines(
+    painter: &Painter,
+    mut lines: Vec<String>,
+    font: Font,
+    width: f64,
+) -> Result<Vec<String>, String> {
+    if lines.len() > MAX_HEADING_LINES {
+        let rest = lines.split_off(MAX_HEADING_LINES - 1).join(" ");
+        lines.push(painter.truncate(&format!("{rest}…"), font, width)?);
+    }
+    Ok(lines)
+}
+
 /// Draws `plot` on `area` in `style`, and returns where each value was drawn, in the area's
 /// pixels.
 ///
 /// An area too small to hold a chart gets only the background, and an export too small for
-/// its title, legend and chart only the parts that fit, from the top. Errors are the backend's
+/// its title and chart only the title; a legend that would leave the chart less than 55% of the
+/// picture leaves out its status key, or itself. Errors are the backend's
 /// (a canvas that cannot be drawn on, say), or an area larger than [`MAX_SIDE`], returned as a
 /// readable message.
 pub fn draw<DB: DrawingBackend>(
@@ -183,10 +236,23 @@ fn draw_on(
 ) -> Result<(), String> {
     // A scale that is not a positive number (a page bug) falls back to 1 rather than to a
     // chart without text.
-    let scale = if style.font_scale.is_finite() && style.font_scale > 0.0 {
+    let base = if style.font_scale.is_finite() && style.font_scale > 0.0 {
         style.font_scale.clamp(0.25, 16.0)
     } else {
         1.0
+    };
+    let scale = if style.projector {
+        let css = |pixels: u32| f64::from(pixels) / base;
+        let mut grown = projector_scale(css(width), css(height));
+        if style.with_title {
+            // A picture also holds its title, legend and source, in the same large type: in a
+            // short one they would leave the plot no room, so its type grows only as far as
+            // its height allows.
+            grown = grown.min(css(height) / PICTURE_HEIGHT_PER_SCALE).max(1.0);
+        }
+        (base * grown).clamp(0.25, 16.0)
+    } else {
+        base
     };
     let theme = Theme::new(style.dark);
     let painter = Painter::new(area, theme, scale);
@@ -202,9 +268,23 @@ fn draw_on(
         return Ok(());
     }
     let mut region = outer;
+    // A picture's chart, axes included, keeps this much of its height whatever the size it is
+    // drawn at: the title and source are cut to a few lines, and the legend gives up its
+    // status key, then its place, before the plot is squeezed out.
+    let least_chart = outer.height() * MIN_CHART_SHARE;
     if style.with_title {
-        let title = painter.wrap(&plot.title, fonts.title, region.width())?;
-        let source = painter.wrap(&source_line(&plot.source), fonts.source, region.width())?;
+        let title = at_most_lines(
+            &painter,
+            painter.wrap(&plot.title, fonts.title, region.width())?,
+            fonts.title,
+            region.width(),
+        )?;
+        let source = at_most_lines(
+            &painter,
+            painter.wrap(&source_line(&plot.source), fonts.source, region.width())?,
+            fonts.source,
+            region.width(),
+        )?;
         let line_height = fonts.source.line_height();
         let needed = title.len() as f64 * fonts.title.line_height()
             + painter.px(8.0)
@@ -241,11 +321,20 @@ fn draw_on(
         region.y1 -= painter.px(6.0);
     }
     if style.with_legend {
-        // A legend that does not fit leaves no room for a chart either.
-        let Some(legend_top) = legend::draw_legend(plot, &painter, &fonts, region)? else {
-            return Ok(());
-        };
-        region.y1 = legend_top - painter.px(10.0);
+        let gap = painter.px(10.0);
+        let room = region.height() - gap - least_chart;
+        let mut fitting = None;
+        for keys in [legend::Keys::All, legend::Keys::SeriesOnly] {
+            if legend::height(plot, &painter, &fonts, region.width(), keys)? <= room {
+                fitting = Some(keys);
+                break;
+            }
+        }
+        if let Some(keys) = fitting {
+            if let Some(legend_top) = legend::draw_legend(plot, &painter, &fonts, region, keys)? {
+                region.y1 = legend_top - gap;
+            }
+        }
     }
     body::draw_chart(plot, &painter, &fonts, region, hits)
 }

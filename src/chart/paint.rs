@@ -93,6 +93,42 @@ fn line_parts(points: &[Point], color: RGBColor, width: f64) -> (Vec<(i32, i32)>
     (points.iter().copied().map(pixel).collect(), style)
 }
 
+/// A surface that measures text as another does and draws nothing: for trying a layout out
+/// before drawing it.
+pub(crate) struct Measuring<'a> {
+    inner: &'a dyn Surface,
+}
+
+impl Surface for Measuring<'_> {
+    fn text_size(&self, text: &str, style: &TextStyle) -> Result<(u32, u32), String> {
+        self.inner.text_size(text, style)
+    }
+
+    fn text(&self, _: &str, _: &TextStyle, _: (i32, i32)) -> Drawn {
+        Ok(())
+    }
+
+    fn rectangle(&self, _: [(i32, i32); 2], _: ShapeStyle) -> Drawn {
+        Ok(())
+    }
+
+    fn path(&self, _: Vec<(i32, i32)>, _: ShapeStyle) -> Drawn {
+        Ok(())
+    }
+
+    fn dashed_path(&self, _: Vec<(i32, i32)>, _: i32, _: i32, _: ShapeStyle) -> Drawn {
+        Ok(())
+    }
+
+    fn circle(&self, _: (i32, i32), _: i32, _: ShapeStyle) -> Drawn {
+        Ok(())
+    }
+
+    fn polygon(&self, _: Vec<(i32, i32)>, _: ShapeStyle) -> Drawn {
+        Ok(())
+    }
+}
+
 /// Draws on one surface with one theme and scale.
 pub(crate) struct Painter<'a> {
     area: &'a dyn Surface,
@@ -106,6 +142,11 @@ impl<'a> Painter<'a> {
     /// A painter for `area`.
     pub fn new(area: &'a dyn Surface, theme: Theme, scale: f64) -> Painter<'a> {
         Painter { area, theme, scale }
+    }
+
+    /// A surface that measures text as this painter's does and draws nothing.
+    pub fn measuring(&self) -> Measuring<'a> {
+        Measuring { inner: self.area }
     }
 
     /// `css_px` CSS pixels in backend pixels.

@@ -2,7 +2,7 @@
 
 use super::paint::Painter;
 use super::text::Font;
-use crate::plot::{ChartKind, Plot};
+use crate::plot::{Category, ChartKind, Plot};
 
 /// Where categories sit along the x axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,36 +14,57 @@ pub(crate) enum XScale {
         left: f64,
         right: f64,
     },
-    /// Evenly spaced bands, one per category, each point or bar group at a band's centre.
-    Bands { count: usize, left: f64, right: f64 },
+    /// Evenly spaced bands, `count` of them, each point or bar group at a band's centre.
+    Bands {
+        count: usize,
+        left: f64,
+        right: f64,
+        /// The band of each category of the plot, by its index: its place in the order, or
+        /// its year's place among the years when years are spaced by time (a band for every
+        /// year, the years without a value left empty) or when Play keeps a band for every
+        /// year of its timeline.
+        slots: Vec<usize>,
+    },
 }
 
 impl XScale {
     /// The x pixel of category `index`, whose year (if any) is `year`.
     pub fn position(&self, index: usize, year: Option<u16>) -> f64 {
-        match *self {
+        match self {
             XScale::Years {
                 first,
                 last,
                 left,
                 right,
             } => {
-                let year = year.map_or(first, f64::from);
+                let year = year.map_or(*first, f64::from);
                 if last > first {
                     left + (year - first) / (last - first) * (right - left)
                 } else {
                     (left + right) / 2.0
                 }
             }
-            XScale::Bands { left, .. } => left + (index as f64 + 0.5) * self.band_width(),
+            XScale::Bands { slots, .. } => {
+                self.slot_centre(slots.get(index).copied().unwrap_or(index))
+            }
+        }
+    }
+
+    /// The x pixel of the middle of band `slot` (the middle of the axis on a year scale).
+    fn slot_centre(&self, slot: usize) -> f64 {
+        match self {
+            XScale::Years { left, right, .. } => (left + right) / 2.0,
+            XScale::Bands { left, .. } => left + (slot as f64 + 0.5) * self.band_width(),
         }
     }
 
     /// The width of one band (zero on a year scale, which has no bands).
     pub fn band_width(&self) -> f64 {
-        match *self {
+        match self {
             XScale::Years { .. } => 0.0,
-            XScale::Bands { count, left, right } => (right - left) / count.max(1) as f64,
+            XScale::Bands {
+                count, left, right, ..
+            } => (right - left) / (*count).max(1) as f64,
         }
     }
 }
@@ -79,6 +100,52 @@ const MAX_LABEL_LINES: usize = 3;
 /// The year steps tried for labels, smallest first.
 const YEAR_STEPS: [i32; 11] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000];
 
+/// The most bands a year axis spaced by time may have for each year it shows: years further
+/// apart than that (a table of 1950 and 2005, say) are spaced evenly instead, since bars a
+/// hundredth of the axis wide would be too thin to read.
+const MOST_BANDS_PER_YEAR: usize = 4;
+
+/// The categories the axis is laid out for: during Play, the whole timeline, when it holds
+/// every shown category in the same order; otherwise the shown categories.
+fn axis_categories(plot: &Plot) -> &[Category] {
+    let timeline = &plot.timeline;
+    let mut rest = timeline.iter();
+    let covered = !timeline.is_empty()
+        && plot
+            .categories
+            .iter()
+            .all(|shown| rest.any(|category| category.id == shown.id));
+    if covered {
+        timeline
+    } else {
+        &plot.categories
+    }
+}
+
+/// The band of each of `categories` when they are years spaced unevenly (FDI's 1995, 1997, …,
+/// 2003, 2004): a band for every calendar year from the first to the last, so that a gap of two
+/// years looks twice as wide as a gap of one. `None` when the categories are not all years in
+/// rising order, are evenly spaced already (every year, or every other year, which bands in
+/// order show as truly), or lie too far apart.
+fn slots_by_time(categories: &[Category]) -> Option<Vec<usize>> {
+    let years: Vec<usize> = categories
+        .iter()
+        .map(|category| category.year.map(usize::from))
+        .collect::<Option<_>>()?;
+    let (first, last) = (*years.first()?, *years.last()?);
+    if !years.windows(2).all(|pair| pair[0] < pair[1]) {
+        return None;
+    }
+    let even = years
+        .windows(2)
+        .all(|pair| pair[1] - pair[0] == years[1] - years[0]);
+    let span = last - first + 1;
+    if even || span > MOST_BANDS_PER_YEAR * years.len() {
+        return None;
+    }
+    Some(years.into_iter().map(|year| year - first).collect())
+}
+
 /// Lays the x axis out between `left` and `right`. `inset` keeps line markers off the plot's
 /// edges; upward labels are shortened to `max_upward_length`.
 pub(crate) fn layout(
@@ -89,16 +156,13 @@ pub(crate) fn layout(
     inset: f64,
     max_upward_length: f64,
 ) -> Result<XAxis, String> {
-    let years: Option<Vec<u16>> = plot
-        .categories
-        .iter()
-        .map(|category| category.year)
-        .collect();
+    let axis = axis_categories(plot);
+    let years: Option<Vec<u16>> = axis.iter().map(|category| category.year).collect();
     match years {
         Some(years) if plot.kind == ChartKind::Line && !years.is_empty() => {
             year_axis(&years, painter, font, (left, right), inset)
         }
-        _ => band_axis(plot, painter, font, (left, right), max_upward_length),
+        _ => band_axis(plot, axis, painter, font, (left, right), max_upward_length),
     }
 }
 
@@ -162,45 +226,69 @@ fn year_axis(
 
 fn band_axis(
     plot: &Plot,
+    axis: &[Category],
     painter: &Painter,
     font: Font,
     (left, right): (f64, f64),
     max_upward_length: f64,
 ) -> Result<XAxis, String> {
+    let axis_slots = slots_by_time(axis).unwrap_or_else(|| (0..axis.len()).collect());
+    let count = axis_slots.last().map_or(0, |last| last + 1).max(axis.len());
+    // The shown categories take the bands of their places on the axis (during Play, their
+    // places in the timeline).
+    let slots = if std::ptr::eq(axis, plot.categories.as_slice()) {
+        axis_slots.clone()
+    } else {
+        let mut rest = axis.iter().zip(&axis_slots);
+        plot.categories
+            .iter()
+            .enumerate()
+            .map(|(index, shown)| {
+                rest.find(|(category, _)| category.id == shown.id)
+                    .map_or(index, |(_, slot)| *slot)
+            })
+            .collect()
+    };
     let scale = XScale::Bands {
-        count: plot.categories.len(),
+        count,
         left,
         right,
+        slots,
     };
     let band = scale.band_width();
-    let widest = painter.widest(
-        plot.categories
-            .iter()
-            .map(|category| category.label.as_str()),
-        font,
-    )?;
+    let widest = painter.widest(axis.iter().map(|category| category.label.as_str()), font)?;
     let gap = painter.px(8.0);
-    let all_years = plot
-        .categories
-        .iter()
-        .all(|category| category.year.is_some());
+    let all_years = axis.iter().all(|category| category.year.is_some());
     let horizontal_height = painter.px(6.0) + font.line_height();
+    let centre = |index: usize| scale.slot_centre(axis_slots.get(index).copied().unwrap_or(index));
     let place = |every: usize| {
-        plot.categories
-            .iter()
+        axis.iter()
             .enumerate()
             .filter(move |(index, _)| index % every == 0)
             .map(move |(index, category)| (index, category.label.clone()))
     };
     if widest + gap <= band || all_years {
         // Years keep their reading direction and are thinned; every other label fits as it is.
-        let every = ((widest + gap) / band.max(1.0)).ceil().max(1.0) as usize;
-        let labels = place(every)
-            .map(|(index, text)| XLabel {
-                x: scale.position(index, None),
-                lines: vec![text],
-            })
-            .collect();
+        // A label is kept when it stands clear of the last one kept; the last category's
+        // label is kept too, in place of those too near it, so that the axis says where it
+        // ends (2004 rather than 2003 on FDI's crowded axis).
+        let clear = |left: f64, right: f64| right - left >= (widest + gap) * (1.0 - 1e-9);
+        let mut labels: Vec<XLabel> = Vec::new();
+        for (index, category) in axis.iter().enumerate() {
+            let x = centre(index);
+            let last = index + 1 == axis.len();
+            if last {
+                while labels.len() > 1 && labels.last().is_some_and(|kept| !clear(kept.x, x)) {
+                    labels.pop();
+                }
+            }
+            if labels.last().is_none_or(|kept| clear(kept.x, x)) {
+                labels.push(XLabel {
+                    x,
+                    lines: vec![category.label.clone()],
+                });
+            }
+        }
         return Ok(XAxis {
             scale,
             labels,
@@ -220,7 +308,7 @@ fn band_axis(
             break;
         }
         wrapped.push(XLabel {
-            x: scale.position(index, None),
+            x: centre(index),
             lines,
         });
     }
@@ -248,7 +336,7 @@ fn band_axis(
         let text = painter.truncate(&text, font, max_upward_length)?;
         longest = longest.max(painter.measure(&text, font)?);
         labels.push(XLabel {
-            x: scale.position(index, None),
+            x: centre(index),
             lines: vec![text],
         });
     }

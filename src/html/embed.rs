@@ -75,8 +75,8 @@ fn checkbox(name: &str, value: &str, label: &str, checked: bool) -> String {
 }
 
 /// The control groups a view can show under some choice of its own: the embed options offer
-/// only these.
-fn offered_groups(state: &State) -> Vec<Group> {
+/// only these, and the embed code names no other.
+pub fn offered_groups(state: &State) -> Vec<Group> {
     let view = state.view;
     let transforms = view::transforms(view);
     Group::ALL

@@ -18,7 +18,7 @@ mod glossary;
 mod quality;
 mod story;
 mod tooltip;
-pub use embed::{embed_options, palette_css};
+pub use embed::{embed_options, offered_groups, palette_css};
 pub use focus::focus_banner;
 #[cfg(not(target_arch = "wasm32"))]
 pub use glossary::glossary_popovers;
@@ -379,11 +379,11 @@ pub fn legend_parts(state: &State, plot: Option<&Plot>) -> Rows {
     for (id, label) in state.offered_series() {
         let (color, shape) = plot::series_look(id);
         let on = state.shows_series(id);
-        let stacked_out = on && !plot.series.iter().any(|series| series.id == id);
-        let note = if stacked_out {
-            " <small>(not stacked: overlaps the other types)</small>"
+        let left_out = on && !plot.series.iter().any(|series| series.id == id);
+        let note = if left_out {
+            format!(" <small>({})</small>", crate::view::why_left_out(state, id))
         } else {
-            ""
+            String::new()
         };
         let item = format!(
             "<li><button type=\"button\" id=\"legend-{id}\" name=\"legend\" value=\"{id}\" aria-pressed=\"{on}\"><span class=\"swatch c{} shape-{}\"></span>{}</button>{note}</li>",

@@ -277,6 +277,40 @@ fn section(id: &str, heading: &str, list_class: &str, items: &str) -> String {
     )
 }
 
+/// How many of the audit's warnings the slide shows: what large type fits on one screen.
+const SLIDE_FINDINGS: usize = 4;
+
+/// Data quality as a slide, for presentation mode: the first of the audit's warnings in large
+/// type, and a switch that shows the full list under them. The page's styles show it in
+/// presentation mode only (with the list hidden until the switch is opened); elsewhere the
+/// list itself is the page.
+fn slide(findings: &[&Finding], claims: &[Claim]) -> String {
+    let warnings: Vec<&&Finding> = findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Warning)
+        .collect();
+    let shown: String = warnings
+        .iter()
+        .take(SLIDE_FINDINGS)
+        .map(|finding| format!("<li>{}</li>", escape(&finding.title)))
+        .collect();
+    let heading = if warnings.len() > SLIDE_FINDINGS {
+        format!(
+            "{SLIDE_FINDINGS} of the audit's {} warnings",
+            warnings.len()
+        )
+    } else {
+        "The audit's warnings".to_string()
+    };
+    format!(
+        "<section class=\"quality-slide\" aria-labelledby=\"quality-slide-heading\"><h2 id=\"quality-slide-heading\">{heading}</h2>\
+         <ul class=\"slide-findings\">{shown}</ul>\
+         <details class=\"slide-more\"><summary>Show the full list: {} findings and {} claims</summary></details></section>",
+        findings.len(),
+        claims.len()
+    )
+}
+
 /// The Data quality view: the search and filters, the contents, the audit's findings by
 /// severity, and the claims check by the table or figure each claim belongs to.
 pub fn quality() -> String {
@@ -289,6 +323,7 @@ pub fn quality() -> String {
         .collect();
     let mut anchors = Anchors(HashSet::new());
     let mut html = String::from("<div class=\"quality\">");
+    html.push_str(&slide(&findings, claims));
     html.push_str(&filters(&findings, claims));
     html.push_str(&contents(&findings, claims, &claim_sections));
     html.push_str(&format!(

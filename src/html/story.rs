@@ -3,15 +3,17 @@
 
 use super::escape;
 use crate::data::Lookup;
+use crate::format::number;
 use crate::session::Session;
-use crate::story::{Question, BUILT_IN};
+use crate::story::{Question, BUILT_IN, CAPTION_LENGTH, MOST_STEPS, TITLE_LENGTH};
 
 fn button(name: &str, label: &str, extra: &str) -> String {
     format!("<button type=\"button\" name=\"{name}\" value=\"\"{extra}>{label}</button>")
 }
 
 /// The question of a step, with its answer behind "Show answer": the number, the working and
-/// each input with its status.
+/// each input with its status, in one card, which presentation mode lays over the chart
+/// instead of pushing the chart down.
 fn question(question: &Question) -> String {
     let answer = question.answer(Lookup::paper());
     let mut inputs = String::new();
@@ -27,8 +29,8 @@ fn question(question: &Question) -> String {
     }
     format!(
         "<div class=\"question\"><p><strong>Question:</strong> {}</p><details><summary>Show answer</summary>\
-         <p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
-         <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></details></div>",
+         <div class=\"answer-card\"><p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
+         <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></div></details></div>",
         escape(&question.text),
         escape(&answer.shown),
         escape(&answer.working),
@@ -40,8 +42,12 @@ fn question(question: &Question) -> String {
 /// question; otherwise an invitation to the built-in story.
 pub fn story_bar(session: &Session) -> String {
     let Some((story, index, step)) = session.step() else {
+        // A reader who left the story's view for another finds their way back to its step.
+        let back = session.away_from_step().map_or(String::new(), |number| {
+            format!(" <button type=\"button\" id=\"story-return\" name=\"story-return\" value=\"\">← Back to the story (step {number})</button>")
+        });
         return format!(
-            "<p class=\"story-invite\"><button type=\"button\" id=\"story-open\" name=\"story-open\" value=\"{BUILT_IN}\">▶ Walk through the paper's argument</button></p>"
+            "<p class=\"story-invite\"><button type=\"button\" id=\"story-open\" name=\"story-open\" value=\"{BUILT_IN}\">▶ Walk through the paper's argument</button>{back}</p>"
         );
     };
     let count = story.steps.len();
@@ -62,8 +68,10 @@ pub fn story_bar(session: &Session) -> String {
         ),
         button("story-leave", "Leave the story", " id=\"story-leave\" title=\"Esc\""),
     );
+    // The step's words are one block, which presentation mode lets scroll on its own when
+    // they would leave the chart less than its share of the screen.
     html.push_str(&format!(
-        "<h2 class=\"step-title\" id=\"step-title\">{}</h2>",
+        "<div class=\"step-text\"><h2 class=\"step-title\" id=\"step-title\">{}</h2>",
         escape(&step.title)
     ));
     if !step.caption.is_empty() {
@@ -75,26 +83,56 @@ pub fn story_bar(session: &Session) -> String {
     if let Some(asked) = &step.question {
         html.push_str(&question(asked));
     }
+    html.push_str("</div>");
     html
+}
+
+/// How much of a caption's room is used, as `www/app.js` updates it while the teacher types.
+fn caption_count(length: usize) -> String {
+    let full = if length >= CAPTION_LENGTH {
+        ": a caption holds no more"
+    } else {
+        ""
+    };
+    format!(
+        "{} of {} characters{full}",
+        number(length as f64, 0),
+        number(CAPTION_LENGTH as f64, 0)
+    )
 }
 
 /// The story editor: the story's title, each step's title and caption with buttons to move
 /// or delete it, and the buttons to add the current view and to save the story as a file.
 pub fn story_editor(session: &Session) -> String {
     let mut html = String::from("<p class=\"hint\">A story is a sequence of views, each with a title and a caption, that you step through with → and ←. It lives entirely in its link.</p>");
+    let full = session
+        .story
+        .as_ref()
+        .is_some_and(|(story, _)| story.steps.len() >= MOST_STEPS);
     html.push_str(&button(
         "story-add",
         "Add this view as a step",
-        " id=\"story-add\"",
+        if full {
+            " id=\"story-add\" aria-describedby=\"story-full\""
+        } else {
+            " id=\"story-add\""
+        },
     ));
+    if full {
+        // Said beside the button, where the teacher looks, not only in the notice at the top.
+        html.push_str(&format!("<p class=\"hint\" id=\"story-full\">This story has {MOST_STEPS} steps, the most a story holds: delete a step to add another.</p>"));
+    }
     let Some((story, current)) = &session.story else {
         return html;
     };
-    html.push_str(&format!(
-        "<label class=\"field\">Story title <input type=\"text\" id=\"story-title\" name=\"story-title\" value=\"{}\"></label><ol class=\"story-steps\">",
-        escape(&story.title)
-    ));
     let count = story.steps.len();
+    // The fields stop at the lengths the core keeps, and say so: nothing typed is cut later.
+    html.push_str(&format!(
+        "<label class=\"field\">Story title <input type=\"text\" id=\"story-title\" name=\"story-title\" maxlength=\"{TITLE_LENGTH}\" value=\"{}\"></label>\
+         <p class=\"hint\" id=\"story-limits\">{count} of at most {MOST_STEPS} steps; titles hold up to {TITLE_LENGTH} characters, captions up to {}, line breaks kept.</p><ol class=\"story-steps\">",
+        escape(&story.title),
+        number(CAPTION_LENGTH as f64, 0)
+    ));
     for (index, step) in story.steps.iter().enumerate() {
         let number = index + 1;
         let here = if index == *current {
@@ -103,10 +141,12 @@ pub fn story_editor(session: &Session) -> String {
             ""
         };
         html.push_str(&format!(
-            "<li{here}><label class=\"field\">Title of step {number} <input type=\"text\" id=\"step-title-{number}\" name=\"step-title:{number}\" value=\"{}\"></label>\
-             <label class=\"field\">Caption <textarea id=\"step-caption-{number}\" name=\"step-caption:{number}\" rows=\"3\">{}</textarea></label><div class=\"shortcuts\">{}{}{}{}</div></li>",
+            "<li{here}><label class=\"field\">Title of step {number} <input type=\"text\" id=\"step-title-{number}\" name=\"step-title:{number}\" maxlength=\"{TITLE_LENGTH}\" value=\"{}\"></label>\
+             <label class=\"field\">Caption <textarea id=\"step-caption-{number}\" name=\"step-caption:{number}\" rows=\"3\" maxlength=\"{CAPTION_LENGTH}\" aria-describedby=\"step-caption-count-{number}\">{}</textarea></label>\
+             <p class=\"hint caption-count\" id=\"step-caption-count-{number}\">{}</p><div class=\"shortcuts\">{}{}{}{}</div></li>",
             escape(&step.title),
             escape(&step.caption),
+            caption_count(step.caption.chars().count()),
             format_args!("<button type=\"button\" name=\"story-go\" value=\"{number}\">Show</button>"),
             if index > 0 { format!("<button type=\"button\" name=\"step-up:{number}\" value=\"\" aria-label=\"Move step {number} up\">↑</button>") } else { String::new() },
             if index + 1 < count { format!("<button type=\"button\" name=\"step-down:{number}\" value=\"\" aria-label=\"Move step {number} down\">↓</button>") } else { String::new() },

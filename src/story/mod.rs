@@ -11,15 +11,19 @@
 mod ning;
 pub mod question;
 
-use crate::notice::{cleaned, quoted};
+use crate::format::number;
+use crate::notice::{cleaned, cleaned_lines, quoted};
 use crate::view::State;
 pub use question::{Answer, Ask, Question};
 
-/// The longest title and caption a link may carry, in characters.
-const TITLE_LENGTH: usize = 90;
-const CAPTION_LENGTH: usize = 700;
-/// The most steps a story from a link may have.
-const MOST_STEPS: usize = 60;
+/// The longest title and caption a story may have, in characters (a caption's line breaks
+/// count as one each). The editor's fields stop there, and the core refuses anything longer
+/// with a message, rather than cut what a teacher wrote; only a link from elsewhere is cut.
+pub const TITLE_LENGTH: usize = 90;
+pub const CAPTION_LENGTH: usize = 1_020;
+/// The most steps a story may have: "Add this view as a step" refuses more, and a link's
+/// further steps are dropped with a notice.
+pub const MOST_STEPS: usize = 60;
 
 /// The id of the built-in story.
 pub const BUILT_IN: &str = "ning";
@@ -52,7 +56,32 @@ pub struct Story {
     pub steps: Vec<Step>,
 }
 
+/// A title typed or pasted with line breaks, on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` cleaned, when it has at most `most` characters; otherwise a message that says so and
+/// how many it has, so that nothing the teacher wrote is cut without their knowing.
+fn within(what: &str, text: String, most: usize) -> Result<String, String> {
+    let cleaned = cleaned_lines(&text, text.chars().count());
+    let count = cleaned.chars().count();
+    if count > most {
+        return Err(format!(
+            "{what} holds at most {} characters, and this one has {}: shorten it (nothing was changed).",
+            number(most as f64, 0),
+            number(count as f64, 0)
+        ));
+    }
+    Ok(cleaned)
+}
+
 impl Story {
+    /// A story's title, cleaned, or why it is too long.
+    pub fn checked_title(title: &str) -> Result<String, String> {
+        within("A story's title", one_line(title), TITLE_LENGTH)
+    }
+
     /// The built-in story, "The paper's argument".
     pub fn built_in() -> Story {
         ning::story()
@@ -164,7 +193,7 @@ impl Step {
         };
         Ok(Step {
             title: cleaned(take("title").unwrap_or(""), TITLE_LENGTH),
-            caption: cleaned(take("caption").unwrap_or(""), CAPTION_LENGTH),
+            caption: cleaned_lines(take("caption").unwrap_or(""), CAPTION_LENGTH),
             view: state.to_query(),
             question,
         })
@@ -197,13 +226,17 @@ impl Step {
         }
     }
 
-    /// Sets the title, cleaned and shortened as a link's would be.
-    pub fn set_title(&mut self, title: &str) {
-        self.title = cleaned(title, TITLE_LENGTH);
+    /// Sets the title, cleaned, or says why it is too long and leaves it as it was.
+    pub fn set_title(&mut self, title: &str) -> Result<(), String> {
+        self.title = within("A step's title", one_line(title), TITLE_LENGTH)?;
+        Ok(())
     }
 
-    /// Sets the caption, cleaned and shortened as a link's would be.
-    pub fn set_caption(&mut self, caption: &str) {
-        self.caption = cleaned(caption, CAPTION_LENGTH);
+    /// Sets the caption, cleaned with its line breaks kept, or says why it is too long and
+    /// leaves it as it was.
+    pub fn set_caption(&mut self, caption: &str) -> Result<(), String> {
+        let lines = cleaned_lines(caption, caption.chars().count());
+        self.caption = within("A caption", lines, CAPTION_LENGTH)?;
+        Ok(())
     }
 }

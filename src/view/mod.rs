@@ -25,7 +25,7 @@ mod target;
 
 pub use annotations::{Band, Mark, Note, Outline, MOST_OF_A_KIND, MOST_OUTLINES};
 pub use ids::{measures, transforms, Measure, Topic, Transform, ViewId, TOPICS};
-pub use plots::{plot, unit_name};
+pub use plots::{plot, unit_name, why_left_out};
 pub use state::{chart_kinds, State, DEFAULT_PLAY_SPEED_MS, PLAY_SPEEDS_MS};
 pub use stats::{stats, Stat};
 pub use target::Target;

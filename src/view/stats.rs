@@ -18,33 +18,55 @@ pub struct Stat {
     pub formula: String,
 }
 
+/// The years the growth figure spans: the chosen "from" and "to" years, narrowed to the first
+/// and last of them the chart shows, so that a figure never speaks of years the chart beside
+/// it leaves out (a story's chart of 1995–1999 gets the growth over 1995–1999, not 1995–2004).
+fn shown_span(state: &State) -> (u16, u16) {
+    let shown: Vec<u16> = state
+        .all_categories()
+        .into_iter()
+        .filter(|category| state.shows_category(&category.id))
+        .filter_map(|category| category.year)
+        .collect();
+    let from = shown
+        .iter()
+        .copied()
+        .find(|year| *year >= state.from_year)
+        .unwrap_or(state.from_year);
+    let to = shown
+        .iter()
+        .copied()
+        .rev()
+        .find(|year| *year <= state.to_year)
+        .unwrap_or(state.to_year);
+    (from, to)
+}
+
 /// The key figures of a state.
 pub fn stats(state: &State) -> Vec<Stat> {
     let data = Lookup::paper();
     match state.view {
         ViewId::Fdi => {
-            let from = data.cell(Dataset::Table2, "fdi", "actual_utilized", state.from_year);
-            let to = data.cell(Dataset::Table2, "fdi", "actual_utilized", state.to_year);
-            let growth = indicators::cagr(&from, state.from_year, &to, state.to_year);
+            let (from_year, to_year) = shown_span(state);
+            let from = data.cell(Dataset::Table2, "fdi", "actual_utilized", from_year);
+            let to = data.cell(Dataset::Table2, "fdi", "actual_utilized", to_year);
+            let growth = indicators::cagr(&from, from_year, &to, to_year);
             let shown = |cell: &Cell| {
                 cell.value
                     .map(|value| auto(value, 0))
                     .unwrap_or_else(|| "missing".to_string())
             };
             vec![Stat {
-                label: if state.to_year <= state.from_year {
+                label: if to_year <= from_year {
                     "Growth per year (CAGR): choose an end year after the start year".to_string()
-                } else if state.from_year < 2001 && state.to_year >= 2001 {
+                } else if from_year < 2001 && to_year >= 2001 {
                     // Table 2 warns that its figures before 2001 may cover electronics only.
                     format!(
                         "Growth per year (CAGR), {}–{}, across the 2001 change in coverage",
-                        state.from_year, state.to_year
+                        from_year, to_year
                     )
                 } else {
-                    format!(
-                        "Growth per year (CAGR), {}–{}",
-                        state.from_year, state.to_year
-                    )
+                    format!("Growth per year (CAGR), {}–{}", from_year, to_year)
                 },
                 value: growth.value,
                 unit: Unit::Percent,
@@ -53,7 +75,7 @@ pub fn stats(state: &State) -> Vec<Stat> {
                     "({} / {})^(1/{}) − 1",
                     shown(&to),
                     shown(&from),
-                    i32::from(state.to_year) - i32::from(state.from_year)
+                    i32::from(to_year) - i32::from(from_year)
                 ),
             }]
         }

@@ -1,74 +1,95 @@
 //! The calls behind `ICTExplorer.getState` and `setState` (www/app.js wraps them, in the page
-//! and over `postMessage`). What a script sends is read into [`api::Value`]s without trusting
-//! its type, and [`api::changed`] validates it whole.
+//! and over `postMessage`).
+//!
+//! What a script sends is read in a step of its own, [`App::read_settings`], which borrows no
+//! explorer: a JS exception that crossed a call holding the explorer would leave it borrowed,
+//! and every later call would fail. The reading goes through [`api::read_settings`], and every
+//! call it makes into the script's value (a getter, a Proxy's trap, `Array.isArray` on a revoked
+//! Proxy) catches what it throws. Only the values it read reach [`App::set_state`], where
+//! [`api::changed_session`] validates them whole.
 
 use super::App;
-use crate::api::{self, Snapshot, Value};
+use crate::api::{self, Kind, ScriptValue, Snapshot, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Lists longer than this are refused rather than read: no view has as many ids.
-const LONGEST_LIST: u32 = 1_000;
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws on a revoked Proxy: js-sys's own does not catch that.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
 
-/// Reads a value of any type a script may send.
-fn value(value: &JsValue) -> Value {
-    if value.is_null() || value.is_undefined() {
-        Value::Absent
-    } else if let Some(on) = value.as_bool() {
-        Value::Bool(on)
-    } else if let Some(number) = value.as_f64() {
-        Value::Number(number)
-    } else if let Some(text) = value.as_string() {
-        Value::Text(text)
-    } else if js_sys::Array::is_array(value) {
-        let list: &js_sys::Array = value.unchecked_ref();
-        if list.length() > LONGEST_LIST {
-            return Value::Other("a list far longer than any view's");
+/// What a script threw while its value was read: its message, read as carefully as the value
+/// that threw it ([`api::read_settings`] shortens and cleans it).
+fn thrown(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|message| message.text(200))
+        .or_else(|| error.text(200))
+        .unwrap_or_default()
+}
+
+impl ScriptValue for JsValue {
+    fn kind(&self) -> Kind {
+        if self.is_null() || self.is_undefined() {
+            Kind::Absent
+        } else if let Some(on) = self.as_bool() {
+            Kind::Bool(on)
+        } else if let Some(number) = self.as_f64() {
+            Kind::Number(number)
+        } else if self.is_string() {
+            Kind::Text
+        } else if self.is_function() {
+            Kind::Function
+        } else if self.is_object() {
+            Kind::Object
+        } else {
+            Kind::Other
         }
-        Value::List(list.iter().map(|item| self::value(&item)).collect())
-    } else if value.is_function() {
-        Value::Other("a function")
-    } else if value.is_object() {
-        Value::Other("an object")
-    } else {
-        Value::Other("a value of another type")
+    }
+
+    fn text(&self, most: usize) -> Option<String> {
+        let text = self.dyn_ref::<js_sys::JsString>()?;
+        (text.length() as usize <= most).then(|| String::from(text))
+    }
+
+    fn list_length(&self) -> Result<Option<u32>, String> {
+        if !is_array(self).map_err(thrown)? {
+            return Ok(None);
+        }
+        let length = js_sys::Reflect::get(self, &JsValue::from_str("length")).map_err(thrown)?;
+        match length.as_f64() {
+            // A Proxy's trap may answer anything; a list is as long as a whole number says.
+            Some(length) if length >= 0.0 && length.fract() == 0.0 => {
+                Ok(Some(length.min(u32::MAX.into()) as u32))
+            }
+            _ => Err("a list whose length is not a number".into()),
+        }
+    }
+
+    fn item(&self, index: u32) -> Result<JsValue, String> {
+        js_sys::Reflect::get_u32(self, index).map_err(thrown)
+    }
+
+    fn keys(&self) -> Result<JsValue, String> {
+        js_sys::Reflect::own_keys(self)
+            .map(JsValue::from)
+            .map_err(thrown)
+    }
+
+    fn field(&self, key: &str) -> Result<JsValue, String> {
+        js_sys::Reflect::get(self, &JsValue::from_str(key)).map_err(thrown)
+    }
+
+    fn same(&self, other: &JsValue) -> bool {
+        js_sys::Object::is(self, other)
     }
 }
 
-/// Reads the settings object of `setState`, with a message when it is not one.
-fn changes(settings: &JsValue) -> Result<Vec<(String, Value)>, String> {
-    let is_plain_object =
-        settings.is_object() && !js_sys::Array::is_array(settings) && !settings.is_function();
-    if !is_plain_object {
-        return Err(format!(
-            "setState needs an object such as {{view: 'fdi', chart: 'line'}}, not {}.",
-            match value(settings) {
-                Value::Absent => "nothing",
-                Value::List(_) => "a list",
-                Value::Other(kind) => kind,
-                _ => "a single value",
-            }
-        ));
-    }
-    let entries = js_sys::Object::entries(settings.unchecked_ref());
-    if entries.length() > (api::KEYS.len() + api::STORY_KEYS.len()) as u32 * 2 {
-        return Err(format!(
-            "setState was sent {} settings; there are only {}.",
-            entries.length(),
-            api::KEYS.len() + api::STORY_KEYS.len()
-        ));
-    }
-    Ok(entries
-        .iter()
-        .map(|entry| {
-            let pair: js_sys::Array = entry.unchecked_into();
-            (
-                pair.get(0).as_string().unwrap_or_default(),
-                value(&pair.get(1)),
-            )
-        })
-        .collect())
-}
+/// A script's settings for `setState`, read and not yet validated.
+#[wasm_bindgen]
+pub struct Settings(Vec<(String, Value)>);
 
 fn to_js(snapshot: &Snapshot) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
@@ -83,11 +104,18 @@ impl App {
         to_js(&Snapshot::of_session(&self.session))
     }
 
+    /// Reads what a script sent to `setState`, whatever it is, before any explorer is
+    /// borrowed: a value that cannot be read is refused with the message a reader would need.
+    pub fn read_settings(settings: &JsValue) -> Result<Settings, JsValue> {
+        api::read_settings(settings)
+            .map(Settings)
+            .map_err(|problem| JsValue::from_str(&problem))
+    }
+
     /// Changes any part of the state at once and draws the result, once. All or nothing: when
     /// any part is wrong, nothing changes and the error is the message a reader would need.
-    pub fn set_state(&mut self, settings: JsValue) -> Result<JsValue, JsValue> {
-        let changes = changes(&settings).map_err(|problem| JsValue::from_str(&problem))?;
-        let session = api::changed_session(&self.session, &changes)
+    pub fn set_state(&mut self, settings: Settings) -> Result<JsValue, JsValue> {
+        let session = api::changed_session(&self.session, &settings.0)
             .map_err(|problem| JsValue::from_str(&problem))?;
         let locked_out = session.state.view != self.session.state.view
             || session.story.is_some() != self.session.story.is_some();

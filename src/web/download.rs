@@ -214,7 +214,7 @@ impl App {
         // A link holds no `<`, so it cannot end the data block early.
         let start = format!(
             "<script type=\"application/json\" id=\"ict-explorer-start\">{}</script>\n",
-            self.session.link().replace('<', "%3C")
+            self.session.saved_link().replace('<', "%3C")
         );
         let saved = format!("{}{start}{}", &page[..at], &page[at..]);
         let name = match self.session.step() {

@@ -38,6 +38,9 @@ pub struct App {
     embed_height: Option<u32>,
     /// Whether the "Embed this view" box is open (only then does its preview run).
     embed_open: bool,
+    /// The address the embed preview should show once the teacher pauses (`load_preview`);
+    /// `None` while it shows the current one.
+    preview_due: Option<String>,
     dark: bool,
     /// The chart's CSS size as the page last reported it, so that a redraw after a toggle
     /// need not force a layout to measure it; `None` until the first report.
@@ -101,8 +104,13 @@ impl App {
         let mut embed_choice = session.display.clone();
         embed_choice.embed = true;
         embed_choice.present = false;
+        // From the full page, "Embed this view" starts from the chart alone, which fits a
+        // course page's column; the teacher ticks what else the embed keeps.
         if session.display == Display::default() {
-            embed_choice.set_part(Part::Share, false);
+            embed_choice.controls.clear();
+            for part in Part::ALL {
+                embed_choice.set_part(part, false);
+            }
         }
         let mut app = App {
             document,
@@ -110,6 +118,7 @@ impl App {
             embed_choice,
             embed_height: None,
             embed_open: false,
+            preview_due: None,
             dark,
             chart_size: None,
             regions: HashMap::new(),
@@ -290,6 +299,13 @@ impl App {
         classes.toggle_with_force("present", self.session.display.present)?;
         classes.toggle_with_force("embed", self.session.display.embed)?;
         classes.toggle_with_force("locked", self.session.display.lock)?;
+        // A chart-only embed fills its frame, whose height the host gives by its width.
+        classes.toggle_with_force(
+            "chart-only",
+            self.session.display.embed
+                && self.session.display.is_chart_only()
+                && self.session.step().is_none(),
+        )?;
         for part in Part::ALL {
             let hidden = !self.session.display.shows(part)
                 || (part == Part::Tabs && self.session.display.lock);
@@ -336,7 +352,7 @@ impl App {
             set_hidden(&element(&self.document, "focus-banner")?, no_banner)?;
         }
         let classes = self.root_classes()?;
-        classes.toggle_with_force("story", self.session.story.is_some())?;
+        classes.toggle_with_force("story", self.session.step().is_some())?;
         classes.toggle_with_force("no-chart", plot.is_none())?;
         self.update_controls()?;
         let legend = html::legend_parts(&self.session.state, plot.as_ref());
@@ -612,7 +628,7 @@ impl App {
     /// Shows messages about the link or an event, or clears them.
     fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
         let message = element(&self.document, "message")?;
-        set_text(&message, &problems.join(" "));
+        set_text(&message, &crate::notice::notice(problems));
         set_hidden(&message, problems.is_empty())
     }
 

@@ -3,13 +3,13 @@
 //! code then uses.
 
 use super::{element, set_hidden, set_text, App};
-use crate::display::{embed_snippets, unshareable_reason};
+use crate::display::{embed_snippets, unshareable_reason, FrameHeight};
 use crate::html;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A height for the embed code before the preview has reported one.
-const FIRST_GUESS_HEIGHT: u32 = 900;
+/// What the embed codes say until the preview has measured the embedded view's height.
+const MEASURING: &str = "Measuring the embedded view in the preview below…";
 /// The heights an embedded view can report, in CSS pixels; anything else is ignored.
 const REPORTED_HEIGHTS: std::ops::RangeInclusive<f64> = 80.0..=40_000.0;
 
@@ -25,8 +25,28 @@ impl App {
             return Ok(());
         };
         let height = height.ceil() as u32;
-        if self.embed_height != Some(height) {
+        // While a new preview is due, the one reporting shows a view the code no longer asks for.
+        if self.preview_due.is_none() && self.embed_height != Some(height) {
             self.embed_height = Some(height);
+            self.update_share_links()?;
+        }
+        Ok(())
+    }
+
+    /// Loads the preview that the last changes asked for, if any. The page calls this once the
+    /// teacher pauses: each load starts a whole second explorer, and a run of clicks that
+    /// started one each made them faster than the browser frees them (in an event storm the
+    /// tab held over 80 discarded explorers and half a gigabyte more memory).
+    pub fn load_preview(&mut self) -> Result<(), JsValue> {
+        let Some(source) = self.preview_due.take() else {
+            return Ok(());
+        };
+        if self.embed_open {
+            let preview: web_sys::HtmlIFrameElement =
+                element(&self.document, "embed-preview")?.dyn_into()?;
+            preview.set_src(&source);
+            // A new preview measures its own height: the old one no longer applies.
+            self.embed_height = None;
             self.update_share_links()?;
         }
         Ok(())
@@ -61,29 +81,67 @@ impl App {
         )?;
         let options = html::embed_options(&self.session.state, &self.embed_choice);
         self.update_region("embed-options", options)?;
-        let document = &self.document;
-        let query = self.query_with(&self.embed_choice);
-        let height = self.embed_height.unwrap_or(FIRST_GUESS_HEIGHT);
-        let title = format!("ICT Explorer: {}", self.session.state.view.label());
-        let (frame, placeholder) = embed_snippets(&page, &query, height, &title);
-        set_value(document, "embed-code", &frame)?;
-        set_value(document, "embed-script", &placeholder)?;
-        // The preview runs only while the box is open: it is a whole second explorer.
-        let preview: web_sys::HtmlIFrameElement = element(document, "embed-preview")?.dyn_into()?;
+        let asked = self
+            .embed_choice
+            .offering(&html::offered_groups(&self.session.state));
+        let query = self.query_with(&asked);
+        // A story's embed shows its bar above the chart, so it is sized by its content too.
+        let chart_only = asked.is_chart_only() && self.session.step().is_none();
+        let title = match self.session.step() {
+            Some((story, _, _)) if !story.title.is_empty() => {
+                format!("ICT Explorer: {}", story.title)
+            }
+            Some(_) => "ICT Explorer: a story".to_string(),
+            None => format!("ICT Explorer: {}", self.session.state.view.label()),
+        };
+        // The preview runs only while the box is open: it is a whole second explorer. Opening
+        // the box or closing it takes effect at once (closing frees that explorer); a change
+        // while it is open waits for `load_preview`.
+        let preview: web_sys::HtmlIFrameElement =
+            element(&self.document, "embed-preview")?.dyn_into()?;
+        preview
+            .class_list()
+            .toggle_with_force("chart-only", chart_only)?;
         let source = if self.embed_open {
             format!("{page}?{query}")
         } else {
             String::new()
         };
-        if preview.height() != height.to_string() {
-            preview.set_height(&height.to_string());
-        }
-        if preview.get_attribute("src").unwrap_or_default() != source {
+        let shown = preview.get_attribute("src").unwrap_or_default();
+        self.preview_due = None;
+        if shown != source {
             if source.is_empty() {
                 preview.remove_attribute("src")?;
-            } else {
+                self.embed_height = None;
+            } else if shown.is_empty() {
                 preview.set_src(&source);
+                self.embed_height = None;
+            } else {
+                self.preview_due = Some(source);
             }
+        }
+        // The height measured by a preview that is about to be replaced is not this view's.
+        let measured = self.embed_height.filter(|_| self.preview_due.is_none());
+        let height = if chart_only {
+            Some(FrameHeight::ByWidth)
+        } else {
+            measured.map(FrameHeight::Measured)
+        };
+        let (frame, placeholder) = match height {
+            Some(height) => embed_snippets(&page, &query, height, &title),
+            // No guess: a guessed height would change under the teacher's eyes.
+            None => (MEASURING.to_string(), MEASURING.to_string()),
+        };
+        let document = &self.document;
+        set_value(document, "embed-code", &frame)?;
+        set_value(document, "embed-script", &placeholder)?;
+        match self.embed_height {
+            Some(height) if !chart_only => {
+                if preview.height() != height.to_string() {
+                    preview.set_height(&height.to_string());
+                }
+            }
+            _ => preview.remove_attribute("height")?,
         }
         Ok(())
     }

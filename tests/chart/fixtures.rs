@@ -93,6 +93,7 @@ pub(crate) fn plot(kind: ChartKind, categories: Vec<Category>, series: Vec<Serie
         notes: Vec::new(),
         outlines: Vec::new(),
         value_domain: None,
+        timeline: Vec::new(),
     }
 }
 

@@ -16,6 +16,7 @@ pub(crate) use std::collections::HashMap;
 pub(crate) use std::path::{Path, PathBuf};
 
 mod behaviour;
+mod classroom;
 mod fixtures;
 mod gallery;
 mod lecture;

@@ -4,6 +4,11 @@
 // error, no failure notice. The single file is opened from file://, the site over http on
 // 127.0.0.1 with the headers its _headers file asks hosts for (its Content-Security-Policy).
 //
+// The site also runs as a learning platform embeds it, in <iframe sandbox="allow-scripts">, where
+// its origin is opaque and WebKit matches nothing with the policy's 'self': the course page
+// (served beside the site, without a policy of its own) drives it over postMessage. And the
+// site's copy of the single file starts under the site's headers.
+//
 // Set SMOKE_SCREENSHOTS=<folder> to keep a picture of each run (smoke-<browser>-<build>.png); a
 // failing run always leaves one in the temporary folder and names it in the message.
 import { test, describe, before, after } from 'node:test';
@@ -61,11 +66,19 @@ async function siteHeaders() {
   return rules;
 }
 
+/** The headers of every rule that matches, as hosts send them (`*` stands for any characters). */
 function headersFor(rules, urlPath) {
-  const matches = (pattern) => (pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern);
-  return Object.assign({}, ...rules.filter(([pattern]) => matches(pattern)).map(([, headers]) => headers));
+  const matches = (pattern) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`).test(urlPath);
+  const headers = {};
+  for (const [, rule] of rules.filter(([pattern]) => matches(pattern))) {
+    // Two rules with one header: a host sends both, which for a policy means both apply.
+    for (const [name, value] of Object.entries(rule)) headers[name] = name in headers ? [headers[name], value].flat() : value;
+  }
+  return headers;
 }
 
+/** Course pages served beside the site, by path, with no headers of the site's. */
+const pages = new Map();
 let server;
 let origin;
 /** Requests the site answered with an error, for the run that made them. */
@@ -79,6 +92,7 @@ before(async () => {
     // Browsers ask for an icon the page does not name; don't count that as the page's error.
     if (request.url === '/favicon.ico') return response.writeHead(204).end();
     const urlPath = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (pages.has(urlPath)) return response.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages.get(urlPath));
     const file = path.join(SITE_DIR, urlPath.replace(/^\/+/, '') || 'index.html');
     if (!file.startsWith(SITE_DIR + path.sep)) return response.writeHead(403).end();
     try {
@@ -256,6 +270,51 @@ async function smoke(browser, browserKey, build, url) {
   }
 }
 
+/**
+ * A course page holding the site in <iframe sandbox="allow-scripts">, which records what the
+ * explorer tells it: its height reports, the answers to its requests and its change events.
+ */
+const SANDBOXED_QUERY = 'view=ownership&embed=1&controls=none&stories=0&table=0&notes=0&stats=0&downloads=0&share=0';
+pages.set('/course-sandboxed.html', `<!doctype html><meta charset="utf-8"><title>Course page</title>
+<iframe id="explorer" sandbox="allow-scripts" src="/index.html?${SANDBOXED_QUERY}" width="900" height="700"></iframe>
+<script>
+window.__frame = { heights: [], results: {}, changes: 0 };
+const frame = document.getElementById('explorer');
+addEventListener('message', (event) => {
+  const data = event.data;
+  if (event.source !== frame.contentWindow || !data) return;
+  if (data.ictExplorer === 'height') __frame.heights.push(data.height);
+  if (data.ictExplorer === 'result') __frame.results[data.id] = data;
+  if (data.ictExplorer === 'change') __frame.changes += 1;
+});
+const ask = setInterval(() => {
+  if (__frame.results.state) return clearInterval(ask);
+  frame.contentWindow.postMessage({ ictExplorer: 'getState', id: 'state' }, '*');
+}, 250);
+</script>`);
+
+/** The explorer in a sandboxed frame under the site's headers: it starts, styled, and answers. */
+async function sandboxed(browser) {
+  const where = `In ${browser.name}, the site in <iframe sandbox="allow-scripts"> under its published headers`;
+  failedRequests = [];
+  await browser.open(`${origin}/course-sandboxed.html`);
+  const recorded = () => window.__frame;
+  let seen = await waitFor(browser, recorded, [], (frame) => frame?.results.state, READY_TIMEOUT);
+  assert.ok(seen?.results.state, `${where}: the explorer never answered getState, so its scripts did not run (it reported heights ${JSON.stringify(seen?.heights)})`);
+  assert.equal(seen.results.state.ok, true, `${where}: getState failed: ${seen.results.state.error}`);
+  assert.equal(seen.results.state.state.view, 'ownership');
+  await browser.run(() => document.getElementById('explorer').contentWindow.postMessage({ ictExplorer: 'setState', id: 'set', state: { series: ['private'] } }, '*'));
+  // The page reports its height once its layout has settled, a moment after the change.
+  seen = await waitFor(browser, recorded, [], (frame) => frame.results.set && frame.changes > 0 && frame.heights.length > 0, CHANGE_TIMEOUT);
+  assert.equal(seen.results.set?.ok, true, `${where}: setState was not taken: ${JSON.stringify(seen.results.set)}`);
+  assert.ok(seen.changes > 0, `${where}: the explorer did not tell its host page about the change`);
+  // Unstyled, the page would show all five static tables below the chart, thousands of pixels.
+  const height = seen.heights.at(-1);
+  assert.ok(height > 200 && height < 2000, `${where}: the page reports ${height} px, so its stylesheet did not apply`);
+  assert.deepEqual(failedRequests, [], `${where}: requests failed`);
+  return height;
+}
+
 for (const { key, label, launch } of BROWSERS) {
   describe(label, () => {
     let browser;
@@ -277,6 +336,16 @@ for (const { key, label, launch } of BROWSERS) {
 
     test(`${label}: the hosted site over http starts, follows a series and a year click, and shows no error`, async (t) => {
       const ms = await smoke(browser, key, 'the hosted site', `${origin}/`);
+      t.diagnostic(`${browser.name}: ready ${ms} ms after the load event`);
+    });
+
+    test(`${label}: the site in <iframe sandbox="allow-scripts"> under its published policy starts, styled, and answers its host page`, async (t) => {
+      const height = await sandboxed(browser);
+      t.diagnostic(`${browser.name}: the sandboxed embed reports ${height} px`);
+    });
+
+    test(`${label}: the site's copy of the single file starts under the site's headers`, async (t) => {
+      const ms = await smoke(browser, key, 'the site\'s copy of ict-explorer.html', `${origin}/ict-explorer.html`);
       t.diagnostic(`${browser.name}: ready ${ms} ms after the load event`);
     });
   });

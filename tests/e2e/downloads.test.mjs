@@ -1,6 +1,6 @@
 // Downloads, read from the files the browser saves: the CSVs' byte order mark, names and
-// columns; the PNGs' pixel sizes (the chart's box on the screen × 1, 2 or 3, or a 1920 × 1080
-// slide) and colours (the page's theme); the buttons' size on a phone; and the picture offered
+// columns; the PNGs' pixel sizes (the chart's box on the screen, at least 640 × 360, × 1, 2 or 3,
+// or a 1920 × 1080 slide) and colours (the page's theme); the buttons' size on a phone; and the picture offered
 // on the page where a frame may not save files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +39,16 @@ async function download(page, value, within = '.share') {
   const chunks = [];
   for await (const chunk of await saved.createReadStream()) chunks.push(chunk);
   return { name: saved.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/**
+ * The CSS size a 1×, 2× or 3× picture of a chart box is laid out for: the box, enlarged (keeping
+ * its shape) to at least 640 × 360, so that a phone's picture has room for its plot
+ * (`export::SMALLEST_PICTURE`).
+ */
+function pictureBox({ width, height }) {
+  const enlarged = Math.max(1, 640 / width, 360 / height);
+  return { width: width * enlarged, height: height * enlarged };
 }
 
 /** The chart's CSS box, as the layout has it. */
@@ -140,13 +150,14 @@ for (const [label, options] of [
     try {
       const box = await chartBox(page);
       assert.ok(box.width > 100 && box.height > 100, `the chart box is only ${box.width} × ${box.height}`);
+      const picture = pictureBox(box);
       for (const factor of [1, 2, 3]) {
         const png = await download(page, `png-${factor}x`);
         assert.equal(png.name, `ict-explorer-fdi-bars-${factor}x.png`);
         assert.deepEqual(
           pngSize(png.bytes, png.name),
-          { width: Math.round(box.width * factor), height: Math.round(box.height * factor) },
-          `the ${factor}× PNG is not the ${box.width} × ${box.height} chart times ${factor}`,
+          { width: Math.round(picture.width * factor), height: Math.round(picture.height * factor) },
+          `the ${factor}× PNG is not the ${box.width} × ${box.height} chart (at least 640 × 360) times ${factor}`,
         );
       }
       const slide = await download(page, 'png-slide');
@@ -194,7 +205,8 @@ test("in presentation mode, the drawer's PNG is the projected chart × 2", async
     const box = await chartBox(page);
     const png = await download(page, 'png-2x', '#drawer');
     assert.equal(png.name, 'ict-explorer-fdi-bars-2x.png');
-    assert.deepEqual(pngSize(png.bytes, png.name), { width: Math.round(box.width * 2), height: Math.round(box.height * 2) });
+    const picture = pictureBox(box);
+    assert.deepEqual(pngSize(png.bytes, png.name), { width: Math.round(picture.width * 2), height: Math.round(picture.height * 2) });
   } finally {
     await context.close();
   }
@@ -245,7 +257,8 @@ test('in a frame that may not save files, the PNG is shown on the page at its fu
       await image.decode();
       return { width: image.naturalWidth, height: image.naturalHeight };
     });
-    assert.deepEqual(size, { width: Math.round(box.width * 2), height: Math.round(box.height * 2) }, 'the picture on the page is not the 2× PNG');
+    const expected = pictureBox(box);
+    assert.deepEqual(size, { width: Math.round(expected.width * 2), height: Math.round(expected.height * 2) }, 'the picture on the page is not the 2× PNG');
     assert.match(await frame.textContent('#copy-panel'), /-2x\.png/, 'the copy panel does not say the file name');
   } finally {
     await context.close();

@@ -133,7 +133,7 @@ for (const build of Object.keys(BUILDS)) {
       await page.goto(BUILDS[build]());
       await page.waitForSelector(READY);
       const policy = build === 'site'
-        ? (await siteHeaders())['content-security-policy']
+        ? (await siteHeaders())('/index.html')['content-security-policy']
         : await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
       assert.match(policy, /^default-src 'none'/, `the policy in force: ${policy}`);
       assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/, `the policy allows inline code: ${policy}`);
@@ -399,6 +399,11 @@ test('site: an embed shows only the parts its link asks for, and a locked view s
     await page.goto(`${site.origin}/index.html?view=fdi&embed=1&controls=none`);
     await page.waitForSelector(READY);
     assert.equal(await page.$eval('#controls', (form) => form.children.length), 0);
+    assert.ok(await page.isVisible('#story-open'), 'an embed hides the story buttons without stories=0');
+    await page.goto(`${site.origin}/index.html?view=fdi&embed=1&controls=none&stories=0`);
+    await page.waitForSelector(READY);
+    assert.ok(!(await page.isVisible('#story-open')), 'stories=0 still shows "Walk through the paper\'s argument"');
+    assert.ok(!(await page.isVisible('#story-editor')), 'stories=0 still shows "Build a story"');
     await assertNoProblems(page, 'configured embed');
   } finally {
     await context.close();
@@ -416,28 +421,171 @@ test('site: the link to a story step is the story\'s link', async () => {
   }
 });
 
-test('site: "Embed this view" previews the embed and its code asks for the height it measured', async () => {
+/** The codes "Embed this view" offers for `query` once they are final, with every value they took on the way. */
+async function embedCodes(page, query, tick = []) {
+  await page.goto(`${site.origin}/index.html?${query}`);
+  await page.waitForSelector(READY);
+  await page.evaluate(() => {
+    window.__codes = [];
+    const field = document.getElementById('embed-code');
+    const note = () => { if (window.__codes.at(-1) !== field.value) window.__codes.push(field.value); };
+    note();
+    setInterval(note, 20);
+  });
+  await page.click('#embed summary');
+  for (const box of tick) await page.click(box);
+  await page.waitForFunction(() => /<iframe/.test(document.getElementById('embed-code').value), null, { timeout: 15_000 });
+  await page.waitForTimeout(600);
+  return {
+    frame: await page.inputValue('#embed-code'),
+    script: await page.inputValue('#embed-script'),
+    seen: await page.evaluate(() => window.__codes.filter((code) => code)),
+  };
+}
+
+const heightIn = (code) => Number(/;height:(\d+)px/.exec(code)?.[1]);
+
+test('site: "Embed this view" starts from the chart alone, in a box whose height follows its width', async () => {
   const { context, page } = await newPage();
   try {
-    await page.goto(`${site.origin}/index.html?view=fdi`);
-    await page.waitForSelector(READY);
-    await page.click('#embed summary');
-    const preview = await (await page.waitForSelector('#embed-preview[src]')).contentFrame();
-    await preview.waitForSelector(READY);
-    const heightIn = (code) => Number(/height:(\d+)px/.exec(code)?.[1]);
-    await page.waitForFunction(() => !/height:900px/.test(document.getElementById('embed-code').value));
-    const content = await preview.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    const code = await page.inputValue('#embed-code');
-    assert.ok(Math.abs(heightIn(code) - content) <= 2, `the code asks for ${heightIn(code)} px; the preview is ${content} px tall`);
-    assert.match(code, /embed=1/);
-    assert.match(await page.inputValue('#embed-script'), /data-height="\d+"/);
+    const { frame, script, seen } = await embedCodes(page, 'view=fdi');
+    assert.match(frame, /aspect-ratio:4\/3;min-height:\d+px;max-height:650px/, `the chart-only code is not a box that follows its width: ${frame}`);
+    assert.doesNotMatch(frame, /;height:\d+px/, `the chart-only code asks for a fixed height: ${frame}`);
+    assert.match(frame, /controls=none&amp;tabs=0&amp;stories=0&amp;table=0/, `the chart-only code keeps more than the chart: ${frame}`);
+    assert.match(script, /data-aspect-ratio="4\/3"/);
+    assert.deepEqual(seen.filter((code) => code.includes('<iframe')), [frame], `the code changed under the teacher's eyes: ${seen.join(' → ')}`);
+    assert.equal(await page.isChecked('#embed-part-stories'), false, 'the story buttons have no switch, or are on in a chart-only embed');
+    await assertNoProblems(page, 'chart-only embed code');
+  } finally {
+    await context.close();
+  }
+});
 
-    await page.uncheck('#embed-part-table');
-    await page.waitForFunction((old) => {
-      const code = document.getElementById('embed-code').value;
-      return code.includes('table=0') && Number(/height:(\d+)px/.exec(code)[1]) < old;
-    }, heightIn(code), { timeout: 10_000 });
-    await assertNoProblems(page, 'embed this view');
+test('site: an embed with more than the chart asks for the height its preview measured at a column\'s width, without a guess first', async () => {
+  const { context, page } = await newPage();
+  try {
+    const { frame, script, seen } = await embedCodes(page, 'view=fdi', ['#embed-part-table']);
+    const preview = await (await page.waitForSelector('#embed-preview[src]')).contentFrame();
+    const content = await preview.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const width = await page.$eval('#embed-preview', (element) => element.getBoundingClientRect().width);
+    assert.ok(width <= 800, `the preview is ${width} px wide, wider than a course page's column`);
+    assert.ok(Math.abs(heightIn(frame) - content) <= 2, `the code asks for ${heightIn(frame)} px; the preview is ${content} px tall`);
+    assert.match(script, new RegExp(`data-height="${heightIn(frame)}"`));
+    const heights = [...new Set(seen.map(heightIn).filter(Boolean))];
+    assert.equal(heights.length, 1, `the code's height read ${heights.join(', then ')} px`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('site: the embed code names only the controls the view offers, and a story\'s frame is named after the story', async () => {
+  const { context, page } = await newPage();
+  try {
+    // A page opened with controls=series,years: its code keeps those, and asks for nothing else.
+    const { frame } = await embedCodes(page, 'view=ownership&embed=1&controls=series,years');
+    const offered = await page.$$eval('#embed-options input[name=embed-group]', (boxes) => boxes.map((box) => box.value));
+    const named = /controls=([a-z,]+)/.exec(frame)?.[1]?.split(',') ?? [];
+    assert.ok(named.length > 0, `the code keeps no controls: ${frame}`);
+    for (const group of named) assert.ok(offered.includes(group), `the code asks for the ${group} controls, which the view does not offer (${offered.join(', ')})`);
+    // Untick one group the view offers: the code names the others, and still only those.
+    await page.check('#embed-group-series');
+    await page.uncheck('#embed-group-years');
+    await page.waitForFunction(() => !/years/.test(/controls=[a-z,]+/.exec(document.getElementById('embed-code').value)?.[0] ?? 'years'));
+    const after = /controls=([a-z,]+)/.exec(await page.inputValue('#embed-code'))?.[1]?.split(',') ?? [];
+    for (const group of after) assert.ok(offered.includes(group), `after unticking Years the code asks for ${group}`);
+
+    const story = await embedCodes(page, 'story=ning&step=1');
+    assert.match(story.frame, /title="ICT Explorer: The paper(&#39;|&#x27;|')s argument"/, `the story's frame is not named after the story: ${story.frame.slice(0, 400)}`);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A course page with a column `width` px wide holding `codes`, and what each frame records. */
+function columnPage(width, codes) {
+  return coursePage(`<style>body{margin:0} .column{width:${width}px;margin:0 auto}</style><div class="column">${codes.join('\n<p>Read the chart, then answer the question below it.</p>\n')}</div>`);
+}
+
+test('a chart-only embed follows its width: its height at 320, 800 and 1,200 px wide, with the chart inside', async (t) => {
+  const { context, page } = await newPage();
+  try {
+    const { frame, script } = await embedCodes(page, 'view=ownership');
+    const heights = {};
+    for (const width of [320, 800, 1200]) {
+      await page.setViewportSize({ width: width + 40, height: 900 });
+      await page.goto(columnPage(width, [frame, script.replace(/<script.*<\/script>/s, ''), `<script src="${site.origin}/embed.js"></script>`]));
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+      const frames = await Promise.all((await page.$$('iframe')).map((handle) => handle.contentFrame()));
+      await Promise.all(frames.map((inner) => inner.waitForSelector(READY, { timeout: 15_000 })));
+      const sizes = await page.$$eval('iframe', (all) => all.map((element) => Math.round(element.getBoundingClientRect().height)));
+      heights[width] = sizes[0];
+      assert.equal(sizes[1], sizes[0], `at ${width} px embed.js makes the frame ${sizes[1]} px tall, the plain code ${sizes[0]} px`);
+      for (const inner of frames) {
+        const inside = await inner.evaluate(() => ({
+          chart: Math.round(document.getElementById('chart').getBoundingClientRect().height),
+          bottom: Math.round(document.getElementById('chart').getBoundingClientRect().bottom),
+          height: innerHeight,
+        }));
+        assert.ok(inside.chart >= 150, `at ${width} px the chart is ${inside.chart} px tall`);
+        assert.ok(inside.bottom <= inside.height + 1, `at ${width} px the chart ends at ${inside.bottom} px in a frame ${inside.height} px tall`);
+      }
+    }
+    const line = `chart-only embed (Ownership) height: ${heights[320]} px at 320 px wide, ${heights[800]} px at 800, ${heights[1200]} px at 1,200`;
+    console.log(`# ${line}`);
+    t.diagnostic(line);
+    assert.ok(heights[800] <= 650, `at 800 px wide the chart-only embed is ${heights[800]} px tall`);
+    assert.ok(heights[1200] <= 650, `at 1,200 px wide the chart-only embed is ${heights[1200]} px tall`);
+    assert.ok(heights[320] < heights[800], 'the height does not follow the width');
+  } finally {
+    await context.close();
+  }
+});
+
+test('embed.js: a frame changes height at most once after it starts, and not as the reader scrolls', async (t) => {
+  const { context, page } = await newPage();
+  try {
+    const chartOnly = (await embedCodes(page, 'view=fdi')).script.replace(/<script.*<\/script>/s, '');
+    const withTable = (await embedCodes(page, 'view=rd', ['#embed-part-table', '#embed-group-series'])).script.replace(/<script.*<\/script>/s, '');
+    const story = (await embedCodes(page, 'view=ownership&embed=1&story=ning&step=2&tabs=0')).script.replace(/<script.*<\/script>/s, '');
+    await page.setViewportSize({ width: 840, height: 700 });
+    const filler = '<p>Some reading between the charts.</p>'.repeat(30);
+    await page.goto(columnPage(800, [filler, chartOnly, filler, withTable, filler, story, filler, `<script src="${site.origin}/embed.js"></script>`]));
+    await page.evaluate(() => {
+      window.__changes = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const index = [...document.querySelectorAll('iframe')].indexOf(record.target);
+          window.__changes.push({ index, height: record.target.style.height, scrolling: window.__scrolling === true });
+        }
+      }).observe(document.body, { attributes: true, attributeFilter: ['style'], subtree: true });
+    });
+    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+    // The reader scrolls down the page and back, a screen at a time.
+    const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+    await page.evaluate(() => { window.__scrolling = true; });
+    for (let y = 0; y < await pageHeight(); y += 350) {
+      await page.evaluate((top) => scrollTo(0, top), y);
+      await page.waitForTimeout(250);
+    }
+    for (const handle of await page.$$('iframe')) await (await handle.contentFrame()).waitForSelector(READY, { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    for (let y = await pageHeight(); y > 0; y -= 350) {
+      await page.evaluate((top) => scrollTo(0, top), y);
+      await page.waitForTimeout(150);
+    }
+    await page.evaluate(() => { window.__scrolling = false; });
+    await page.waitForTimeout(800);
+    const changes = await page.evaluate(() => window.__changes);
+    const names = ['chart-only (FDI)', 'with its table (R&D)', 'a story step (Ownership)'];
+    const line = names.map((name, index) => `${name}: ${changes.filter((change) => change.index === index).length}`).join(', ');
+    console.log(`# height changes after start while scrolling: ${line}`);
+    t.diagnostic(`height changes after start: ${line}`);
+    for (const [index, name] of names.entries()) {
+      const own = changes.filter((change) => change.index === index);
+      assert.ok(own.length <= 1, `the ${name} embed changed height ${own.length} times: ${own.map((change) => change.height).join(' → ')}`);
+    }
+    assert.equal(changes.filter((change) => change.index === 0).length, 0, 'the chart-only embed changed height');
+    await assertNoProblems(page, 'three embeds while scrolling');
   } finally {
     await context.close();
   }

@@ -100,22 +100,36 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** The headers that dist/site/_headers asks a host to send with every file. */
+/**
+ * The headers that dist/site/_headers asks a host to send, as a function of a file's path: the
+ * format of Netlify and Cloudflare Pages (a path pattern, `*` for any characters, then indented
+ * `Name: value` lines), where a path gets the headers of every rule that matches it.
+ */
 export async function siteHeaders() {
   const { readFile } = await import('node:fs/promises');
   const text = await readFile(path.join(SITE_DIR, '_headers'), 'utf8');
-  const headers = {};
+  const rules = [];
   for (const line of text.split('\n')) {
-    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (match) headers[match[1].toLowerCase()] = match[2].trim();
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const header = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (!/^\s/.test(line)) rules.push({ pattern: new RegExp(`^${line.trim().split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`), headers: [] });
+    else if (header && rules.length) rules.at(-1).headers.push([header[1].toLowerCase(), header[2].trim()]);
   }
-  return headers;
+  return (urlPath) => {
+    const headers = {};
+    for (const rule of rules.filter(({ pattern }) => pattern.test(urlPath))) {
+      // Two rules with one header: a host sends both, which for a policy means both apply.
+      for (const [name, value] of rule.headers) headers[name] = name in headers ? [headers[name], value].flat() : value;
+    }
+    return headers;
+  };
 }
 
 /**
  * Serves a folder over HTTP on 127.0.0.1 (a free port), as a static host would, plus pages
  * held in memory (`server.pages.set('/course.html', html)`). `headers` go with every file of
- * the folder. Returns { origin, pages, close }.
+ * the folder: an object, or a function of the file's path (as `siteHeaders` gives). Returns
+ * { origin, pages, close }.
  */
 export async function serve(dir, { headers = {} } = {}) {
   const { createServer } = await import('node:http');
@@ -130,7 +144,8 @@ export async function serve(dir, { headers = {} } = {}) {
     if (!file.startsWith(dir + path.sep)) return response.writeHead(403).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers }).end(body);
+      const extra = typeof headers === 'function' ? headers(name === '/' ? '/' : name) : headers;
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra }).end(body);
     } catch {
       response.writeHead(404).end();
     }

@@ -141,7 +141,9 @@ test('on a projector the chart fills most of the screen and its text is large', 
     });
     console.log(`# projector: chart ${(measured.share * 100).toFixed(1)}% of the screen, smallest canvas text ${measured.smallest.toFixed(1)} CSS px (${measured.count} labels)`);
     assert.ok(measured.caption, 'the story caption is not shown');
-    assert.ok(measured.share >= 0.65, `the chart covers ${(measured.share * 100).toFixed(1)}% of the screen`);
+    // The caption and question are at least 28 px on a projector (issue 13), so the chart
+    // shares the screen with them: at least half of it (layout.test.mjs holds every size).
+    assert.ok(measured.share >= 0.5, `the chart covers ${(measured.share * 100).toFixed(1)}% of the screen`);
     assert.ok(measured.count > 0, 'no canvas text was recorded');
     assert.ok(measured.smallest >= 28, `the smallest canvas text is ${measured.smallest} CSS px`);
   } finally {
@@ -196,7 +198,7 @@ test('Play keeps the axis, offers speed and a timeline, and pauses for any other
   }
 });
 
-test('a story built in the page survives its link and saves as one file that opens on it', async () => {
+test('a story built in the page survives its link and saves as one file that opens on its first step', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   try {
@@ -234,7 +236,9 @@ test('a story built in the page survives its link and saves as one file that ope
     await reopened.waitForSelector(READY);
     const state = await reopened.evaluate(() => ICTExplorer.getState());
     assert.equal(state.story, 'own', 'the saved file does not open on the story');
-    assert.deepEqual(state, built.state, 'the saved file opens another step or view');
+    assert.equal(built.state.step, 2, 'the story was saved on its second step');
+    assert.equal(state.step, 1, 'the saved file opens on the step open when it was saved, not on step 1');
+    assert.equal(state.view, 'fdi', 'the saved file\'s first step shows another view');
     assert.match(await reopened.textContent('.story-name'), /Week 3/);
   } finally {
     await context.close();

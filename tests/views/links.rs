@@ -110,3 +110,41 @@ fn topics_belong_to_the_trade_and_output_view_only() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(state.topic().id, "firm_revenues");
 }
+
+#[test]
+fn a_link_with_hundreds_of_bad_parts_gives_a_short_notice() {
+    use ict_explorer::display::Display;
+    use ict_explorer::notice::{notice, NOTICE_LENGTH};
+    use ict_explorer::session::Session;
+    let names: Vec<String> = (0..400).map(|n| format!("group{n}")).collect();
+    let controls = format!("view=fdi&embed=1&controls={}", names.join(","));
+    let (_, problems) = Display::from_query(&controls);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].chars().count() < 300 && problems[0].contains("'group0'") && problems[0].contains("397 more"),
+        "400 unknown control groups should be named by a few and counted, not all listed: {} characters: {}",
+        problems[0].chars().count(),
+        problems[0]
+    );
+    // A 7.5 KB value, and a link with hundreds of bad parts of every kind.
+    let long_names = vec!["x".repeat(60); 125].join(",");
+    let flags: String = (0..300)
+        .map(|n| format!("&present=maybe{n}&tabs=2"))
+        .collect();
+    let steps: String = (0..60).map(|n| format!("&s=view%3Dnone{n}")).collect();
+    for query in [
+        format!("view=fdi&controls={long_names}"),
+        format!("view=fdi{flags}"),
+        format!("story=own{steps}"),
+    ] {
+        let (_, problems) = Session::from_query(&query);
+        let shown = notice(&problems);
+        assert!(
+            !problems.is_empty() && shown.chars().count() <= NOTICE_LENGTH,
+            "a link of {} characters with {} problems gives a notice of {} characters: {shown}",
+            query.len(),
+            problems.len(),
+            shown.chars().count()
+        );
+    }
+}

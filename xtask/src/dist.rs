@@ -24,12 +24,9 @@ const WASM_SCRIPT_FILE: &str = "ict_explorer_wasm.js";
 /// The hosted site's headers, in the `_headers` format of common static hosts.
 const HEADERS_FILE: &str = "_headers";
 
-/// The Content-Security-Policy of the hosted site: nothing but its own files, and WebAssembly.
-/// The single file has the same policy with hashes for its inline scripts and styles instead of
-/// `'self'` (see [`single_file_policy`]).
-pub const SITE_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; \
-    base-uri 'none'; form-action 'none'";
+// The Content-Security-Policies: the site's page and its headers are made in site.rs; the
+// single file's policy allows exactly its inline scripts and styles by hash (see
+// [`single_file_policy`]).
 
 /// wasm-opt settings. The features are the ones rustc enables by default for
 /// wasm32-unknown-unknown and wasm-bindgen's output uses (its externref table needs
@@ -103,13 +100,20 @@ pub fn build() -> Result<Outputs> {
     let index = with_fallback(&index)?;
     let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
-    // The hosted site: www/ as it is, the page with its fallback, the stylesheet with the
-    // palette, the glue, the wasm (also as a script) and the headers with the policy.
+    // The hosted site: www/ as it is, the page with its fallback and with its boot script and
+    // stylesheet (with the palette) inline (site.rs), the glue, the wasm (also as a script)
+    // and the headers with each page's policy.
     let site = dist_dir().join("site");
     util::remove_dir(&site)?;
     util::copy_tree(&www, &site)?;
-    util::write(&site.join("index.html"), &index)?;
-    util::write(&site.join("style.css"), &style)?;
+    let (site_index, site_policy) =
+        crate::site::page(&index, &util::read_text(&www.join("boot.js"))?, &style)?;
+    util::write(&site.join("index.html"), &site_index)?;
+    // Inline in the page, these files would only mislead.
+    for inlined in ["boot.js", "style.css"] {
+        std::fs::remove_file(site.join(inlined))
+            .map_err(|error| format!("cannot remove {inlined} from the site: {error}"))?;
+    }
     util::write(&site.join(GLUE_FILE), &glue)?;
     util::copy(&wasm_path, &site.join(WASM_FILE))?;
     let wasm_script = format!(
@@ -117,20 +121,19 @@ pub fn build() -> Result<Outputs> {
          {WASM_FILE}.\nself.ictExplorerWasm = \"{packed_wasm}\";\n"
     );
     util::write(&site.join(WASM_SCRIPT_FILE), &wasm_script)?;
-    util::write(
-        &site.join(HEADERS_FILE),
-        format!("/*\n  Content-Security-Policy: {}\n", site_policy()),
-    )?;
-    println!("  wrote {}/", shown(&site));
 
     // The single file.
-    let html = single_file(&index, &www, &style, &glue, &packed_wasm)?;
+    let (html, single_policy) = single_file(&index, &www, &style, &glue, &packed_wasm)?;
     check_self_contained(&html)?;
     let single_file = single_file_path();
     util::write(&single_file, &html)?;
     println!("  wrote {}", shown(&single_file));
-    // The site offers the single file too: "Save as one HTML file" fetches it.
+    // The site offers the single file too: "Save as one HTML file" fetches it. It is served
+    // under its own policy, not the site's, which would block its inline scripts.
     util::write(&site.join(SINGLE_FILE_NAME), &html)?;
+    let rules = crate::site::Rules::for_site(&site_policy, SINGLE_FILE_NAME, &single_policy);
+    util::write(&site.join(HEADERS_FILE), rules.to_file())?;
+    println!("  wrote {}/", shown(&site));
 
     println!("Sizes (gzip at level 9):");
     for (path, bytes) in [
@@ -312,21 +315,16 @@ fn with_fallback(index: &str) -> Result<String> {
     }
 }
 
-/// The site's policy on one line, as a header takes it.
-pub fn site_policy() -> String {
-    SITE_POLICY.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The page with its stylesheet and scripts inlined, the wasm (`packed_wasm`, compressed and in
 /// base64) before the glue, and a Content-Security-Policy that allows exactly those inline
-/// scripts and that style by hash.
+/// scripts and that style by hash. Gives the page and its policy.
 fn single_file(
     index: &str,
     www: &Path,
     style: &str,
     glue: &str,
     packed_wasm: &str,
-) -> Result<String> {
+) -> Result<(String, String)> {
     let mut html = String::with_capacity(index.len() + packed_wasm.len() + glue.len() + 4096);
     let mut copied = 0;
     let mut glue_inlined = false;
@@ -411,7 +409,8 @@ fn single_file(
             "www/index.html does not load the wasm-bindgen glue with <script src=\"{GLUE_FILE}\">"
         ));
     }
-    with_policy(&html, &single_file_policy(&scripts, &styles))
+    let policy = single_file_policy(&scripts, &styles);
+    Ok((with_policy(&html, &policy)?, policy))
 }
 
 /// `code` minified by esbuild (xtask/minify.mjs) as `loader` ("js" or "css") says: the single
@@ -450,12 +449,7 @@ fn single_file_policy(scripts: &[String], styles: &[String]) -> String {
     let hashes = |texts: &[String]| {
         texts
             .iter()
-            .map(|text| {
-                format!(
-                    "'sha256-{}'",
-                    util::base64(&sha2::Sha256::digest(text.as_bytes()))
-                )
-            })
+            .map(|text| sha256_source(text))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -464,6 +458,14 @@ fn single_file_policy(scripts: &[String], styles: &[String]) -> String {
          frame-src 'self'; base-uri 'none'; form-action 'none'",
         hashes(scripts),
         hashes(styles)
+    )
+}
+
+/// The policy's source that allows an inline script or style whose text is `text`.
+pub(crate) fn sha256_source(text: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        util::base64(&sha2::Sha256::digest(text.as_bytes()))
     )
 }
 
@@ -481,7 +483,7 @@ fn with_policy(html: &str, policy: &str) -> Result<String> {
     ))
 }
 
-fn ensure_newline(text: &str) -> String {
+pub(crate) fn ensure_newline(text: &str) -> String {
     if text.ends_with('\n') {
         text.to_string()
     } else {
@@ -509,7 +511,7 @@ fn local_file(www: &Path, url: &str) -> Result<PathBuf> {
 }
 
 /// In a script element, `</script` would end it early: `<\/script` means the same in JavaScript.
-fn escape_script(js: &str) -> String {
+pub(crate) fn escape_script(js: &str) -> String {
     let mut out = String::with_capacity(js.len());
     let mut rest = js;
     while let Some(at) = rest.to_ascii_lowercase().find("</script") {
@@ -523,21 +525,21 @@ fn escape_script(js: &str) -> String {
 
 /// One tag of an HTML document.
 #[derive(Debug)]
-struct Tag {
-    name: String,
-    closing: bool,
+pub(crate) struct Tag {
+    pub(crate) name: String,
+    pub(crate) closing: bool,
     attrs: Vec<(String, String)>,
     /// Where the tag starts (`<`).
-    start: usize,
+    pub(crate) start: usize,
     /// Where the element ends: after the tag, or for `<script>` and `<style>` after their
     /// closing tag.
-    element_end: usize,
+    pub(crate) element_end: usize,
     /// For `<script>` and `<style>`: their text.
     raw_text: Option<(usize, usize)>,
 }
 
 impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(key, _)| key == name)
@@ -547,7 +549,7 @@ impl Tag {
 
 /// The tags of an HTML document, skipping comments and the text of scripts and styles.
 /// Enough HTML for our own pages, not a general parser.
-fn scan(html: &str) -> Vec<Tag> {
+pub(crate) fn scan(html: &str) -> Vec<Tag> {
     let bytes = html.as_bytes();
     let lower = html.to_ascii_lowercase();
     let mut tags = Vec::new();
@@ -780,15 +782,6 @@ mod tests {
         let meta = page.find("Content-Security-Policy").unwrap();
         assert!(meta < page.find("<style>").unwrap());
         assert!(with_policy("<head><style>p{}</style>", &policy).is_err());
-    }
-
-    #[test]
-    fn the_site_policy_allows_only_its_own_files_and_webassembly() {
-        let policy = site_policy();
-        assert!(!policy.contains('\n') && !policy.contains("  "), "{policy}");
-        assert!(policy.starts_with("default-src 'none';"));
-        assert!(!policy.contains("unsafe-inline") && !policy.contains(" 'unsafe-eval'"));
-        assert!(policy.contains("'wasm-unsafe-eval'"));
     }
 
     #[test]

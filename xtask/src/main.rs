@@ -6,6 +6,7 @@
 mod dist;
 mod ensure;
 mod serve;
+mod site;
 mod util;
 
 use std::process::ExitCode;

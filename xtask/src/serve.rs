@@ -1,5 +1,6 @@
 //! `cargo xtask serve`: a small static file server for dist/site/ on 127.0.0.1.
 
+use crate::site::Rules;
 use crate::util::Result;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -16,11 +17,17 @@ pub fn serve(site: &Path, port: u16, single_file: &Path) -> Result {
     println!("Single file: {}", single_file.display());
     println!("Press Ctrl-C to stop.");
     crate::util::flush();
+    // The headers dist/site/_headers asks a host to send, each page's policy included, so that
+    // trying the site here shows what a strict host will.
+    let rules = std::sync::Arc::new(Rules::parse(
+        &std::fs::read_to_string(site.join("_headers")).unwrap_or_default(),
+    ));
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let site = site.clone();
+        let rules = rules.clone();
         std::thread::spawn(move || {
-            if let Err(error) = respond(stream, &site) {
+            if let Err(error) = respond(stream, &site, &rules) {
                 eprintln!("serve: {error}");
             }
         });
@@ -28,7 +35,7 @@ pub fn serve(site: &Path, port: u16, single_file: &Path) -> Result {
     Ok(())
 }
 
-fn respond(mut stream: TcpStream, site: &Path) -> std::io::Result<()> {
+fn respond(mut stream: TcpStream, site: &Path, rules: &Rules) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -57,15 +64,17 @@ fn respond(mut stream: TcpStream, site: &Path) -> std::io::Result<()> {
         }
     };
     println!("{method} {target} -> {status}");
-    // The site's own policy, as dist/site/_headers asks a host to send it, so that trying the
-    // site here shows what a strict host will.
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let headers: String = rules
+        .headers_for(&percent_decode(path).unwrap_or_default())
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
-         Content-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\n{headers}Connection: close\r\n\r\n",
         body.len(),
-        crate::dist::site_policy()
     )?;
     if method != "HEAD" {
         stream.write_all(&body)?;

@@ -12,7 +12,7 @@ use tables::table_plot;
 use topics::topic_plot;
 pub(super) use topics::topic_years;
 
-use super::ids::OVERLAPPING_SERIES;
+use super::ids::{Transform, OVERLAPPING_SERIES};
 use super::state::State;
 use super::ViewId;
 use crate::chart;
@@ -49,8 +49,9 @@ fn point(derived: Derived, inputs: &[&Cell], computed: bool, decimals: Option<u8
 }
 
 /// Builds the plot a state shows, with its emphasis and annotations. The quality view has
-/// none. While the reader plays through the years, the value axis is fixed to the range the
-/// chart would need for all of them.
+/// none. While the reader plays through the years, both axes are fixed: the value axis to the
+/// range the chart would need for all of them, the category axis to all of them, so that a
+/// year already shown never moves as the next one comes in.
 pub fn plot(state: &State) -> Option<Plot> {
     let mut plot = data_plot(state)?;
     annotate(&mut plot, state);
@@ -62,7 +63,10 @@ pub fn plot(state: &State) -> Option<Plot> {
             .map(|category| category.id)
             .collect();
         every_year.playing = false;
-        plot.value_domain = data_plot(&every_year).and_then(|whole| chart::value_domain(&whole));
+        if let Some(whole) = data_plot(&every_year) {
+            plot.value_domain = chart::value_domain(&whole);
+            plot.timeline = whole.categories;
+        }
     }
     Some(plot)
 }
@@ -171,6 +175,19 @@ fn series_of(id: &str, label: String, highlight: bool, sparse: bool, points: Vec
         highlight,
         sparse,
         points,
+    }
+}
+
+/// Why a series switched on in `state` is missing from its plot, in words for the legend: the
+/// reference of a comparison with it, or a series that would count twice in a stack.
+pub fn why_left_out(state: &State, series: &str) -> &'static str {
+    if state.view == ViewId::Rd
+        && state.transform == Transform::RelativeToChina
+        && series == rd::REFERENCE
+    {
+        "the reference: China as % of itself is always 100%"
+    } else {
+        "not stacked: overlaps the other types"
     }
 }
 

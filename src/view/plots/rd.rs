@@ -7,6 +7,9 @@ use crate::plot::{Category, ChartKind, Plot};
 use crate::view::ids::Transform;
 use crate::view::state::State;
 
+/// The country the others are compared with under "China as % of each country".
+pub(super) const REFERENCE: &str = "china";
+
 /// A Table 5 cell, found by country and measure whatever its reference year.
 fn table5_cell(country: &str, measure: &str) -> Cell {
     data::of(Dataset::Table5)
@@ -22,15 +25,18 @@ pub(super) fn rd_plot(state: &State) -> Plot {
         .filter(|category| state.shows_category(&category.id))
         .collect();
     let relative = state.transform == Transform::RelativeToChina;
+    // China as a percentage of itself is 100% whatever it spends: a bar that says nothing, yet
+    // the tallest on the chart, drawn as if China led. The comparison leaves it out.
     let series = shown_series(state)
         .into_iter()
+        .filter(|(country, _)| !(relative && *country == REFERENCE))
         .map(|(country, label)| {
             let points = categories
                 .iter()
                 .map(|category| {
                     let cell = table5_cell(country, &category.id);
                     if relative {
-                        let china = table5_cell("china", &category.id);
+                        let china = table5_cell(REFERENCE, &category.id);
                         point(
                             indicators::relative_intensity(&china, &cell),
                             &[&china, &cell],
@@ -75,5 +81,6 @@ pub(super) fn rd_plot(state: &State) -> Plot {
         notes: Vec::new(),
         outlines: Vec::new(),
         value_domain: None,
+        timeline: Vec::new(),
     }
 }

@@ -222,5 +222,6 @@ pub(super) fn table_plot(state: &State) -> Plot {
         notes: Vec::new(),
         outlines: Vec::new(),
         value_domain: None,
+        timeline: Vec::new(),
     }
 }

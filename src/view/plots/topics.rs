@@ -75,6 +75,7 @@ pub(super) fn topic_plot(state: &State) -> Plot {
         notes: Vec::new(),
         outlines: Vec::new(),
         value_domain: None,
+        timeline: Vec::new(),
     }
 }
 pub(in crate::view) fn topic_years(topic: Topic) -> Vec<u16> {
