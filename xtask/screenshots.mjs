@@ -2,10 +2,12 @@
 // Writes docs/screenshot.png (the first 1280×800 screen, for the README), full pages of
 // docs/screenshot-360.png (360 wide) and docs/screenshot-dark.png (1280 wide, dark colour scheme),
 // and the projector's screen at 1920×1080 for two steps of the built-in story
-// (docs/projector-step-3.png, docs/projector-step-11.png).
+// (docs/projector-step-3.png, docs/projector-step-11.png), on the small projectors classrooms have
+// (docs/projector-1024-step-3.png, docs/projector-1366-step-12.png), and the 2× PNG that a phone
+// downloads of the Ownership chart (docs/phone-download-2x.png).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
+import { READY, ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
 
 const outDir = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'docs');
 
@@ -15,6 +17,8 @@ const shots = [
   { file: 'screenshot-dark.png', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
   { file: 'projector-step-3.png', viewport: { width: 1920, height: 1080 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=3&present=1' },
   { file: 'projector-step-11.png', viewport: { width: 1920, height: 1080 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=11&present=1' },
+  { file: 'projector-1024-step-3.png', viewport: { width: 1024, height: 768 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=3&present=1' },
+  { file: 'projector-1366-step-12.png', viewport: { width: 1366, height: 768 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=12&present=1' },
 ];
 
 await mkdir(outDir, { recursive: true });
@@ -41,6 +45,20 @@ try {
     if (seen.errors.length) console.warn(`  page errors:\n  ${seen.errors.join('\n  ')}`);
     await context.close();
   }
+  // A download is laid out for its own size, not the phone's screen: this is what a student
+  // saves from a 360 px phone.
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${SINGLE_FILE_URL}?view=ownership`);
+  await page.waitForSelector(READY);
+  const [saved] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.click('.share button[name=download][value="png-2x"]'),
+  ]);
+  const file = path.join(outDir, 'phone-download-2x.png');
+  await saved.saveAs(file);
+  console.log(`wrote ${path.relative(ROOT, file)} (the 2× PNG a 360 px phone downloads)`);
+  await context.close();
 } finally {
   await browser.close();
 }
