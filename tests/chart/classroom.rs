@@ -7,22 +7,6 @@ use ict_explorer::export::PngSize;
 use ict_explorer::story::Story;
 use ict_explorer::view::{self, State, ViewId};
 
-/// Every view's default state in each chart kind it offers.
-fn every_chart() -> Vec<(String, State)> {
-    let mut charts = Vec::new();
-    for view_id in ViewId::ALL
-        .into_iter()
-        .filter(|view_id| *view_id != ViewId::Quality)
-    {
-        let mut state = State::for_view(view_id);
-        for kind in view::chart_kinds(&state) {
-            state.chart = kind;
-            charts.push((format!("{} as {}", view_id.id(), kind.id()), state.clone()));
-        }
-    }
-    charts
-}
-
 /// The built-in story's chart steps, numbered from 1.
 fn story_charts() -> Vec<(usize, State, Plot)> {
     Story::built_in()

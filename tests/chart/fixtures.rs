@@ -1,6 +1,7 @@
 //! The plots the chart tests draw: small fixtures with every status, kind and oddity.
 
 use super::*;
+use ict_explorer::view::{self, State, ViewId};
 
 pub(crate) fn year(year: u16) -> Category {
     Category {
@@ -352,4 +353,20 @@ pub(crate) fn fixtures() -> Vec<(&'static str, Plot)> {
         ("every_shape", every_shape()),
         ("sparse", sparse()),
     ]
+}
+
+/// Every view's default state in each chart kind it offers.
+pub(crate) fn every_chart() -> Vec<(String, State)> {
+    let mut charts = Vec::new();
+    for view_id in ViewId::ALL
+        .into_iter()
+        .filter(|view_id| *view_id != ViewId::Quality)
+    {
+        let mut state = State::for_view(view_id);
+        for kind in view::chart_kinds(&state) {
+            state.chart = kind;
+            charts.push((format!("{} as {}", view_id.id(), kind.id()), state.clone()));
+        }
+    }
+    charts
 }

@@ -8,23 +8,15 @@ use super::*;
 #[test]
 #[ignore = "writes files for people to look at; run with --ignored gallery"]
 pub(crate) fn gallery() {
-    use ict_explorer::view::{self, State, ViewId};
     let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chart-gallery");
     std::fs::create_dir_all(&folder).expect("the gallery folder can be created");
     let mut plots: Vec<(String, Plot)> = fixtures()
         .into_iter()
         .map(|(name, plot)| (name.to_string(), plot))
         .collect();
-    for view_id in ViewId::ALL
-        .into_iter()
-        .filter(|view_id| *view_id != ViewId::Quality)
-    {
-        let mut state = State::for_view(view_id);
-        for kind in view::chart_kinds(&state) {
-            state.chart = kind;
-            if let Some(plot) = view::plot(&state) {
-                plots.push((format!("view_{}_{}", view_id.id(), kind.id()), plot));
-            }
+    for (name, state) in every_chart() {
+        if let Some(plot) = ict_explorer::view::plot(&state) {
+            plots.push((format!("view_{}", name.replace(" as ", "_")), plot));
         }
     }
     /// The style of a chart in light (`false`) or dark mode.

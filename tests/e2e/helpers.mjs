@@ -90,6 +90,39 @@ export async function openExplorer(browser, options = {}) {
   return { context, page, seen };
 }
 
+/**
+ * An init script that records every text the chart's canvas draws, with its size in CSS
+ * pixels (the font's pixels over devicePixelRatio), in `window.__chartText`.
+ */
+export function recordCanvasText() {
+  window.__chartText = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (...args) {
+    if (this.canvas.id === 'chart') {
+      const px = Number(/([\d.]+)px/.exec(this.font)?.[1]);
+      if (Number.isFinite(px)) window.__chartText.push({ px: px / devicePixelRatio, text: String(args[0]) });
+    }
+    return fillText.apply(this, args);
+  };
+}
+
+/**
+ * Opens the single file with `query` at `viewport` (more context options in `options`),
+ * recording the chart's texts (`recordCanvasText`) and the page's errors. Returns
+ * { context, page, errors }.
+ */
+export async function openRecordingChartText(browser, viewport, query, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  await context.addInitScript(recordCanvasText);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${SINGLE_FILE_URL}?${query}`);
+  await page.waitForSelector(READY);
+  return { context, page, errors };
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

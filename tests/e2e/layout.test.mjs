@@ -6,7 +6,7 @@
 // summary table.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { READY, SINGLE_FILE_URL, launchBrowser } from './helpers.mjs';
+import { launchBrowser, openRecordingChartText } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -37,29 +37,7 @@ const LEAST_CAPTION_AT_1920 = 28;
 
 // Records the size of every text the chart's canvas draws, in CSS pixels (the canvas draws at
 // devicePixelRatio), before the page's scripts run.
-function recordCanvasText() {
-  window.__chartText = [];
-  const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (...args) {
-    if (this.canvas.id === 'chart') {
-      const px = Number(/([\d.]+)px/.exec(this.font)?.[1]);
-      if (Number.isFinite(px)) window.__chartText.push({ px: px / devicePixelRatio, text: String(args[0]) });
-    }
-    return fillText.apply(this, args);
-  };
-}
-
-async function open(viewport, query, options = {}) {
-  const context = await browser.newContext({ viewport, ...options });
-  await context.addInitScript(recordCanvasText);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${SINGLE_FILE_URL}?${query}`);
-  await page.waitForSelector(READY);
-  return { context, page, errors };
-}
+const open = (viewport, query, options) => openRecordingChartText(browser, viewport, query, options);
 
 /** Waits until the chart has been redrawn for its box (the redraw follows a resize by a frame). */
 const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 30)))));

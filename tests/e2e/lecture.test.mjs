@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { READY, SINGLE_FILE_URL, launchBrowser } from './helpers.mjs';
+import { READY, SINGLE_FILE_URL, launchBrowser, openRecordingChartText } from './helpers.mjs';
 
 let browser;
 let downloads;
@@ -21,26 +21,8 @@ after(async () => {
 });
 
 // Records every font the canvas draws text in, before the page's scripts run.
-function recordCanvasText() {
-  window.__fonts = [];
-  const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (...args) {
-    if (this.canvas.id === 'chart') window.__fonts.push({ font: this.font, ratio: devicePixelRatio, text: String(args[0]) });
-    return fillText.apply(this, args);
-  };
-}
-
-async function projector(query) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
-  await context.addInitScript(recordCanvasText);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${SINGLE_FILE_URL}?${query}`);
-  await page.waitForSelector(READY);
-  return { context, page, errors };
-}
+const projector = (query) =>
+  openRecordingChartText(browser, { width: 1920, height: 1080 }, query, { acceptDownloads: true });
 
 const look = (page) =>
   page.evaluate(() => ({
@@ -136,7 +118,7 @@ test('on a projector the chart fills most of the screen and its text is large', 
     const measured = await page.evaluate(() => {
       const box = document.getElementById('chart').getBoundingClientRect();
       const visible = Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, 0)) * Math.max(0, Math.min(box.right, innerWidth) - box.left);
-      const sizes = window.__fonts.map(({ font, ratio }) => Number(/([\d.]+)px/.exec(font)?.[1]) / ratio).filter(Number.isFinite);
+      const sizes = window.__chartText.map(({ px }) => px);
       return { share: visible / (innerWidth * innerHeight), smallest: Math.min(...sizes), count: sizes.length, caption: Boolean(document.getElementById('step-caption')?.offsetHeight) };
     });
     console.log(`# projector: chart ${(measured.share * 100).toFixed(1)}% of the screen, smallest canvas text ${measured.smallest.toFixed(1)} CSS px (${measured.count} labels)`);
