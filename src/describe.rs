@@ -331,7 +331,9 @@ fn status_sentence(plot: &Plot) -> String {
     if let [point] = points.as_slice() {
         let what = match (point.value, point.status) {
             (None, _) => "missing",
-            (_, Status::Uncertain) => "a best guess from garbled OCR text",
+            (_, Status::Uncertain) => {
+                "a best guess, garbled in the OCR text or placed by inference"
+            }
             (_, Status::Corrected) => "based on a value corrected from garbled OCR text",
             _ if point.derived => "computed from the paper's numbers",
             _ => "printed legibly in the paper",

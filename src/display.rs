@@ -360,8 +360,8 @@ pub fn embed_snippets(
         .rsplit_once('/')
         .map(|(folder, _)| format!("{folder}/embed.js"))
         .unwrap_or_else(|| "embed.js".to_string());
-    let query = crate::html::escape(query);
-    let title = crate::html::escape(title);
+    let query = crate::markup::escape(query);
+    let title = crate::markup::escape(title);
     let (box_style, sizing) = match height {
         FrameHeight::ByWidth => {
             let (least, most) = CHART_ONLY_HEIGHTS;
@@ -377,11 +377,11 @@ pub fn embed_snippets(
     };
     let frame = format!(
         "<iframe src=\"{page}?{query}\" title=\"{title}\" style=\"width:100%;{box_style};border:0\" loading=\"lazy\"></iframe>",
-        page = crate::html::escape(page),
+        page = crate::markup::escape(page),
     );
     let placeholder = format!(
         "<div data-ict-explorer=\"{query}\" {sizing} data-title=\"{title}\"></div>\n<script src=\"{}\" async></script>",
-        crate::html::escape(&script)
+        crate::markup::escape(&script)
     );
     (frame, placeholder)
 }

@@ -149,7 +149,7 @@ fn labelled_data_row(datum: &Datum) -> [String; 13] {
         unit,
         unit_label(datum.unit).to_string(),
         status,
-        crate::html::status_words(datum.cell.status).to_string(),
+        datum.cell.status.words().to_string(),
         note,
     ]
 }

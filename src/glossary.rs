@@ -53,7 +53,7 @@ pub const TERMS: &[Term] = &[
         term: "SCE (state-controlled enterprise)",
         spellings: &["SCEs", "SCE", "State controlled", "state-controlled", "State-controlled"],
         #[cfg(not(target_arch = "wasm32"))]
-        definition: "A firm in which the state holds a controlling stake while others own the rest. Many joint stock firms are SCEs, so Table 1's SCE row overlaps the other types and is not added to them.",
+        definition: "A firm in which the state holds the largest share, though not necessarily most of it, while others own the rest. Table 1's note counts joint ventures with foreign firms among them when the state is the largest owner, and many joint stock firms are SCEs, so Table 1's SCE row overlaps the other types, foreign-funded firms included, and is not added to them.",
     },
     Term {
         id: "collective",
@@ -179,7 +179,7 @@ pub const TERMS: &[Term] = &[
         term: "Corrected value",
         spellings: &["corrected"],
         #[cfg(not(target_arch = "wasm32"))]
-        definition: "A number garbled in the OCR text whose true value is certain, for example because a row must add up; the note says why.",
+        definition: "A number garbled in the OCR text that admits only one reading of its characters, for example a point printed where the table uses a thousands comma; the note says why.",
     },
     Term {
         id: "uncertain",

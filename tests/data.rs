@@ -256,10 +256,11 @@ fn garbled_cells_keep_their_reading_and_status() {
             Some(1.0),
             Status::Corrected,
         ),
+        // Corrected for its thousands point, and placed in 2003 by inference: a reading.
         (
             "table1/state_controlled/firms/2003",
             Some(1546.0),
-            Status::Corrected,
+            Status::Uncertain,
         ),
         ("table1/state_controlled/firms/1997", None, Status::Missing),
         (
@@ -319,7 +320,7 @@ fn clean_cells_copy_the_print() {
         ("table1/foreign_funded/firms/2005", 6480.0),
         ("table1/total/firms/2003", 10596.0),
         ("table2/fdi/actual_utilized/2004", 8637.0),
-        ("table3/state_owned/profit_to_sales/2004", -1.6),
+        ("table3/foreign_funded/profit_to_sales/2004", 4.2),
         ("table4/others/share/2004", 3.3),
         ("table5/japan/computers_office/2002", 90.4),
     ];
@@ -445,5 +446,46 @@ fn no_value_the_paper_does_not_print_is_recorded_as_clean() {
                 datum.cell.note
             );
         }
+    }
+}
+
+/// Cells whose values are legible but whose place is a reading: the SCE rows' years, the year
+/// of IBM's and Dell's revenues, and Table 3's first column, whose header is lost.
+#[test]
+fn an_inferred_placement_is_never_clean() {
+    let mut keys: Vec<String> = [
+        "table1/state_controlled/firms",
+        "table1/state_controlled/share_total_assets",
+        "table1/state_controlled/share_domestic_assets",
+    ]
+    .iter()
+    .flat_map(|row| [2003, 2005].map(|year| format!("{row}/{year}")))
+    .collect();
+    keys.extend(["text/ibm/revenue/2006", "text/dell/revenue/2006"].map(String::from));
+    for measure in [
+        "domestic_market_share",
+        "profit_to_sales",
+        "value_added_to_sales",
+    ] {
+        for year in [2001, 2003, 2004] {
+            keys.push(format!("table3/state_owned/{measure}/{year}"));
+        }
+    }
+    for key in &keys {
+        let datum = data::all()
+            .iter()
+            .find(|datum| &datum.key() == key)
+            .unwrap_or_else(|| panic!("{key} is not in the data"));
+        assert_eq!(
+            datum.cell.status,
+            Status::Uncertain,
+            "{key} is placed by inference, so a reader must see it is a reading, not '{}'",
+            datum.cell.status.id()
+        );
+        assert!(
+            datum.cell.note.to_lowercase().contains("other readings"),
+            "{key}'s note should name the alternatives: {}",
+            datum.cell.note
+        );
     }
 }

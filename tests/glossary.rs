@@ -136,3 +136,21 @@ fn every_definition_the_page_links_to_exists_in_the_page() {
         "the header's Glossary button opens nothing"
     );
 }
+
+#[test]
+fn the_sce_and_corrected_entries_say_what_the_paper_and_the_data_mean() {
+    let sce = term("sce").expect("SCE is defined").definition;
+    assert!(
+        sce.contains("largest share") && sce.contains("joint ventures"),
+        "Table 1's note says the state holds the largest share of an SCE, and counts state-controlled joint ventures with foreign firms: {sce}"
+    );
+    assert!(
+        !sce.contains("controlling stake"),
+        "'controlling stake' reads as a majority: {sce}"
+    );
+    let corrected = term("corrected").expect("corrected is defined").definition;
+    assert!(
+        corrected.contains("characters") && !corrected.contains("add up"),
+        "every correction made rests on reading the OCR's characters, none on a row adding up: {corrected}"
+    );
+}

@@ -511,7 +511,7 @@ fn the_tooltip_names_series_year_value_with_unit_status_and_note() {
                 "Private",
                 "2002: ",
                 "≤ 12%",
-                "a best guess from garbled OCR text",
+                "a best guess, garbled in the OCR text or placed by inference",
                 "could also be 17 &lt;or&gt; 71",
             ],
             "an uncertain bound and its note",

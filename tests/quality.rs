@@ -5,7 +5,7 @@ use ict_explorer::audit;
 use ict_explorer::claims;
 use ict_explorer::html;
 use ict_explorer::quality::{self, Entry, Filter, Tally};
-use ict_explorer::view::{State, ViewId};
+use ict_explorer::view::{State, Target, ViewId};
 use std::collections::HashSet;
 
 /// One item of the page as the browser module reads it: its tag's attributes, and its HTML.
@@ -228,7 +228,14 @@ fn show_in_buttons_carry_the_cells_then_the_title() {
             item.get("id")
         );
         let keys: Vec<&str> = cells.split(' ').collect();
-        let label = format!("Show in {}", State::showing(&keys).view.label());
+        // "Show in" promises a chart that draws the values; where none plots them, the
+        // button only opens the view, and says so.
+        let target = Target::of(&keys);
+        let label = if target.charted == 0 {
+            format!("Open {} (no chart plots this)", target.state.view.label())
+        } else {
+            format!("Show in {}", target.state.view.label())
+        };
         assert!(
             item.html.contains(&html::escape(&label)),
             "{}: the button should say {label:?}",

@@ -4,7 +4,7 @@
 
 use ict_explorer::data;
 use ict_explorer::session::Session;
-use ict_explorer::view::{self, State, ViewId, TOPICS};
+use ict_explorer::view::{self, State, Target, ViewId, TOPICS};
 use ict_explorer::{audit, claims, describe, html};
 
 /// One "Show in…" button: what it is about, in words, and the cells it names.
@@ -346,10 +346,7 @@ fn a_button_naming_nothing_the_paper_has_changes_nothing() {
 #[test]
 fn outlines_survive_the_link_and_go_when_their_values_do() {
     let finding = sce_finding();
-    let mut state = State::for_view(ViewId::Quality);
-    state
-        .apply("goto", &button_value(finding), true)
-        .expect("Show in");
+    let state = Target::read(&button_value(finding)).expect("Show in").state;
     assert_eq!(state.outlines.len(), 2, "{:?}", state.outlines);
     let link = state.to_query();
     assert!(
@@ -420,4 +417,34 @@ fn every_outline_is_drawn_round_its_value_in_lines_bars_and_stacks() {
             "the {kind} chart of {key} draws no outline (halo and line) round the value"
         );
     }
+}
+
+#[test]
+fn a_button_whose_numbers_no_chart_plots_says_it_only_opens_the_view() {
+    let mut uncharted = 0;
+    for button in buttons() {
+        let keys: Vec<&str> = button.cells.iter().map(String::as_str).collect();
+        let target = Target::of(&keys);
+        let label = target.button_label();
+        if target.charted == 0 {
+            uncharted += 1;
+            assert!(
+                !label.starts_with("Show in") && label.contains("no chart plots this"),
+                "the button for the {} promises a chart that draws nothing of it: {label:?}",
+                button.about
+            );
+        } else {
+            assert_eq!(
+                label,
+                format!("Show in {}", target.state.view.label()),
+                "{}",
+                button.about
+            );
+        }
+    }
+    // The quoted numbers of the text (firms, markets, R&D centres) are plotted nowhere.
+    assert!(
+        uncharted > 0,
+        "every button found a chart, so this test no longer tests the uncharted label"
+    );
 }

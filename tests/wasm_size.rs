@@ -1,102 +1,70 @@
-//! Guards the WebAssembly's size against std features that cost kilobytes each, in the code
-//! that the wasm links (everything but the native-only audit, claims check and prebuilt lists).
-//! Each was measured when it was removed; a reader would wait for those bytes on every start.
+//! Guards the WebAssembly's size against a crate that cost kilobytes. The std calls the wasm's
+//! code must not make (std's sorts, its case tables, libm's trigonometry) are banned by clippy's
+//! `disallowed-methods`, with their costs as reasons, in `xtask/clippy-wasm32/clippy.toml`, which
+//! `cargo xtask test`'s wasm32 clippy run uses. What clippy cannot see is a dependency: this test
+//! reads the manifest.
 
-use std::path::Path;
+/// Crates the wasm must not link, what to use instead, and what they cost when measured.
+const AVOIDED_CRATES: &[(&str, &str)] = &[(
+    "csv",
+    "export::write_csv: the csv crate's writer was some 18 KB gzipped",
+)];
 
-/// What the wasm code must not use, what to use instead, and what it cost.
-const AVOIDED: &[(&str, &str)] = &[
-    (
-        ".sort(",
-        "crate::sort::by, since each std sort adds several KB",
-    ),
-    (
-        ".sort_by(",
-        "crate::sort::by, since each std sort adds several KB",
-    ),
-    (
-        ".sort_by_key(",
-        "crate::sort::by_key, since each std sort adds several KB",
-    ),
-    (
-        ".sort_unstable",
-        "crate::sort::by, since each std sort adds several KB",
-    ),
-    (
-        "to_lowercase",
-        "quality::lowercase: std's case tables are some 15 KB",
-    ),
-    (
-        "to_uppercase",
-        "to_ascii_uppercase: std's case tables are some 15 KB",
-    ),
-    (
-        "csv::",
-        "export::write_csv: the csv crate's writer was some 18 KB gzipped",
-    ),
-    (
-        ".sin()",
-        "written-out sines and cosines (chart/marks.rs): libm's are some 8 KB",
-    ),
-    (
-        ".cos()",
-        "written-out sines and cosines (chart/marks.rs): libm's are some 8 KB",
-    ),
-    (
-        "sin_cos()",
-        "written-out sines and cosines (chart/marks.rs): libm's are some 8 KB",
-    ),
+/// The manifest's sections whose crates the wasm library links.
+const LINKED_SECTIONS: &[&str] = &[
+    "[dependencies]",
+    "[target.'cfg(target_arch = \"wasm32\")'.dependencies]",
 ];
 
-/// Source the wasm build never compiles.
-const NATIVE_ONLY: &[&str] = &["src/audit", "src/claims", "src/html/quality.rs", "src/bin"];
-
-fn rust_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src/ can be listed") {
-        let path = entry.expect("src/ can be listed").path();
-        if path.is_dir() {
-            rust_files(&path, found);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            found.push(path);
-        }
-    }
+/// The crates named in the manifest's section `header` (`name = …` lines up to the next section).
+fn crates_in(manifest: &str, header: &str) -> Vec<String> {
+    manifest
+        .split("\n[")
+        .map(|section| section.trim_start_matches('['))
+        .find(|section| section.lines().next() == Some(header.trim_start_matches('[')))
+        .map(|section| {
+            section
+                .lines()
+                .skip(1)
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim()))
+                .filter(|name| !name.is_empty() && !name.contains(' '))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[test]
-fn the_wasm_code_avoids_the_costly_std_features() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    let mut uses = Vec::new();
-    for file in files {
-        let relative = file
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        if NATIVE_ONLY
-            .iter()
-            .any(|native| relative.starts_with(native))
-        {
-            continue;
-        }
-        let text = std::fs::read_to_string(&file).expect("a source file can be read");
-        // Unit tests run natively only.
-        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-        for (line_number, line) in code.lines().enumerate() {
-            for (avoided, instead) in AVOIDED {
-                if line.contains(avoided) && !line.trim_start().starts_with("//") {
-                    uses.push(format!(
-                        "{relative}:{}: `{avoided}`; use {instead}",
-                        line_number + 1
-                    ));
-                }
-            }
-        }
-    }
+fn the_wasm_links_none_of_the_costly_crates() {
+    let manifest = include_str!("../Cargo.toml");
+    let linked: Vec<String> = LINKED_SECTIONS
+        .iter()
+        .flat_map(|section| crates_in(manifest, section))
+        .collect();
+    assert!(
+        linked.iter().any(|name| name == "plotters"),
+        "the manifest's dependencies could not be read (plotters is missing from {linked:?})"
+    );
+    let uses: Vec<String> = AVOIDED_CRATES
+        .iter()
+        .filter(|(name, _)| linked.iter().any(|linked| linked == name))
+        .map(|(name, instead)| format!("`{name}`; use {instead}"))
+        .collect();
     assert!(
         uses.is_empty(),
-        "the WebAssembly would grow by kilobytes that every reader downloads:\n  {}",
+        "the WebAssembly would grow by kilobytes that every reader downloads; Cargo.toml's \
+         library dependencies name:\n  {}\n(a native-only use belongs in the non-wasm \
+         dev-dependencies)",
         uses.join("\n  ")
     );
+}
+
+#[test]
+fn the_manifest_reader_finds_a_crate_in_a_section() {
+    let manifest =
+        "[package]\nname = \"x\"\n\n[dependencies]\n# a note = 1\ncsv = \"1\"\nserde = { version = \"1\" }\n\n[dev-dependencies]\nproptest = \"1\"\n";
+    assert_eq!(crates_in(manifest, "[dependencies]"), ["csv", "serde"]);
+    assert_eq!(crates_in(manifest, "[dev-dependencies]"), ["proptest"]);
+    assert!(crates_in(manifest, "[build-dependencies]").is_empty());
 }

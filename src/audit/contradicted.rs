@@ -25,13 +25,13 @@ pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
             id: format!("claim-{}", slug(&claim.id)),
             severity: Severity::Warning,
             title: format!(
-                "The paper's own numbers contradict this: {}",
+                "The paper contradicts this: {}",
                 claim.statement.trim_end_matches('.')
             ),
             dataset: claim.dataset,
             cells: claim.cells.clone(),
             numbers: claim.computation.clone(),
-            explanation: "The claims check compares this statement with other numbers in the paper, and rounding cannot reconcile them: the statement, or one of the numbers it is checked against, is wrong as printed.".to_string(),
+            explanation: "The claims check compares this statement with other numbers or dates in the paper, and they cannot be reconciled, even given rounding: the statement, or one of the numbers or dates it is checked against, is wrong as printed; the arithmetic above says which.".to_string(),
             claims: vec![claim.id],
         });
     }

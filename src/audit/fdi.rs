@@ -4,9 +4,9 @@
 //! Table 2 prints six years. Every check here treats a year it does not print the same way,
 //! with [`unprinted_fdi_ceiling`], so that no check rules out what another calls reachable.
 
-use super::prose_vs_prose::WTO_DATES;
 use super::rounding::{Inputs, Reading};
 use super::{Finding, Severity, YUAN_PER_DOLLAR};
+use crate::data::facts::{WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{Dataset, Lookup, Status};
 use crate::format::{auto, number};
 
@@ -99,7 +99,8 @@ enum Year {
 /// FDI in the year of WTO entry: the prose's figure against Table 2 in either year the paper
 /// gives for the entry.
 pub(crate) struct WtoFdi {
-    /// `Some(true)` when Table 2 gives the prose's figure for one of the paper's dates,
+    /// Whether Table 2 allows the prose's figure for the accession year when it prints that
+    /// year; otherwise `Some(true)` when it gives the figure for one of the paper's dates,
     /// `Some(false)` when it rules the figure out for both, and `None` when a date it does not
     /// print leaves the figure open.
     pub(crate) agrees: Option<bool>,
@@ -222,10 +223,17 @@ pub(crate) fn wto_fdi(data: Lookup) -> Option<WtoFdi> {
         .table
         .iter()
         .any(|(_, found)| matches!(found, Year::Unprinted(_)) && check.fits(found));
-    check.agrees = match (confirmed, open) {
-        (true, _) => Some(true),
-        (false, true) => None,
-        (false, false) => Some(false),
+    // The accession year decides when Table 2 prints it: the figure is for the entry, and
+    // the entry came in that year, whatever the other passage says.
+    let accession = check
+        .table
+        .iter()
+        .find(|(year, found)| *year == WTO_ACCESSION_YEAR && matches!(found, Year::Printed(_)));
+    check.agrees = match (accession, confirmed, open) {
+        (Some((_, found)), _, _) => Some(check.fits(found)),
+        (None, true, _) => Some(true),
+        (None, false, true) => None,
+        (None, false, false) => Some(false),
     };
     Some(check)
 }
@@ -251,6 +259,34 @@ impl FdiBound {
 
     fn unprinted(&self) -> usize {
         self.span() - self.printed.len()
+    }
+
+    /// The years of the span Table 2 does not print, runs joined: "1990–1994, 1996 and 1998".
+    fn unprinted_years(&self) -> String {
+        let mut runs: Vec<(u16, u16)> = Vec::new();
+        for year in self.first..=self.last {
+            if self.printed.iter().any(|(printed, _)| *printed == year) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == year => *end = year,
+                _ => runs.push((year, year)),
+            }
+        }
+        let words: Vec<String> = runs
+            .iter()
+            .map(|&(start, end)| {
+                if start == end {
+                    start.to_string()
+                } else {
+                    format!("{start}–{end}")
+                }
+            })
+            .collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => words.join(""),
+        }
     }
 
     fn printed_sum(&self) -> f64 {
@@ -374,10 +410,22 @@ impl FdiTotal {
         let average = if unprinted == 0 || short <= 0.0 {
             String::new()
         } else {
+            let needed_average = short / unprinted as f64;
+            let printed_mean = if self.bound.printed.is_empty() {
+                String::new()
+            } else {
+                let mean = self.bound.printed_sum() / self.bound.printed.len() as f64;
+                format!(
+                    ", {} times the {} m US$ a year that the printed years of the span average",
+                    auto(needed_average / mean, 1),
+                    number(mean, 0)
+                )
+            };
             format!(
-                "; to reach the {} m US$ needed, the {unprinted} years it leaves out would have to bring in {} m US$ a year on average",
+                "; to reach the {} m US$ needed, the {unprinted} years it leaves out ({}) would have to bring in {} m US$ a year on average{printed_mean}",
                 number(self.needed, 0),
-                number(short / unprinted as f64, 0)
+                self.bound.unprinted_years(),
+                number(needed_average, 0)
             )
         };
         format!("{}{average}", self.bound.arithmetic())
@@ -509,7 +557,7 @@ fn times_words(multiple: f64) -> String {
     }
 }
 
-/// FDI at WTO entry that Table 2 rules out for both years the paper dates the entry to.
+/// FDI at WTO entry that Table 2 rules out for the year of the accession.
 fn wto_finding(data: Lookup, findings: &mut Vec<Finding>) {
     let Some(check) = wto_fdi(data) else {
         return;
@@ -525,7 +573,7 @@ fn wto_finding(data: Lookup, findings: &mut Vec<Finding>) {
         cells: check.cells.clone(),
         numbers: check.arithmetic(),
         explanation: format!(
-            "{} Whichever date is meant, the table does not allow the prose's figure: {}. The figure may come from another source, or belong to another year.",
+            "{} China joined the WTO in {WTO_ACCESSION_YEAR}, and the table does not allow the prose's figure for that year: {}. The figure may come from another source, or belong to another year.",
             check.dates(),
             check.readings()
         ),

@@ -31,8 +31,7 @@ pub(crate) use fdi::{fdi_accumulated, fdi_vs_government, wto_fdi, Reach, RECORD_
 pub use fdi::{unprinted_fdi_ceiling, FdiCeiling};
 pub(crate) use prose_vs_prose::{
     computers_majority, exporter_ranking, multiple, output_against_exports, size_ratio,
-    wto_dates_agree, COMPUTERS_MAJORITY_CLAIM, EXPORTER_RANKING_CLAIM, LISTED_EXPORTERS,
-    RANKING_YEAR, WTO_DATES,
+    COMPUTERS_MAJORITY_CLAIM, EXPORTER_RANKING_CLAIM, LISTED_EXPORTERS, RANKING_YEAR,
 };
 pub(crate) use prose_vs_tables::{
     industry_profit, jsc_llc_private, sce_average, value_added_average, weighted,

@@ -5,6 +5,7 @@
 use super::fdi::wto_fdi;
 use super::rounding::{between, corners, value_at, Inputs, Range, Reading};
 use super::{Finding, Severity, EXPORTS_YEAR, MARKET_YEAR};
+use crate::data::facts::{wto_dates_agree, WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{series_label, Dataset, Lookup, Status};
 use crate::format::auto;
 
@@ -472,37 +473,7 @@ fn output_finding(data: Lookup, findings: &mut Vec<Finding>) {
     });
 }
 
-/// One of the paper's dates for China's WTO entry.
-pub(crate) struct WtoDate {
-    pub(crate) year: u16,
-    /// Where the paper gives it.
-    pub(crate) source: &'static str,
-    /// The claim that states it.
-    pub(crate) claim: &'static str,
-}
-
-/// The two dates the paper gives for China's WTO entry: section 3 files the FDI figure for the
-/// entry under 2000, section 2 speaks of the accession in 2001.
-pub(crate) const WTO_DATES: [WtoDate; 2] = [
-    WtoDate {
-        year: 2000,
-        source: "Section 3, 'China's emergence in the world ICT industry'",
-        claim: "text-wto-entry-2000",
-    },
-    WtoDate {
-        year: 2001,
-        source: "Section 2, on state ownership",
-        claim: "text-wto-accession-2001",
-    },
-];
-
-/// Whether the paper's dates for the WTO entry agree (they are the paper's words, not data, so
-/// the answer does not change with the numbers).
-pub(crate) fn wto_dates_agree() -> bool {
-    WTO_DATES.iter().all(|date| date.year == WTO_DATES[0].year)
-}
-
-/// The two dates for one event.
+/// The two dates for one event: the one that is not the accession year is the paper's slip.
 fn wto_dates_finding(data: Lookup, findings: &mut Vec<Finding>) {
     if wto_dates_agree() {
         return;
@@ -517,12 +488,17 @@ fn wto_dates_finding(data: Lookup, findings: &mut Vec<Finding>) {
             )
         })
         .unwrap_or_default();
+    let wrong: Vec<&str> = WTO_DATES
+        .iter()
+        .filter(|date| date.year != WTO_ACCESSION_YEAR)
+        .map(|date| date.claim)
+        .collect();
     findings.push(Finding {
         id: "text-wto-entry-dates".to_string(),
         severity: Severity::Warning,
         title: format!(
-            "The paper dates China's WTO entry to both {} and {}",
-            WTO_DATES[0].year, WTO_DATES[1].year
+            "The paper dates China's WTO entry to both {} and {}; it was {}",
+            WTO_DATES[0].year, WTO_DATES[1].year, WTO_ACCESSION_YEAR
         ),
         dataset: Dataset::Table2,
         cells: fdi.map(|check| check.cells).unwrap_or_else(|| {
@@ -538,11 +514,8 @@ fn wto_dates_finding(data: Lookup, findings: &mut Vec<Finding>) {
             WTO_DATES[0].year, WTO_DATES[1].year
         ),
         explanation: format!(
-            "One event has one date, so one of the two passages is wrong.{consequence}"
+            "One event has one date. China became a member of the WTO on 11 December {WTO_ACCESSION_YEAR}, as section 2 says, so the other passage's date is wrong.{consequence}"
         ),
-        claims: WTO_DATES
-            .iter()
-            .map(|date| date.claim.to_string())
-            .collect(),
+        claims: wrong.into_iter().map(str::to_string).collect(),
     });
 }

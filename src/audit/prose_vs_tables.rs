@@ -622,7 +622,7 @@ fn group_share_finding(data: Lookup, findings: &mut Vec<Finding>) {
         id: "text-jsc-llc-private-2004-vs-table3".to_string(),
         severity: Severity::Warning,
         title: format!(
-            "Non-state domestic firms' market share in {GROUP_YEAR}: the prose and Table 3 differ"
+            "Joint stock, limited liability and private firms' market share in {GROUP_YEAR}: the prose and Table 3 differ"
         ),
         dataset: Dataset::Table3,
         cells: check.cells.clone(),

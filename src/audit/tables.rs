@@ -110,11 +110,11 @@ fn share_sums(data: Lookup, findings: &mut Vec<Finding>) {
             let (caveat, title_caveat) = match guessed.len() {
                 0 => (String::new(), String::new()),
                 1 => (
-                    format!(" This total rests on a best guess: the {} was read from garbled OCR text, so whether {year} adds up depends on that reading (the cell's note gives the other readings).", guessed[0]),
+                    format!(" This total rests on a best guess: the {} is a reading, of garbled OCR text or of where a legible value belongs, so whether {year} adds up depends on that reading (the cell's note gives the other readings).", guessed[0]),
                     " (one share is a best guess)".to_string(),
                 ),
                 count => (
-                    format!(" This total rests on best guesses: the {} were read from garbled OCR text, so whether {year} adds up depends on those readings (the cells' notes give the other readings).", guessed.join(" and the ")),
+                    format!(" This total rests on best guesses: the {} are readings, of garbled OCR text or of where legible values belong, so whether {year} adds up depends on those readings (the cells' notes give the other readings).", guessed.join(" and the ")),
                     format!(" ({count} shares are best guesses)"),
                 ),
             };

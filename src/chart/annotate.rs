@@ -2,7 +2,7 @@
 //! lines and callouts on single points; and the outlines round the values a finding names. Their labels are untrusted text from links, already
 //! cleaned and shortened by the view; here they are fitted so that none leaves the plot.
 
-use super::body::{value_anchor, Frame};
+use super::frame::{value_anchor, Frame};
 use super::hits::{Area, Hits};
 use super::marks::Rect;
 use super::paint::{Drawn, Painter, Point};

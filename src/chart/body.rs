@@ -4,20 +4,18 @@
 use super::annotate;
 
 mod bars;
+use super::frame::{value_at, BarSlots, Frame, Stack, LARGEST_DRAWN, MAX_BAR_WIDTH};
 use super::hits::{Area, Hits, Mark};
 use super::marks::{self, LinePen, Placed, Rect};
-use super::paint::{Drawn, Painter, Point};
+use super::paint::{Drawn, Painter};
 use super::scale::ValueAxis;
-use super::xaxis::{self, XAxis};
+use super::xaxis;
 use super::{Fonts, EMPTY_MESSAGE};
-use crate::data::{Status, Unit};
+use crate::data::Unit;
 use crate::plot::{ChartKind, Plot, Series};
-use bars::{draw_bars, draw_stacks, has_incomplete_stack, BarSlots, Stack};
+use bars::{draw_bars, draw_stacks, has_incomplete_stack};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
-
-/// The widest a bar may be, in CSS pixels.
-const MAX_BAR_WIDTH: f64 = 64.0;
 
 /// Shown when a logarithmic axis has no positive value to place.
 const NOTHING_ON_LOG_SCALE: &str =
@@ -26,19 +24,6 @@ const NOTHING_ON_LOG_SCALE: &str =
 /// The smallest plot area worth drawing, in CSS pixels each way: in less, the axes and the
 /// marks would only cover one another.
 const MIN_PLOT_SIDE: f64 = 16.0;
-
-/// The largest magnitude a drawn value may have. No table holds anything near it; beyond it,
-/// sums of stacks and spans of axes could overflow to infinity.
-const LARGEST_DRAWN: f64 = 1e300;
-
-/// The value of `series` at category `index`, if it has one that can be drawn.
-pub(crate) fn value_at(series: &Series, index: usize) -> Option<(f64, Status)> {
-    let point = series.points.get(index)?;
-    let value = point
-        .value
-        .filter(|value| value.is_finite() && value.abs() <= LARGEST_DRAWN)?;
-    Some((value, point.status))
-}
 
 /// Whether the plot is drawn on a logarithmic axis: stacks are always linear, since stacked
 /// heights on a log axis would misstate every segment but the lowest.
@@ -134,30 +119,6 @@ fn value_axis(plot: &Plot, (low, high): (f64, f64), height: f64, scale: f64) -> 
         ValueAxis::log(low, high, intervals + 1, percent)
     } else {
         ValueAxis::linear(low, high, intervals, percent)
-    }
-}
-
-/// The plot area with its axes: maps values to pixels.
-pub(crate) struct Frame {
-    pub plot: Rect,
-    pub axis: ValueAxis,
-    pub x: XAxis,
-    /// The room kept free above the plot for callouts, where the marks leave them none
-    /// inside it (stacks fill the plot to its top); the labels of reference lines and spans
-    /// sit above it.
-    pub headroom: f64,
-}
-
-impl Frame {
-    /// The pixel row of `value`, or `None` where it cannot be placed.
-    pub fn y(&self, value: f64) -> Option<f64> {
-        let fraction = self.axis.fraction(value)?;
-        Some(self.plot.y1 - fraction * self.plot.height())
-    }
-
-    /// The pixel row bars grow from.
-    fn baseline(&self) -> f64 {
-        self.y(self.axis.baseline()).unwrap_or(self.plot.y1)
     }
 }
 
@@ -577,41 +538,6 @@ fn draw_lines(
         }
     }
     Ok(())
-}
-
-/// Where the value of series `position` at category `index` is drawn: its marker on a line,
-/// the middle of its bar's end, or the middle of the top of its stack segment; `None` when it
-/// has no value that can be placed.
-pub(crate) fn value_anchor(
-    plot: &Plot,
-    painter: &Painter,
-    frame: &Frame,
-    position: usize,
-    index: usize,
-) -> Option<Point> {
-    let series = plot.series.get(position)?;
-    let year = plot.categories.get(index)?.year;
-    match plot.kind {
-        ChartKind::Line => {
-            let (value, _) = value_at(series, index)?;
-            Some((frame.x.scale.position(index, year), frame.y(value)?))
-        }
-        ChartKind::Bars => {
-            let (value, _) = value_at(series, index)?;
-            let slots = BarSlots::of(plot, painter, frame);
-            let (x0, x1) = slots.bar(frame, index, position);
-            Some(((x0 + x1) / 2.0, frame.y(value)?))
-        }
-        ChartKind::Stacked | ChartKind::Stacked100 => {
-            let (_, bottom, top, _) = Stack::of(plot, index)
-                .segments
-                .into_iter()
-                .find(|segment| segment.0 == position)?;
-            let end = if top > 0.0 { top } else { bottom };
-            let y = frame.y(end)?.clamp(frame.plot.y0, frame.plot.y1);
-            Some((frame.x.scale.position(index, None), y))
-        }
-    }
 }
 
 /// Writes ≤, ≥ or ≈ at `at` when the paper gives the point's value as a bound or an

@@ -26,7 +26,7 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             ),
             (
                 Status::Uncertain,
-                "Hollow diamond, dashed line: garbled in the OCR text, best guess",
+                "Hollow diamond, dashed line: best guess, garbled in the OCR text or placed by inference",
             ),
             (Status::Missing, "Gap in the line: no value"),
         ],
@@ -38,7 +38,7 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             ),
             (
                 Status::Uncertain,
-                "Pale hatched bar, dashed outline: garbled in the OCR text, best guess",
+                "Pale hatched bar, dashed outline: best guess, garbled in the OCR text or placed by inference",
             ),
             (Status::Missing, "n/a on the baseline: no value"),
         ],
@@ -50,7 +50,7 @@ pub fn status_key(kind: ChartKind) -> [(Status, &'static str); 4] {
             ),
             (
                 Status::Uncertain,
-                "Pale hatched block, dashed outline: garbled in the OCR text, best guess",
+                "Pale hatched block, dashed outline: best guess, garbled in the OCR text or placed by inference",
             ),
             (
                 Status::Missing,

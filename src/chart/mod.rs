@@ -26,6 +26,7 @@
 
 mod annotate;
 mod body;
+mod frame;
 mod hits;
 mod legend;
 mod marks;

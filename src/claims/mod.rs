@@ -274,11 +274,11 @@ fn fdi_total_check(reach: Reach, arithmetic: String, cells: Vec<String>, status:
         ),
         Reach::Barely => (
             Verdict::NotCheckable,
-            "only just above what is needed, so the table can neither confirm nor rule the statement out",
+            "only just above what is needed. The statement holds only if the years Table 2 leaves out, named above, were each nearly as large as its record year; the paper prints nothing for them, so it neither confirms nor rules the statement out",
         ),
         Reach::Within => (
             Verdict::NotCheckable,
-            "so the table does not rule the statement out, but with years missing it cannot confirm it either",
+            "so the table does not rule the statement out. It holds only if the years Table 2 leaves out, named above, were as large as that average; the paper prints nothing for them, so it cannot confirm it either",
         ),
     };
     Check {

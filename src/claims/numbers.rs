@@ -3,12 +3,16 @@
 
 use super::{fdi_total_check, Check, Verdict};
 use crate::audit::{self, between, corners, reading_at, Range, Reading};
+use crate::data::facts::WTO_ACCESSION_YEAR;
 use crate::data::{Dataset, Datum, Lookup, Status, TABLE1_YEARS, TABLE3_YEARS};
 use crate::format::auto;
 use crate::indicators::implied_domestic_share;
 
 /// How far from "about" a value the data may lie and still agree with it, in points.
 const ABOUT_POINTS: f64 = 5.0;
+
+/// Why the first year of Table 1 decides a bound on the years before it.
+const GREW_BEFORE_TABLE1: &str = "The paper says the private sector grew to these shares before 1997 and rose further after (Table 1's later years), so a first year within the bound puts the years before it within the bound too";
 
 /// The countries the paper names ahead of China by number of scientists and engineers.
 const AHEAD_IN_SCIENTISTS: [&str; 4] = ["the US", "Japan", "Korea", "France"];
@@ -35,7 +39,7 @@ pub(super) fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option
         (Dataset::Text, "fdi", "actual_utilized", Some(2000)) => {
             let check = audit::wto_fdi(data)?;
             let computation = format!(
-                "{}. {} So {}",
+                "{}. {} So {}. China joined the WTO in {WTO_ACCESSION_YEAR}, as section 2 says, so Table 2's figure for that year, where it prints one, decides",
                 check.arithmetic(),
                 check.dates(),
                 check.readings()
@@ -142,25 +146,9 @@ pub(super) fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option
                 check.status,
             ))
         }
+        (Dataset::Fig2, "wfoe", "share_of_imports", Some(2004)) => wholly_owned_imports(data),
         (Dataset::Fig3, "private", "share_of_domestic_sales", None) => {
-            let printed: Vec<String> = TABLE3_YEARS
-                .iter()
-                .filter_map(|&year| {
-                    reading_at(
-                        data,
-                        Dataset::Table3,
-                        "private",
-                        "domestic_market_share",
-                        Some(year),
-                    )
-                    .map(|share| format!("{} ({year})", share.text()))
-                })
-                .collect();
-            Some(Check::not_checkable(format!(
-                "No year is given. Table 3's private-firm shares of the domestic market are {}: none is {}%, so the figure may come from another year or from Figure 3's data",
-                printed.join(", "),
-                auto(stated, 1)
-            )))
+            latest_private_share(data, datum)
         }
         (
             Dataset::Text,
@@ -341,14 +329,19 @@ fn private_before_table1(data: Lookup, stated: f64) -> Option<Check> {
         Some(first),
     )?;
     let share = Reading::of(datum)?;
-    let consistent = if share.range.low <= stated {
-        format!("Its first year fits the statement: private firms held {}% of all assets in {first} (at least {}% given rounding), not more than {}%.", share.text(), auto(share.range.low, 2), auto(stated, 1))
+    let fits = share.range.low <= stated;
+    let computation = if fits {
+        format!("Table 1 starts in {first}, when private firms held {}% of all assets (at least {}% given rounding), not more than {}%. {GREW_BEFORE_TABLE1}.", share.text(), auto(share.range.low, 2), auto(stated, 1))
     } else {
-        format!("Its first year does not fit well: private firms already held {}% of all assets in {first}, more than {}% even given rounding.", share.text(), auto(stated, 1))
+        format!("Table 1 starts in {first}, when private firms already held {}% of all assets, more than {}% even given rounding; the years before it are not printed, so they may still have been within the bound.", share.text(), auto(stated, 1))
     };
     Some(Check {
-        verdict: Verdict::NotCheckable,
-        computation: format!("The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. {consistent}"),
+        verdict: if fits {
+            Verdict::Agrees
+        } else {
+            Verdict::NotCheckable
+        },
+        computation,
         cells: vec![datum.key()],
         status: datum.cell.status,
     })
@@ -377,9 +370,9 @@ fn private_domestic_before_table1(data: Lookup, stated: f64) -> Option<Check> {
     });
     let fits = printed.range.low <= stated && implied_range.low <= stated;
     Some(Check {
-        verdict: Verdict::NotCheckable,
+        verdict: if fits { Verdict::Agrees } else { Verdict::NotCheckable },
         computation: format!(
-            "The statement is about the years before {first}, and Table 1 starts in {first}, so no printed number covers them. Its first year {} the statement: printed {}% ({}% given rounding), and {} / (100 − {}) × 100 = {}% ({}% given rounding) implied by the asset shares, against at most {}%",
+            "Table 1 starts in {first}, and that year {} the statement: printed {}% ({}% given rounding), and {} / (100 − {}) × 100 = {}% ({}% given rounding) implied by the asset shares, against at most {}%. {}",
             if fits { "fits" } else { "does not fit" },
             printed.text(),
             between(printed.range, 2),
@@ -387,7 +380,12 @@ fn private_domestic_before_table1(data: Lookup, stated: f64) -> Option<Check> {
             foreign.text(),
             auto(implied_value, 2),
             between(implied_range, 2),
-            auto(stated, 1)
+            auto(stated, 1),
+            if fits {
+                format!("{GREW_BEFORE_TABLE1}.")
+            } else {
+                "The years before it are not printed, so they may still have been within the bound.".to_string()
+            }
         ),
         cells: [
             ("private", "share_domestic_assets"),
@@ -398,6 +396,84 @@ fn private_domestic_before_table1(data: Lookup, stated: f64) -> Option<Check> {
         .to_vec(),
         status: implied.status.weakest(printed_cell.status),
     })
+}
+
+/// Wholly foreign-owned firms' 82% of imports beside domestic firms' 18%: together all
+/// imports, which leaves nothing for the joint ventures and other foreign-invested firms that
+/// made a quarter of the exports.
+fn wholly_owned_imports(data: Lookup) -> Option<Check> {
+    let year = Some(2004);
+    let read = |series, measure| reading_at(data, Dataset::Fig2, series, measure, year);
+    let imports = read("wfoe", "share_of_imports")?;
+    let domestic = read("domestic_funded", "share_of_imports")?;
+    let exports = read("wfoe", "share_of_exports")?;
+    let foreign = read("foreign_funded", "share_of_exports")?;
+    let left_for_others = 100.0 - imports.range.low - domestic.range.low;
+    let others_export = foreign.range.low - exports.range.high;
+    let cells = [
+        ("wfoe", "share_of_imports"),
+        ("domestic_funded", "share_of_imports"),
+        ("wfoe", "share_of_exports"),
+        ("foreign_funded", "share_of_exports"),
+    ]
+    .map(|(series, measure)| Lookup::key(Dataset::Fig2, series, measure, year))
+    .to_vec();
+    Some(Check::from_agreement(
+        left_for_others >= ABOUT_POINTS,
+        format!(
+            "{}% + {}% = {}%: wholly foreign-owned and domestic firms together leave at most {}% of imports (given rounding) to joint ventures and the other foreign-invested forms, though those made at least {} − {} = {}% of the exports. Under processing trade, which Table 4 puts at about 70% of exports, exporters import their materials, so the {}% more likely counts all foreign-invested firms",
+            imports.text(),
+            domestic.text(),
+            auto(imports.value + domestic.value, 1),
+            auto(left_for_others.max(0.0), 1),
+            foreign.text(),
+            exports.text(),
+            auto(others_export, 1),
+            imports.text()
+        ),
+        cells,
+        Status::Clean,
+    ))
+}
+
+/// Private firms' share of domestic sales, "now" 7.5% with no year given: the footnote speaks
+/// of the level the share rose to, so it is read against Table 3's latest year, with the other
+/// years listed so that a reader sees none of them gives the figure either.
+fn latest_private_share(data: Lookup, datum: &Datum) -> Option<Check> {
+    let latest = *TABLE3_YEARS.last()?;
+    let table = data.get(
+        Dataset::Table3,
+        "private",
+        "domestic_market_share",
+        Some(latest),
+    )?;
+    let found = Reading::of(table)?;
+    let stated = Reading::of(datum)?;
+    let printed: Vec<String> = TABLE3_YEARS
+        .iter()
+        .filter_map(|&year| {
+            reading_at(
+                data,
+                Dataset::Table3,
+                "private",
+                "domestic_market_share",
+                Some(year),
+            )
+            .map(|share| format!("{} ({year})", share.text()))
+        })
+        .collect();
+    Some(Check::compare(
+        stated.range,
+        found.range,
+        format!(
+            "No year is given, and the footnote speaks of the level the share rose to, so it is read against Table 3's latest year: {}% in {latest}, against {}% stated. Table 3's private-firm shares of the domestic market are {} in all",
+            found.text(),
+            stated.text(),
+            printed.join(", ")
+        ),
+        vec![table.key()],
+        table.cell.status,
+    ))
 }
 
 /// "About 70 percent" of exports from processing imported materials, 1997–2004: agree when

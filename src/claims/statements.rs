@@ -8,6 +8,7 @@
 
 use super::{Check, Claim, Verdict};
 use crate::audit::{self, reading_at, Reading};
+use crate::data::facts::{wto_dates_agree, WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{series_label, Dataset, Lookup, Status};
 use crate::format::number;
 
@@ -31,6 +32,8 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
     ];
     let mut claims: Vec<Claim> = checked.into_iter().flatten().collect();
     claims.extend(wto_dates(data));
+    claims.extend(lenovo_deal_dates());
+    claims.push(ict_plans());
     claims.extend(UNCHECKABLE.iter().map(Statement::claim));
     claims
 }
@@ -164,16 +167,16 @@ fn wholly_owned_lead(data: Lookup) -> Option<Claim> {
     let year = Some(2004);
     let read = |series, measure| reading_at(data, Dataset::Fig2, series, measure, year);
     let exports = read("wfoe", "share_of_exports")?;
-    let imports = read("wfoe", "share_of_imports")?;
     let foreign = read("foreign_funded", "share_of_exports")?;
     // Joint ventures and other foreign-invested forms share what wholly owned firms leave of
-    // all foreign-invested firms' exports.
+    // all foreign-invested firms' exports. The imports are left out: the 82% the paper gives
+    // wholly owned firms leaves nothing for joint ventures beside domestic firms' 18%, so it
+    // cannot tell the two apart (its own claim says so).
     let others_at_most = foreign.range.high - exports.range.low;
-    let leads = others_at_most < exports.range.low && imports.range.low > 50.0;
+    let leads = others_at_most < exports.range.low;
     let cells = [
         ("wfoe", "share_of_exports"),
         ("foreign_funded", "share_of_exports"),
-        ("wfoe", "share_of_imports"),
     ]
     .map(|(series, measure)| Lookup::key(Dataset::Fig2, series, measure, year))
     .to_vec();
@@ -181,11 +184,10 @@ fn wholly_owned_lead(data: Lookup) -> Option<Claim> {
         Check::from_agreement(
             leads,
             format!(
-                "Exports: wholly foreign-owned firms made nearly {}% of China's ICT exports and all foreign-invested firms {}%, which leaves at most {}% to joint ventures and the other foreign-invested forms; imports: wholly foreign-owned firms made {}%, more than all other firms together",
+                "Exports: wholly foreign-owned firms made nearly {}% of China's ICT exports and all foreign-invested firms {}%, which leaves at most {}% to joint ventures and the other foreign-invested forms. Imports are not used: the paper's 82% for wholly foreign-owned firms and 18% for domestic firms leave nothing for joint ventures, so they cannot show which of the two leads",
                 exports.text(),
                 foreign.text(),
-                number(others_at_most, 1),
-                imports.text()
+                number(others_at_most, 1)
             ),
             cells,
             Status::Clean,
@@ -239,30 +241,37 @@ fn rd_centres_mostly_ict(data: Lookup) -> Option<Claim> {
     )
 }
 
-/// The two years the paper gives for China's WTO entry, each contradicted by the other.
+/// The two years the paper gives for China's WTO entry: the accession year is right, the other
+/// is the paper's slip.
 fn wto_dates(data: Lookup) -> Vec<Claim> {
-    let agree = audit::wto_dates_agree();
+    let agree = wto_dates_agree();
     let cells = audit::wto_fdi(data)
         .map(|check| check.cells)
         .unwrap_or_default();
-    audit::WTO_DATES
+    WTO_DATES
         .iter()
         .map(|date| {
-            let others: Vec<String> = audit::WTO_DATES
+            let others: Vec<String> = WTO_DATES
                 .iter()
                 .filter(|other| other.year != date.year)
                 .map(|other| format!("{} ({})", other.year, other.source))
                 .collect();
+            let right = agree || date.year == WTO_ACCESSION_YEAR;
             let computation = if agree {
                 "Both passages that date the entry give this year; no table records it".to_string()
+            } else if right {
+                format!(
+                    "The paper also dates the entry to {}, but one event has one date, and China became a member on 11 December {WTO_ACCESSION_YEAR}: this passage is right, the other is the slip",
+                    others.join(" and ")
+                )
             } else {
                 format!(
-                    "The paper also dates the entry to {}; one event has one date, so both cannot be right. No table records the date; the FDI figure the paper gives for the entry is filed under {}",
+                    "The paper also dates the entry to {}, which is when China became a member (11 December {WTO_ACCESSION_YEAR}); one event has one date, so this passage is wrong. The FDI figure the paper gives for the entry is filed under {}",
                     others.join(" and "),
-                    audit::WTO_DATES[0].year
+                    date.year
                 )
             };
-            Check::from_agreement(agree, computation, cells.clone(), Status::Clean).claim(
+            Check::from_agreement(right, computation, cells.clone(), Status::Clean).claim(
                 date.claim,
                 Dataset::Table2,
                 format!("China joined the WTO in {}.", date.year),
@@ -270,6 +279,70 @@ fn wto_dates(data: Lookup) -> Vec<Claim> {
             )
         })
         .collect()
+}
+
+/// The two years the paper gives for Lenovo's purchase of IBM's PC business: section 3 prints
+/// its price under 2005, the firm-level passage speaks of the takeover "in 2006". The deal was
+/// completed in 2005, so the later date is the slip.
+fn lenovo_deal_dates() -> Vec<Claim> {
+    let cells = vec![
+        Lookup::key(Dataset::Text, "lenovo", "ibm_pc_purchase_price", Some(2005)),
+        Lookup::key(Dataset::Text, "lenovo", "revenue", Some(2006)),
+    ];
+    let right = Check::from_agreement(
+        true,
+        "The firm-level passage speaks of the takeover 'in 2006', but one deal has one date: Lenovo completed the purchase of IBM's PC business in 2005, the year this passage gives with the price".to_string(),
+        cells.clone(),
+        Status::Clean,
+    )
+    .claim(
+        "text-lenovo-bought-ibm-pc-2005",
+        Dataset::Text,
+        "Lenovo bought IBM's PC business in 2005.".to_string(),
+        EMERGENCE,
+    );
+    let wrong = Check::from_agreement(
+        false,
+        "Section 3 gives the purchase, with its price of 1.75 bn US$, in 2005, when Lenovo completed it; one deal has one date, so 'in 2006' is wrong, unless the passage means to date Lenovo's revenue after the deal rather than the deal".to_string(),
+        cells,
+        Status::Clean,
+    )
+    .claim(
+        "text-lenovo-bought-ibm-pc-2006",
+        Dataset::Text,
+        "Lenovo took over IBM's PC business in 2006.".to_string(),
+        FIRM_LEVEL,
+    );
+    vec![right, wrong]
+}
+
+/// The plan footnote 26 calls the ICT "Fifth" Five-Year Plan, announced in 2006.
+fn ict_plans() -> Claim {
+    Check::from_agreement(
+        false,
+        "China's five-year plans follow each other every five years, and the one that began in 2006 is the 11th (2006–2010); a fifth plan announced in 2006 cannot be, so 'Fifth' is a slip, of the paper or of its source. No number of the paper measures the plans; the cells shown are the achievements the same passage gives for the officials' confidence".to_string(),
+        vec![
+            Lookup::key(
+                Dataset::Text,
+                "chinese_firms",
+                "top100_with_foreign_subsidiaries",
+                Some(2004),
+            ),
+            Lookup::key(
+                Dataset::Text,
+                "china",
+                "rd_centres_in_advanced_countries",
+                None,
+            ),
+        ],
+        Status::Clean,
+    )
+    .claim(
+        "text-ict-plans-2006",
+        Dataset::Text,
+        "In 2006 the ministry announced China's ICT Fifth Five-Year Plan and a mid- and long-term plan to 2020, aiming at world technological leadership before 2020. ('Fifth' is garbled in the OCR text as 'Fiflh'; it is the only reading of those letters.)".to_string(),
+        "Section 3 and footnote 26",
+    )
 }
 
 /// A statement no number in the paper bears on.
@@ -313,6 +386,14 @@ const FDI_1995: (Dataset, &str, &str, Option<u16>) =
 /// Dated events, plans and moves of production that the paper states without a number that
 /// could check them.
 const UNCHECKABLE: &[Statement] = &[
+    Statement {
+        id: "text-three-decades-opening-up",
+        dataset: Dataset::Table2,
+        statement: "When the paper was written, China had been opening up to the world for three decades.",
+        source: "Introduction",
+        reason: "A span of time: the paper never says in which year the opening up began, so no printed date gives its length.",
+        shown_with: &[FDI_1995],
+    },
     Statement {
         id: "text-deng-reform-1992",
         dataset: Dataset::Table2,
@@ -378,28 +459,12 @@ const UNCHECKABLE: &[Statement] = &[
         shown_with: &[(Dataset::Text, "hongfujin", "exports", Some(2005))],
     },
     Statement {
-        id: "text-lenovo-bought-ibm-pc-2005",
-        dataset: Dataset::Text,
-        statement: "Lenovo bought IBM's PC business in 2005.",
-        source: EMERGENCE,
-        reason: "A dated event. The firm-level passage ties the takeover to 2006 in a sentence that may instead date Lenovo's revenue after it; no number settles which.",
-        shown_with: &[(Dataset::Text, "lenovo", "ibm_pc_purchase_price", Some(2005)), (Dataset::Text, "lenovo", "revenue", Some(2006))],
-    },
-    Statement {
         id: "text-tcl-bought-schneider-2002",
         dataset: Dataset::Text,
         statement: "TCL bought the German firm Schneider Electronics in 2002, and later merged with France's Thomson to take over its TV business.",
         source: EMERGENCE,
         reason: "A dated acquisition that no number in the paper bears on.",
         shown_with: &[(Dataset::Text, "televisions", "china_share_of_world_market", Some(2004))],
-    },
-    Statement {
-        id: "text-ict-plans-2006",
-        dataset: Dataset::Text,
-        statement: "In 2006 the ministry announced China's ICT Fifth Five-Year Plan and a mid- and long-term plan to 2020, aiming at world technological leadership before 2020. ('Fifth' is garbled in the OCR text as 'Fiflh'; it is the only reading.)",
-        source: "Section 3 and footnote 26",
-        reason: "Plans and a target date, with no figure the paper could check them against.",
-        shown_with: &[(Dataset::Table5, "china", "computers_office", Some(2003))],
     },
     Statement {
         id: "text-processing-exception-2001",
@@ -412,7 +477,7 @@ const UNCHECKABLE: &[Statement] = &[
     Statement {
         id: "text-manufacturing-moved-1990s",
         dataset: Dataset::Fig3,
-        statement: "By the mid-1990s, firms based in developed countries had moved much of their manufacturing to developing countries.",
+        statement: "Around the middle of the 1990s, companies from rich economies had relocated a large part of their production to poorer ones.",
         source: NETWORKS,
         reason: "A move of production between countries, described without numbers.",
         shown_with: &[(Dataset::Fig3, "foreign_funded", "share_of_output", Some(1996))],

@@ -3,11 +3,13 @@
 //! Every number the explorer can show is a [`Datum`]: one [`Cell`] (a value or none, with a
 //! [`Status`] and a note) placed by dataset, series, measure and year, with a unit and the place
 //! in the paper it comes from. Tables 1–5 live in [`tables`], the numbers quoted in the prose
-//! (grouped by the figure or topic they belong to) in [`prose`].
+//! (grouped by the figure or topic they belong to) in [`prose`], and the dates the paper gives
+//! for events in [`facts`].
 //!
 //! The data is written out as Rust values rather than parsed from text at run time, so the
 //! compiler checks its shape and the tests in `tests/data.rs` check its invariants.
 
+pub mod facts;
 mod prose;
 mod tables;
 
@@ -25,8 +27,9 @@ pub enum Status {
     Clean,
     /// Garbled by OCR, but only one reading is possible; the note says why.
     Corrected,
-    /// Garbled, and the value is a best guess; the note names the alternatives. Also a bound the
-    /// paper implies in words but does not print, whose note says what it rests on.
+    /// A reading: garbled, and the value is a best guess, or legible but placed by inference
+    /// (a year or a column the OCR text lost); the note names the alternatives. Also a bound
+    /// the paper implies in words but does not print, whose note says what it rests on.
     Uncertain,
     /// No value can be read or none was printed.
     Missing,
@@ -48,6 +51,16 @@ impl Status {
             Status::Corrected => "corrected",
             Status::Uncertain => "uncertain",
             Status::Missing => "missing",
+        }
+    }
+
+    /// The status in words, for the table, the tooltips, the key figures and the all-data CSV.
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Clean => "printed legibly",
+            Status::Corrected => "corrected from garbled OCR text",
+            Status::Uncertain => "a best guess, garbled in the OCR text or placed by inference",
+            Status::Missing => "no value",
         }
     }
 
@@ -129,7 +142,8 @@ impl Cell {
         }
     }
 
-    /// A best guess for a garbled value; `alternatives` names the other readings.
+    /// A best guess for a garbled value, or a legible value whose place is inferred;
+    /// `alternatives` names the other readings.
     pub const fn uncertain(value: f64, alternatives: &'static str) -> Cell {
         Cell {
             value: Some(value),

@@ -12,6 +12,8 @@ const TECH_STRUCTURE: &str = "Section 3, 'Technological structure of the walking
 const OWNERSHIP: &str = "Section 2, on state ownership";
 const DYNAMIC: &str = "Section 4, 'Keeping up with dynamic competition'";
 const FIRM_LEVEL: &str = "Section 3, firm-level data";
+/// IBM's and Dell's revenues are printed without a year: the year is a reading.
+const UNDATED_RIVAL: &str = "Legible, but the paper gives no year for it: placed in 2006, the year the same sentence gives Lenovo's revenue. Other readings: the rival's latest yearly revenue when the paper was written, 2005 or 2007.";
 
 /// One prose statement. `year` is `None` where the statement covers a period or gives no year.
 #[allow(clippy::too_many_arguments)]
@@ -144,8 +146,8 @@ pub const STATEMENTS: &[Datum] = {
         say(Text, "lenovo", "ibm_pc_purchase_price", Some(2005), BillionUsd, c(1.75), "Price Lenovo paid for IBM's PC business", EMERGENCE),
         say(Text, "lenovo", "revenue", Some(2006), BillionUsd, n(13.0, "The paper dates this after the IBM deal 'in 2006', while it dates the deal itself to 2005."), "Lenovo's revenue after the IBM deal", FIRM_LEVEL),
         say(Text, "lenovo", "revenue_growth_multiple", Some(2006), Times, n(4.0, "The paper says Lenovo 'quadrupled' its revenue."), "Growth of Lenovo's revenue through the IBM deal", FIRM_LEVEL),
-        say(Text, "ibm", "revenue", Some(2006), BillionUsd, c(91.0), "IBM's revenue", FIRM_LEVEL),
-        say(Text, "dell", "revenue", Some(2006), BillionUsd, c(55.0), "Dell's revenue", FIRM_LEVEL),
+        say(Text, "ibm", "revenue", Some(2006), BillionUsd, Cell::uncertain(91.0, UNDATED_RIVAL), "IBM's revenue", FIRM_LEVEL),
+        say(Text, "dell", "revenue", Some(2006), BillionUsd, Cell::uncertain(55.0, UNDATED_RIVAL), "Dell's revenue", FIRM_LEVEL),
         say(Text, "ibm", "size_multiple_of_lenovo", Some(2006), Times, n(9.0, "The paper says Lenovo is 'one-ninth the size' of IBM."), "IBM's size relative to Lenovo, as stated", FIRM_LEVEL),
         say(Text, "dell", "size_multiple_of_lenovo", Some(2006), Times, n(5.0, "The paper says Lenovo is 'one-fifth the size' of Dell."), "Dell's size relative to Lenovo, as stated", FIRM_LEVEL),
         say(Text, "hongfujin", "exports", Some(2005), BillionUsd, n(14.5, "A subsidiary of Taiwan's Foxconn."), "Hongfujin Precision's exports", FIRM_LEVEL),

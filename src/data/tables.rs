@@ -115,6 +115,9 @@ const TABLE1: &[Row] = &{
     const TOTAL: &str = "Table 1, '% of total assets of ICT industry'";
     const DOMESTIC: &str = "Table 1, '% of domestic assets'";
     const SCE_ONLY_TWO_YEARS: &str = "The state-controlled rows are printed for two years only (placed in 2003 and 2005; see the table note).";
+    // The values are legible, but the OCR text lost their columns: their years are a reading.
+    const SCE_PLACED: &str = "Legible, but the OCR text lost its column: it is placed in this year by inference (see the table note). The other readings, any other two of Table 1's years, make its two share blocks disagree.";
+    const SCE_FIRMS_PLACED: &str = "OCR printed a point as the thousands separator; and the OCR text lost its column, so it is placed in this year by inference (see the table note). The other readings, any other two of Table 1's years, make its two share blocks disagree.";
     const TOTALS: &str = "Table 1, 'Total of the industry'";
     [
 
@@ -284,8 +287,8 @@ const TABLE1: &[Row] = &{
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
-            Cell::corrected(1546.0, THOUSANDS_POINT),
-            Cell::corrected(1435.0, THOUSANDS_POINT),
+            Cell::uncertain(1546.0, SCE_FIRMS_PLACED),
+            Cell::uncertain(1435.0, SCE_FIRMS_PLACED),
         ],
     ),
     row!(
@@ -299,8 +302,8 @@ const TABLE1: &[Row] = &{
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
-            c(33.0),
-            c(22.0),
+            Cell::uncertain(33.0, SCE_PLACED),
+            Cell::uncertain(22.0, SCE_PLACED),
         ],
     ),
     row!(
@@ -314,8 +317,8 @@ const TABLE1: &[Row] = &{
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
             Cell::missing(SCE_ONLY_TWO_YEARS),
-            c(79.0),
-            c(70.0),
+            Cell::uncertain(79.0, SCE_PLACED),
+            Cell::uncertain(70.0, SCE_PLACED),
         ],
     ),
 
@@ -403,12 +406,19 @@ const fn table3_block(
 }
 
 const SHARE: &str = "Table 3, 'Share of domestic market'";
+/// The first column's values are legible, but its header is lost: whose they are is a reading.
+const FIRST_COLUMN: &str = "Legible, but the OCR text lost this column's header: we read it as state-owned enterprises (see the table note). Other readings: state-owned and state-controlled firms together, or another domestic type the lost header named.";
 const PROFIT: &str = "Table 3, 'Profit/total sales'";
 const VALUE_ADDED: &str = "Table 3, 'Value-added/total sales'";
 
 // Columns are given one series at a time (2001, 2002, 2003, 2004), in the printed order.
 const SHARE_COLUMNS: [[Cell; 4]; 6] = [
-            [c(25.8), c(13.6), c(9.7), c(8.5)],
+            [
+                Cell::uncertain(25.8, FIRST_COLUMN),
+                Cell::uncertain(13.6, FIRST_COLUMN),
+                Cell::uncertain(9.7, FIRST_COLUMN),
+                Cell::uncertain(8.5, FIRST_COLUMN),
+            ],
             [c(16.5), c(4.0), c(5.4), c(5.0)],
             [
                 Cell::uncertain(
@@ -425,7 +435,12 @@ const SHARE_COLUMNS: [[Cell; 4]; 6] = [
 ];
 const LETTER_I: &str = "OCR printed the letter 'i' in place of a digit; it most often stands for 1 (as 'I' does in Table 1), less often for 7 or 4.";
 const PROFIT_COLUMNS: [[Cell; 4]; 6] = [
-            [c(3.3), c(2.1), c(2.5), c(-1.6)],
+            [
+                Cell::uncertain(3.3, FIRST_COLUMN),
+                Cell::uncertain(2.1, FIRST_COLUMN),
+                Cell::uncertain(2.5, FIRST_COLUMN),
+                Cell::uncertain(-1.6, FIRST_COLUMN),
+            ],
             [
                 c(6.1),
                 c(4.8),
@@ -444,7 +459,12 @@ const PROFIT_COLUMNS: [[Cell; 4]; 6] = [
 ];
 const FIVE_FOR_SIX: &str = "The 2002 row prints five values for six columns, and the text does not show which column is blank. We keep the values in printed order; each may belong one column further right.";
 const VALUE_ADDED_COLUMNS: [[Cell; 4]; 6] = [
-            [c(20.2), Cell::uncertain(10.3, FIVE_FOR_SIX), c(20.0), c(21.8)],
+            [
+                Cell::uncertain(20.2, FIRST_COLUMN),
+                Cell::uncertain(10.3, FIVE_FOR_SIX),
+                Cell::uncertain(20.0, FIRST_COLUMN),
+                Cell::uncertain(21.8, FIRST_COLUMN),
+            ],
             [c(17.1), Cell::uncertain(9.8, FIVE_FOR_SIX), c(20.0), c(18.6)],
             [c(37.1), Cell::uncertain(17.8, FIVE_FOR_SIX), c(19.4), c(19.6)],
             [c(24.9), Cell::uncertain(6.6, FIVE_FOR_SIX), c(20.1), c(25.5)],

@@ -4,6 +4,7 @@
 use super::escape;
 use crate::plot::Plot;
 use crate::session::Session;
+use crate::view::ViewId;
 
 /// The banner for the session's focus, or nothing when the reader did not come from a
 /// finding or a claim (or dismissed it). `plot` is what the chart shows now: the outlines go
@@ -26,7 +27,14 @@ pub fn focus_banner(session: &Session, plot: Option<&Plot>) -> String {
         }
     };
     let chart = if focus.charted == 0 {
-        "No chart plots the numbers it names: the paper quotes them in its text only.".to_string()
+        let list = if session.state.view == ViewId::Highlights {
+            " Every number the prose quotes is listed below the chart, with its check."
+        } else {
+            ""
+        };
+        format!(
+            "No chart plots the numbers it names: the paper quotes them in its text only.{list}"
+        )
     } else if focus.with_values == 0 {
         "The chart holds the numbers it names, but their values are missing: gaps in the chart, dashes in the table.".to_string()
     } else if outlined == 0 {

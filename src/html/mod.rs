@@ -1,7 +1,8 @@
-//! Static HTML built from the core, for the page to show before (or without) WebAssembly.
+//! Every HTML fragment the page shows besides the chart: tabs, controls, legend, table, notes
+//! and key figures, and the static tables a page without WebAssembly falls back to.
 //!
-//! Everything the page shows besides the chart is built here as HTML text from the core's
-//! values, so it can be tested natively and the browser module only inserts it.
+//! They are built here as HTML text from the core's values, so that they can be tested
+//! natively, and the browser module only inserts or patches them.
 
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
@@ -18,6 +19,8 @@ mod glossary;
 mod quality;
 mod story;
 mod tooltip;
+/// The escaping every fragment uses, kept below the page so that the embed codes share it.
+pub use crate::markup::escape;
 pub use embed::{embed_options, offered_groups, palette_css};
 pub use focus::focus_banner;
 #[cfg(not(target_arch = "wasm32"))]
@@ -82,22 +85,6 @@ pub fn fallback_tables() -> String {
     }
     html.push_str("</section>");
     html
-}
-
-/// Escapes text for use in HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(ch),
-        }
-    }
-    escaped
 }
 
 /// The view tabs: one button per view, the current one pressed.
@@ -523,7 +510,7 @@ pub fn table_parts(plot: Option<&Plot>) -> Rows {
                     series.label,
                     category.label,
                     if point.note.is_empty() {
-                        status_words(point.status)
+                        point.status.words()
                     } else {
                         &point.note
                     }
@@ -537,7 +524,7 @@ pub fn table_parts(plot: Option<&Plot>) -> Rows {
                 };
                 reference = format!(
                     "<sup><a href=\"#note-{number}\" title=\"{}\">{}{number}</a></sup>",
-                    escape(status_words(point.status)),
+                    escape(point.status.words()),
                     status_mark(point.status)
                 );
             }
@@ -590,16 +577,6 @@ fn cell_text(value: f64, unit: Unit, decimals: Option<u8>) -> String {
     }
 }
 
-/// A status in words, for the table, the key figures and the all-data CSV.
-pub(crate) fn status_words(status: Status) -> &'static str {
-    match status {
-        Status::Clean => "printed legibly",
-        Status::Corrected => "corrected from garbled OCR text",
-        Status::Uncertain => "a best guess from garbled OCR text",
-        Status::Missing => "no value",
-    }
-}
-
 /// The key figures beside the chart.
 pub fn stats(stats: &[Stat]) -> String {
     if stats.is_empty() {
@@ -612,7 +589,7 @@ pub fn stats(stats: &[Stat]) -> String {
             None => "cannot be computed".to_string(),
         };
         let caveat = if stat.status > Status::Clean {
-            format!(" <small>({})</small>", status_words(stat.status))
+            format!(" <small>({})</small>", stat.status.words())
         } else {
             String::new()
         };

@@ -12,7 +12,7 @@ use crate::audit::{self, Finding, Severity};
 use crate::claims::{self, Claim, Verdict};
 use crate::data::{Dataset, Status};
 use crate::quality::{self, Group, SEVERITIES};
-use crate::view::State;
+use crate::view::Target;
 use std::collections::HashSet;
 
 /// A dataset's heading in the claims check: its title, named by its table or figure.
@@ -97,11 +97,11 @@ fn item_attributes(anchor: &str, kind: &str, section: &str, sources: &[Dataset])
     )
 }
 
-/// The row under an item: "Show in …" (the cells, then the item's title, for the view's
+/// The row under an item: "Show in …" or, where no chart plots its numbers, "Open …" (the cells, then the item's title, for the view's
 /// banner), the link to the item itself, and where the paper says it (for claims).
 fn item_actions(anchor: &str, cells: &[String], title: &str, source: Option<&str>) -> String {
     let keys: Vec<&str> = cells.iter().map(String::as_str).collect();
-    let view = State::showing(&keys).view;
+    let label = Target::of(&keys).button_label();
     let source = source.map_or(String::new(), |source| {
         format!(
             "<span class=\"{}\">{}</span>",
@@ -110,11 +110,11 @@ fn item_actions(anchor: &str, cells: &[String], title: &str, source: Option<&str
         )
     });
     format!(
-        "<p class=\"{}\"><button type=\"button\" name=\"goto\" value=\"{}|{}\" aria-describedby=\"{anchor}-title\">Show in {}</button> <a class=\"permalink\" href=\"#{anchor}\" aria-describedby=\"{anchor}-title\">Link to this</a>{source}</p>",
+        "<p class=\"{}\"><button type=\"button\" name=\"goto\" value=\"{}|{}\" aria-describedby=\"{anchor}-title\">{}</button> <a class=\"permalink\" href=\"#{anchor}\" aria-describedby=\"{anchor}-title\">Link to this</a>{source}</p>",
         quality::ACTIONS_CLASS,
         escape(&cells.join(" ")),
         escape(title),
-        escape(view.label())
+        escape(&label)
     )
 }
 

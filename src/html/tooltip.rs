@@ -2,7 +2,7 @@
 //! as the table shows it, how far it can be trusted, and its note. The table below the chart
 //! holds all of this too, for keyboards and screen readers; the tooltip only saves a look.
 
-use super::{escape, status_words};
+use super::escape;
 use crate::chart::Mark;
 use crate::data::Status;
 use crate::describe::value_text_at;
@@ -12,11 +12,11 @@ use crate::plot::{Plot, PALETTE};
 /// computed value, that it was computed and from what.
 fn trust_words(status: Status, derived: bool) -> String {
     match (derived, status) {
-        (false, status) => status_words(status).to_string(),
-        (true, Status::Clean) => format!("computed from numbers {}", status_words(status)),
+        (false, status) => status.words().to_string(),
+        (true, Status::Clean) => format!("computed from numbers {}", status.words()),
         (true, status) => format!(
             "computed from the paper's numbers, one of them {}",
-            status_words(status)
+            status.words()
         ),
     }
 }

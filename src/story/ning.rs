@@ -141,7 +141,7 @@ fn steps() -> Vec<Step> {
         ),
         step(
             "Thin margins",
-            "Table 3 also shows how little the firms earned: profit stayed below 9% of sales for every type in every year, and the first column, read as state-owned firms, made a loss in 2004. The industry line is our average of the six types weighted by market share; it has no value for 2004, where two profit figures were garbled in the OCR text beyond reading, and two more (joint-stock cooperatives in 2001 and 2004) are best guesses. The prose's 6.0% for the whole industry in 2003 is well above that average (see Data quality).",
+            "Table 3 also shows how little the firms earned: profit stayed below 9% of sales for every type in every year whose figure can be read (two 2004 figures cannot), and the first column, read as state-owned firms, made a loss in 2004. The industry line is our average of the six types weighted by market share; it has no value for 2004, where two profit figures were garbled in the OCR text beyond reading, and two more (joint-stock cooperatives in 2001 and 2004) are best guesses. The prose's 6.0% for the whole industry in 2003 is well above that average (see Data quality).",
             "view=market&measure=profit_to_sales&series=state_owned,collective,joint_stock_cooperative,joint_stock,private,foreign_funded,industry&emph=industry",
             None,
         ),
@@ -160,7 +160,7 @@ fn steps() -> Vec<Step> {
         ),
         step(
             "Lenovo beside the giants",
-            "Section 3 then weighs the walking-out firms themselves. Lenovo bought IBM's PC business in 2005 and its revenue rose to 13 bn US$, yet IBM and Dell remained far larger, and no Chinese multinational ranked among the world's top 250 ICT firms. The paper puts Lenovo at a ninth of IBM's size and a fifth of Dell's, but the revenues it quotes make it nearer a seventh and a quarter.",
+            "Section 3 then weighs the walking-out firms themselves. Lenovo bought IBM's PC business in 2005 and its revenue rose to 13 bn US$, yet IBM and Dell remained far larger, and no Chinese multinational ranked among the world's top 250 ICT firms. The paper puts Lenovo at a ninth of IBM's size and a fifth of Dell's, but the revenues it quotes make it nearer a seventh and a quarter. It gives IBM's and Dell's revenues no year: placing them in 2006, beside Lenovo's, is a reading.",
             "view=highlights&topic=firm_revenues&emph=lenovo&note=lenovo@2006:Lenovo after buying IBM's PCs",
             question(
                 "What was Lenovo's revenue as a percentage of IBM's, on the figures section 3 quotes?",
@@ -170,8 +170,8 @@ fn steps() -> Vec<Step> {
         ),
         step(
             "China's top exporters are not Chinese",
-            "Walking-out was meant to turn Chinese firms into the country's exporters, but section 3's list of the largest ICT exporters in 2005 is headed by foreign subsidiaries. Hongfujin Precision, owned by Taiwan's Foxconn, shipped about seven times as much as Huawei, the one Chinese-owned firm on the list. The runner-up, Fengda (owned by Taiwan's Quanta), has a value that was garbled in the OCR text and is corrected, and the paper lists ASUSTeK before Motorola although Motorola exported slightly more.",
-            "view=highlights&topic=top_exporters_2005&emph=huawei&note=huawei@2005:The one Chinese-owned firm here",
+            "Walking-out was meant to turn Chinese firms into the country's exporters, but section 3's list of the largest ICT exporters in 2005 is headed by foreign subsidiaries. Hongfujin Precision, owned by Taiwan's Foxconn, shipped about seven times as much as Huawei, a Chinese firm the paper cites beside the list for comparison. The runner-up, Fengda (owned by Taiwan's Quanta), has a value that was garbled in the OCR text and is corrected, and the paper lists ASUSTeK before Motorola although Motorola exported slightly more.",
+            "view=highlights&topic=top_exporters_2005&emph=huawei&note=huawei@2005:Huawei, cited for comparison",
             question(
                 "What were Huawei's 2005 exports as a percentage of Hongfujin Precision's?",
                 Ask::PercentOf,
@@ -193,13 +193,13 @@ fn steps() -> Vec<Step> {
         ),
         step(
             "What the paper's own numbers support",
-            "The Data quality view lists every place where the paper's numbers fail to agree, and none of them overturns the broad trends of Tables 1 to 4. Several figures in the prose differ from what the tables give: the 73% average for state-controlled firms, the 1.44 bn US$ of FDI at WTO entry, the 6.0% industry profit for 2003 and the 34% market share of non-state domestic firms. Other prose figures contradict each other: the export shares add up to 106%, the revenues make Lenovo one-seventh of IBM, and output is quoted below exports. Table 1's assets are also too large to be billions of yuan, so compare its shares rather than its amounts.",
+            "The Data quality view lists the places where our checks find the paper's numbers failing to agree, and none of them overturns the broad trends of Tables 1 to 4. Several figures in the prose differ from what the tables give: the 73% average for state-controlled firms, the 1.44 bn US$ of FDI at WTO entry, the 6.0% industry profit for 2003 and the 34% market share of joint stock, limited liability and private firms. Other prose figures contradict each other: the export shares add up to 106%, the revenues make Lenovo one-seventh of IBM, and output is quoted below exports. Table 1's assets are also too large to be billions of yuan, so compare its shares rather than its amounts.",
             "view=quality",
             None,
         ),
         step(
             "The verdict",
-            "The paper concludes that attracting-in built China's ICT industry but walking-out has not made China its leader: assets, exports and the home market passed to foreign-funded firms, while domestic firms stayed small, earned thin margins and spent little on R&D. That conclusion rests on trends that the disagreements in Data quality leave standing, even though a few of the cells behind this chart were garbled in the OCR text and are corrected.",
+            "The paper concludes that attracting-in built China's ICT industry but walking-out has not made China its leader: assets, exports and the home market passed to foreign-funded firms, while domestic firms stayed small and earned thin margins, and the industry as a whole, foreign-funded firms included, spent little on R&D. That conclusion rests on trends that the disagreements in Data quality leave standing, even though a few of the cells behind this chart were garbled in the OCR text and are corrected.",
             "view=ownership&measure=share_total_assets&chart=stacked&band=2003-2005:After WTO entry (end of 2001)",
             None,
         ),

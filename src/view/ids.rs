@@ -272,6 +272,25 @@ pub struct Topic {
     pub kind: ChartKind,
 }
 
+impl Topic {
+    /// The years its numbers give, in order: the categories of its chart and the years the
+    /// state may choose from, so both are read from here.
+    pub fn years(&self) -> Vec<u16> {
+        let mut years: Vec<u16> = self
+            .lines
+            .iter()
+            .flat_map(|(series, dataset, measure)| {
+                crate::data::of(*dataset)
+                    .filter(move |datum| datum.series == *series && datum.measure == *measure)
+                    .filter_map(|datum| datum.year)
+            })
+            .collect();
+        crate::sort::by(&mut years, Ord::cmp);
+        years.dedup();
+        years
+    }
+}
+
 /// The topics of the trade-and-output view, each a small chart of numbers from the prose.
 pub const TOPICS: [Topic; 9] = [
     Topic {

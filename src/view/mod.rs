@@ -3,8 +3,10 @@
 //! [`State`] holds every choice (view, measure, transform, chart kind, series, years, base and
 //! comparison years, log scale, topic, whether Play is under way), what a lecturer points at
 //! (emphasised series, reference lines, shaded spans, callouts) and the values a "Show in…"
-//! button outlined. It is changed only through [`State::apply`], which validates each event,
-//! and it round-trips through the page URL ([`State::to_query`], [`State::from_query`]) so that
+//! button outlined. Readers, links and scripts change it only through [`State::apply`] and
+//! [`State::from_query`], which validate every value; outside this module the fields are only
+//! read (they are still public, for the page, the exports and the tests' fixtures). It
+//! round-trips through the page URL ([`State::to_query`], [`State::from_query`]) so that
 //! any view can be shared, bookmarked or embedded. From a state, [`plot`] builds the
 //! [`Plot`](crate::plot::Plot) that the chart, the table and the summary all show.
 //!

@@ -6,8 +6,6 @@ use super::ids::{
     measures, transforms, Measure, Topic, Transform, ViewId, FDI_MEASURES, MARKET_SERIES,
     TABLE1_ALL, TOPICS,
 };
-use super::plots::topic_years;
-use super::target::Target;
 use crate::data::{self, Dataset, TABLE1_TYPES, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS};
 use crate::notice::quoted;
 use crate::plot::{Category, ChartKind};
@@ -170,9 +168,27 @@ impl State {
             ViewId::Fdi => data::years(Dataset::Table2),
             ViewId::Market => TABLE3_YEARS.to_vec(),
             ViewId::Exports => data::years(Dataset::Table4),
-            ViewId::Highlights => topic_years(self.topic()),
+            ViewId::Highlights => self.topic().years(),
             ViewId::Rd | ViewId::Quality => Vec::new(),
         }
+    }
+
+    /// The state with every offered series and category switched on: what the controls look
+    /// like apart from their checkboxes, so that the page rebuilds them only when this
+    /// changes, and a toggle only sets the boxes.
+    pub fn controls_shape(&self) -> State {
+        let mut shape = self.clone();
+        shape.series = self
+            .offered_series()
+            .into_iter()
+            .map(|(id, _)| id.to_string())
+            .collect();
+        shape.categories = self
+            .all_categories()
+            .into_iter()
+            .map(|category| category.id)
+            .collect();
+        shape
     }
 
     /// Every category the view can show, whether switched on or not.
@@ -364,7 +380,6 @@ impl State {
                     set_member(&mut self.series, id, false);
                 }
             }
-            "goto" => *self = Target::read(value)?.state,
             "play" | "step" | "play-at" if self.transform == Transform::Change => {
                 return Err("Stepping through the years works with values and indexes; a change compares the two chosen years.".to_string());
             }

@@ -65,6 +65,17 @@ pub struct Target {
 const TITLE_LENGTH: usize = 240;
 
 impl Target {
+    /// The words of the button that opens this target. "Show in" promises a chart that draws
+    /// the values; where no chart plots any of them, the button says it only opens the view
+    /// (whose banner then says so, and whose notes list every number the prose quotes).
+    pub fn button_label(&self) -> String {
+        if self.charted == 0 {
+            format!("Open {} (no chart plots this)", self.state.view.label())
+        } else {
+            format!("Show in {}", self.state.view.label())
+        }
+    }
+
     /// Reads the value a "Show in…" button sends: the cell keys, separated by spaces, then
     /// optionally `|` and the finding's title or the claim's statement. A value that names no
     /// cell of the paper is refused, so that it cannot silently reset the view.

@@ -530,17 +530,7 @@ impl App {
     /// or chart kind); a checkbox toggle only sets the boxes' `checked` properties, so the
     /// screen reader's place stays where it was.
     fn update_controls(&mut self) -> Result<(), JsValue> {
-        let mut shape = self.session.state.clone();
-        shape.series = shape
-            .offered_series()
-            .into_iter()
-            .map(|(id, _)| id.to_string())
-            .collect();
-        shape.categories = shape
-            .all_categories()
-            .into_iter()
-            .map(|category| category.id)
-            .collect();
+        let shape = self.session.state.controls_shape();
         let html = html::controls(&shape, &self.session.display.controls);
         set_attribute(
             &element(&self.document, "app")?,

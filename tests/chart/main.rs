@@ -1,8 +1,9 @@
 //! Charts drawn to SVG: snapshots of a set of plots, and checks of what a reader must be able to
 //! rely on (gaps stay gaps, flagged values look flagged, nothing leaves the plot).
 //!
-//! Snapshots live in `tests/snapshots/`. After an intended change, review the new pictures and
-//! run `UPDATE_SNAPSHOTS=1 cargo test --test chart` to accept them. To look at every fixture and
+//! Snapshots live in `tests/snapshots/` as plain SVG files, compared by expect-test. After an
+//! intended change, run `UPDATE_EXPECT=1 cargo test --test chart`, which rewrites them, and review
+//! the new pictures and their diff before committing them. To look at every fixture and
 //! every view at phone, laptop and projector sizes, run
 //! `cargo test --test chart -- --ignored gallery` and open the folder it prints.
 

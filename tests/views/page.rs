@@ -2,6 +2,7 @@
 //! the table's notes.
 
 use super::*;
+use ict_explorer::view::Target;
 
 #[test]
 fn controls_are_labelled_native_form_elements() {
@@ -70,10 +71,9 @@ fn show_in_opens_the_view_with_the_cells_of_a_finding() {
         .iter()
         .find(|finding| finding.id == "text-sce-average-vs-table1")
         .expect("finding");
-    let mut state = State::for_view(ViewId::Quality);
-    state
-        .apply("goto", &finding.cells.join(" "), true)
-        .expect("goto");
+    let state = Target::read(&finding.cells.join(" "))
+        .expect("Show in")
+        .state;
     assert_eq!(state.view, ViewId::Ownership);
     assert_eq!(
         state.measure().id,
@@ -126,10 +126,9 @@ fn every_show_in_button_opens_a_view() {
         .iter()
         .map(|claim| &claim.cells);
     for cells in findings.chain(claims).filter(|cells| !cells.is_empty()) {
-        let mut state = State::for_view(ViewId::Quality);
-        state
-            .apply("goto", &cells.join(" "), true)
-            .unwrap_or_else(|problem| panic!("Show in for {cells:?} is refused: {problem}"));
+        let state = Target::read(&cells.join(" "))
+            .unwrap_or_else(|problem| panic!("Show in for {cells:?} is refused: {problem}"))
+            .state;
         assert_ne!(
             state.view,
             ViewId::Quality,

@@ -8,9 +8,9 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The other two engines of the cross-browser smoke test (tests/e2e/cross-browser.test.mjs), each
-/// with the Debian package that provides it: Firefox ESR (driven over WebDriver BiDi, which it
-/// speaks itself), WebKitGTK's WebDriver (which drives its MiniBrowser), and the virtual display
-/// that WebKitGTK needs.
+/// with the Debian package that provides it: Firefox ESR (driven through [`geckodriver`]),
+/// WebKitGTK's WebDriver (which drives its MiniBrowser), and the virtual display that WebKitGTK
+/// needs.
 pub const OTHER_BROWSERS: [(&str, &str); 3] = [
     ("/usr/bin/firefox-esr", "firefox-esr"),
     ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
@@ -26,6 +26,7 @@ pub fn all() -> Result {
     node_packages()?;
     chromium()?;
     other_browsers()?;
+    geckodriver()?;
     Ok(())
 }
 
@@ -118,7 +119,8 @@ pub fn locked_wasm_bindgen_version() -> Result<String> {
     }
 }
 
-/// The version a wasm-bindgen tool reports (`wasm-bindgen 0.2.130` → `0.2.130`).
+/// The version a tool reports as its second word (`wasm-bindgen 0.2.130` → `0.2.130`,
+/// `geckodriver 0.37.1 (…)` → `0.37.1`).
 fn tool_version(program: &str) -> Option<String> {
     let text = probe(command(program).arg("--version"))?;
     text.split_whitespace().nth(1).map(str::to_string)
@@ -243,6 +245,40 @@ pub fn other_browsers() -> Result {
     Ok(())
 }
 
+/// The geckodriver the cross-browser test's selenium-webdriver drives Firefox ESR through. Debian
+/// does not package it, and selenium's own manager would download a binary, so it is built from
+/// crates.io, at this version, into cargo's bin folder.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// geckodriver at [`GECKODRIVER_VERSION`], built with `cargo install` only when missing or
+/// at another version.
+pub fn geckodriver() -> Result {
+    let found = tool_version("geckodriver");
+    if found.as_deref() == Some(GECKODRIVER_VERSION) {
+        ok(&format!("geckodriver {GECKODRIVER_VERSION}"));
+        return Ok(());
+    }
+    println!(
+        "  installing geckodriver {GECKODRIVER_VERSION} (found {}); this takes a few minutes",
+        found.as_deref().unwrap_or("none")
+    );
+    run(util::cargo().args([
+        "install",
+        "geckodriver",
+        "--locked",
+        "--version",
+        GECKODRIVER_VERSION,
+    ]))?;
+    match tool_version("geckodriver") {
+        Some(version) if version == GECKODRIVER_VERSION => Ok(()),
+        other => Err(format!(
+            "after installing geckodriver {GECKODRIVER_VERSION}, `geckodriver --version` reports {}; \
+             is another geckodriver earlier on PATH?",
+            other.as_deref().unwrap_or("nothing")
+        )),
+    }
+}
+
 /// Node.js and npm, which run wasm-opt (npm package binaryen) and the browser tests.
 pub fn node() -> Result {
     let node = probe(command("node").arg("--version"));
@@ -270,6 +306,8 @@ pub fn node_packages() -> Result {
         wasm_opt_script(),
         modules.join("playwright-core/package.json"),
         modules.join("axe-core/axe.min.js"),
+        // Drives Firefox ESR and WebKitGTK in the cross-browser test.
+        modules.join("selenium-webdriver/package.json"),
         // Minifies the single file's inline scripts and styles (xtask/minify.mjs).
         modules.join("esbuild/package.json"),
         // The bench's peers, inlined into the pages it compares the app with.
@@ -281,7 +319,7 @@ pub fn node_packages() -> Result {
     let current = std::fs::read(&stamp).is_ok_and(|installed| installed == lock)
         && required.iter().all(|path| path.exists());
     if current {
-        ok("npm packages (binaryen, playwright-core, axe-core, esbuild, the bench's chart libraries) as in package-lock.json");
+        ok("npm packages (binaryen, playwright-core, axe-core, selenium-webdriver, esbuild, the bench's chart libraries) as in package-lock.json");
         return Ok(());
     }
     println!("  installing npm packages from package-lock.json");

@@ -22,8 +22,8 @@ Commands:
                        file is over its gzipped byte budget), end-to-end tests (Chromium,
                        plus a smoke test in Firefox ESR and WebKitGTK)
   setup                install the tools (wasm target, wasm-bindgen-cli as in Cargo.lock,
-                       Chromium + ChromeDriver, Firefox ESR, WebKitWebDriver + Xvfb, npm
-                       packages); only what is missing
+                       Chromium + ChromeDriver, Firefox ESR, geckodriver, WebKitWebDriver +
+                       Xvfb, npm packages); only what is missing
   dist                 build dist/site/ and the single file dist/ict-explorer.html
   serve [--port N]     dist, then serve dist/site/ on http://127.0.0.1:N/ (default 8000)
   screenshots          dist, then write docs/screenshot*.png from the single file
@@ -177,20 +177,23 @@ fn test() -> Result {
             "-D",
             "warnings",
         ]))?;
-        // The browser-only code (src/web.rs, tests/web.rs) compiles for wasm32 only.
-        run(util::cargo().args([
-            "clippy",
-            "-p",
-            "ict-explorer",
-            "--target",
-            ensure::WASM_TARGET,
-            "--lib",
-            "--test",
-            "web",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        // The browser-only code (src/web.rs, tests/web.rs) compiles for wasm32 only. This run
+        // also bans the calls that cost the wasm kilobytes (xtask/clippy-wasm32/clippy.toml).
+        run(util::cargo()
+            .env("CLIPPY_CONF_DIR", root().join("xtask/clippy-wasm32"))
+            .args([
+                "clippy",
+                "-p",
+                "ict-explorer",
+                "--target",
+                ensure::WASM_TARGET,
+                "--lib",
+                "--test",
+                "web",
+                "--",
+                "-D",
+                "warnings",
+            ]))
     })?;
     steps.step("native tests", || {
         run(util::cargo().args(["test", "--workspace"]))

@@ -100,21 +100,12 @@ fn resolve(site: &Path, target: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// A request path's percent-escapes decoded; `None` when they do not spell UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 fn mime_type(path: &Path) -> &'static str {
@@ -166,6 +157,8 @@ mod tests {
         assert_eq!(resolve(&site, "/../etc/passwd"), None);
         assert_eq!(resolve(&site, "/sub/%2e%2e/%2e%2e/etc/passwd"), None);
         assert_eq!(resolve(&site, "/missing.js"), None);
+        // Escapes that do not spell UTF-8 name no file.
+        assert_eq!(resolve(&site, "/sub/a%ff.js"), None);
         std::fs::remove_dir_all(&site).ok();
     }
 

@@ -14,7 +14,8 @@
 //! `cargo xtask serve` reads the same file ([`Rules::parse`]), so trying the site shows what a
 //! host sends.
 
-use crate::dist::{ensure_newline, escape_script, scan, sha256_source};
+use crate::dist::single_file::{ensure_newline, escape_script, sha256_source};
+use crate::dist::tags::scan;
 use crate::util::Result;
 
 /// The script that www/index.html loads first: the site inlines it and lets it load the rest.

@@ -200,18 +200,6 @@ pub fn gzip_size(bytes: &[u8]) -> usize {
 }
 
 /// `1234567` → `1,234,567`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut text = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
-}
-
 pub fn seconds(duration: Duration) -> String {
     let secs = duration.as_secs_f64();
     if secs < 60.0 {
@@ -261,14 +249,6 @@ mod tests {
             assert_eq!(base64(input.as_bytes()), expected, "base64({input:?})");
         }
         assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
-    }
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

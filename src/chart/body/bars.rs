@@ -2,44 +2,6 @@
 //! segment recorded for hit testing as it is drawn.
 
 use super::*;
-/// The width of bars side by side and where each group of them starts.
-pub(super) struct BarSlots {
-    /// The width of one series' slot.
-    slot: f64,
-    /// The width of a whole group of bars.
-    group: f64,
-    /// The background left between neighbouring bars.
-    gap: f64,
-}
-
-impl BarSlots {
-    pub(super) fn of(plot: &Plot, painter: &Painter, frame: &Frame) -> BarSlots {
-        let band = frame.x.scale.band_width();
-        let count = plot.series.len().max(1) as f64;
-        // Bars are capped in width: a few categories on a wide screen would otherwise be slabs.
-        let slot = ((band * 0.75).min(band - painter.px(2.0)) / count)
-            .min(painter.px(MAX_BAR_WIDTH))
-            .max(1.0);
-        let gap = if slot > painter.px(8.0) {
-            painter.px(1.5)
-        } else {
-            0.0
-        };
-        BarSlots {
-            slot,
-            group: slot * count,
-            gap,
-        }
-    }
-
-    /// The left and right edges of the bar of series `position` at category `index`.
-    pub(super) fn bar(&self, frame: &Frame, index: usize, position: usize) -> (f64, f64) {
-        let group_left = frame.x.scale.position(index, None) - self.group / 2.0;
-        let x0 = group_left + position as f64 * self.slot;
-        (x0, x0 + self.slot - self.gap)
-    }
-}
-
 pub(super) fn draw_bars(
     plot: &Plot,
     painter: &Painter,
@@ -139,56 +101,6 @@ pub(super) fn has_incomplete_stack(plot: &Plot) -> bool {
         let stack = Stack::of(plot, index);
         stack.incomplete && !stack.segments.is_empty()
     })
-}
-
-/// One category's stack: the segments to draw, in value units, and whether any part is left out.
-pub(super) struct Stack {
-    /// (series index, bottom, top, status)
-    pub(super) segments: Vec<(usize, f64, f64, Status)>,
-    incomplete: bool,
-}
-
-impl Stack {
-    /// Stacks category `index`: positive values upwards from zero, negative ones downwards; for
-    /// a 100% stack, the positive values rescaled to their share of the drawn total. Missing
-    /// values, and negative ones in a 100% stack, are left out and make the stack incomplete.
-    pub(super) fn of(plot: &Plot, index: usize) -> Stack {
-        let share = plot.kind == ChartKind::Stacked100;
-        let mut incomplete = false;
-        let mut drawn = Vec::new();
-        for (position, series) in plot.series.iter().enumerate() {
-            match value_at(series, index) {
-                Some((value, status)) if !(share && value < 0.0) => {
-                    drawn.push((position, value, status))
-                }
-                _ => incomplete = true,
-            }
-        }
-        let total: f64 = drawn.iter().map(|(_, value, _)| value.max(0.0)).sum();
-        if share && total <= 0.0 {
-            return Stack {
-                segments: Vec::new(),
-                incomplete,
-            };
-        }
-        let unit = if share { 100.0 / total } else { 1.0 };
-        let (mut above, mut below) = (0.0, 0.0);
-        let mut segments = Vec::new();
-        for (position, value, status) in drawn {
-            let height = value * unit;
-            if height < 0.0 {
-                segments.push((position, below + height, below, status));
-                below += height;
-            } else {
-                segments.push((position, above, above + height, status));
-                above += height;
-            }
-        }
-        Stack {
-            segments,
-            incomplete,
-        }
-    }
 }
 
 pub(super) fn draw_stacks(

@@ -10,7 +10,6 @@ use rd::rd_plot;
 pub(super) use tables::level;
 use tables::table_plot;
 use topics::topic_plot;
-pub(super) use topics::topic_years;
 
 use super::ids::{Transform, OVERLAPPING_SERIES};
 use super::state::State;

@@ -4,7 +4,6 @@ use super::{point, series_of, unit_name};
 use crate::data::{self, Cell, Dataset, Lookup, Unit};
 use crate::indicators;
 use crate::plot::{Category, Plot};
-use crate::view::ids::Topic;
 use crate::view::state::State;
 
 pub(super) fn topic_plot(state: &State) -> Plot {
@@ -77,18 +76,4 @@ pub(super) fn topic_plot(state: &State) -> Plot {
         value_domain: None,
         timeline: Vec::new(),
     }
-}
-pub(in crate::view) fn topic_years(topic: Topic) -> Vec<u16> {
-    let mut years: Vec<u16> = topic
-        .lines
-        .iter()
-        .flat_map(|(series, dataset, measure)| {
-            data::of(*dataset)
-                .filter(move |datum| datum.series == *series && datum.measure == *measure)
-                .filter_map(|datum| datum.year)
-        })
-        .collect();
-    crate::sort::by(&mut years, Ord::cmp);
-    years.dedup();
-    years
 }
