@@ -1,6 +1,7 @@
 //! The claims check: every prose number is a claim, and verdicts follow the data.
 
 use ict_explorer::claims::{self, Verdict};
+use ict_explorer::data::facts::Section;
 use ict_explorer::data::{self, Cell, Lookup, Status};
 
 fn verdict_of(claims: &[claims::Claim], id: &str) -> Verdict {
@@ -628,6 +629,27 @@ fn a_computation_that_decides_is_never_called_not_checkable() {
             "'{}' is not checkable, yet its computation decides it: {}",
             found.statement,
             found.computation
+        );
+    }
+}
+
+#[test]
+fn every_claim_names_its_section_as_the_data_does() {
+    let labels = Section::ALL.map(Section::label);
+    for claim in claims::run(Lookup::paper()) {
+        // "Section 3, '…'" names a section by heading or subject; "Section 3 and footnote 26"
+        // names none.
+        let names_one = claim
+            .source
+            .strip_prefix("Section ")
+            .and_then(|rest| rest.split_once(", "))
+            .is_some_and(|(number, _)| number.parse::<u8>().is_ok());
+        assert!(
+            !names_one || labels.contains(&claim.source),
+            "the claim '{}' cites '{}', a section in other words than data::facts::Section, \
+             so the reader sees one section under two names",
+            claim.id,
+            claim.source
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Invariants of the transcribed data: what a reader relies on when they see a number.
 
+use ict_explorer::data::facts::{Section, WTO_DATES};
 use ict_explorer::data::{self, Dataset, Status, Unit};
 use std::collections::HashSet;
 
@@ -487,5 +488,37 @@ fn an_inferred_placement_is_never_clean() {
             "{key}'s note should name the alternatives: {}",
             datum.cell.note
         );
+    }
+}
+
+/// The section a source names by its heading or subject ("Section 3, 'Trade and …'"), if it
+/// does; "Section 3 and footnote 26" names none.
+fn named_section(source: &str) -> Option<&str> {
+    let rest = source.strip_prefix("Section ")?;
+    let (number, _) = rest.split_once(", ")?;
+    number.parse::<u8>().ok().map(|_| source)
+}
+
+#[test]
+fn every_section_is_named_once_and_every_source_names_it_so() {
+    let labels: Vec<&str> = Section::ALL.iter().map(|section| section.label()).collect();
+    let unique: HashSet<&str> = labels.iter().copied().collect();
+    assert_eq!(
+        unique.len(),
+        labels.len(),
+        "two sections share a name: {labels:?}"
+    );
+    let sources = data::all()
+        .iter()
+        .map(|datum| datum.source)
+        .chain(WTO_DATES.iter().map(|date| date.source));
+    for source in sources {
+        if let Some(named) = named_section(source) {
+            assert!(
+                labels.contains(&named),
+                "the source '{named}' names a section in other words than \
+                 data::facts::Section, so the reader sees one section under two names"
+            );
+        }
     }
 }

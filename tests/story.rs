@@ -248,8 +248,8 @@ fn every_step_opens_its_view_without_problems() {
     }
 }
 
-/// NEEDS THE ANNOTATION PARAMETERS IN `src/view.rs` (`emph`, `mark`, `band`, `note`): until
-/// `State` holds them, a step's link drops its annotations and this test fails.
+/// A step's link carries its annotations (`emph`, `mark`, `band`, `note`, read with the rest
+/// of the link by `src/view/query.rs`): opening the link must keep every one of them.
 #[test]
 fn annotations_survive_the_step_links() {
     for (number, step) in numbered(&built_in()) {

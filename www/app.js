@@ -497,26 +497,17 @@
       }
     }, true);
 
-    // Keys. In presentation and story mode the stepping keys always step, whatever was clicked
-    // last: they are taken in the capture phase, before a radio group, checkbox, select or
-    // slider can use them (a presenter's remote sends PageDown to whatever has the focus).
-    // Only a field that takes text keeps them, and a select keeps Space, which opens it, and
-    // its up and down arrows. Elsewhere a form control keeps its own keys.
-    const steppingKeys = ['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Escape', ' '];
-    const typesText = (target) => target.closest?.('input:not([type=checkbox]):not([type=radio]), select, textarea');
-    const takesText = (target) => target.closest?.('input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea');
-    const keepsOnStage = (target, key) => takesText(target) || (key === ' ' && target.closest?.('select'));
-    const handleKey = (event) => {
-      const inChart = Boolean(event.target.closest?.('#view-panel'));
-      let action = '';
-      try {
-        action = change(() => app.key(event.key, inChart));
-      } catch (error) {
-        console.error(error);
-      }
-      if (action === 'play') play();
-      if (action) event.preventDefault();
-      return action;
+    // Keys. What a key does is the core's decision (src/keys.rs); the page describes the press
+    // and does its part. It asks twice: in the capture phase, before the focused control sees
+    // the key (in presentation and story mode a presenter's stepping keys win over a radio
+    // group or slider), and after it, when no one else used the key.
+    const focusKind = (target) => {
+      const control = target.closest?.('input, select, textarea, [role=tab]');
+      if (!control) return 'other';
+      if (control.getAttribute('role') === 'tab') return 'tab';
+      if (control.tagName === 'SELECT') return 'select';
+      if (control.tagName === 'TEXTAREA') return 'text';
+      return ['checkbox', 'radio', 'range'].includes(control.type) ? control.type : 'text';
     };
     // An open definition or glossary takes Esc (to close) and keeps the keys its reader uses.
     const popoverOpen = () => {
@@ -526,56 +517,39 @@
         return false;
       }
     };
-    document.addEventListener('keydown', (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || popoverOpen()) return;
-      const root = document.documentElement;
-      const stage = root.classList.contains('present') || root.classList.contains('story');
-      if (event.key === 'Escape' && root.classList.contains('drawer-open')) {
-        send('drawer', '', true);
-        document.getElementById('drawer-toggle')?.focus();
-        event.preventDefault();
-        event.stopPropagation();
-        return;
-      }
-      if (!stage || !steppingKeys.includes(event.key) || keepsOnStage(event.target, event.key)) return;
-      // A step without a chart (Data quality) is a long page: the page keys, a remote's among
-      // them, scroll it first and step only once it can scroll no further.
-      if (root.classList.contains('no-chart')) {
-        const down = event.key === 'PageDown' || event.key === ' ';
-        const more = down ? scrollY + innerHeight < document.documentElement.scrollHeight - 2 : scrollY > 0;
-        if ((down || event.key === 'PageUp') && more) {
-          event.stopPropagation();
-          return;
+    const pressFacts = (event, phase) => {
+      const facts = [phase];
+      if (event.altKey || event.ctrlKey || event.metaKey) facts.push('modified');
+      if (event.defaultPrevented) facts.push('already-used');
+      if (popoverOpen()) facts.push('popover-open');
+      if (event.target.closest?.('#view-panel')) facts.push('in-view-panel');
+      if (scrollY + innerHeight < document.documentElement.scrollHeight - 2) facts.push('can-scroll-down');
+      if (scrollY > 0) facts.push('can-scroll-up');
+      return facts.join(' ');
+    };
+    const onKey = (phase) => (event) => {
+      // Most presses change nothing (a letter typed into a caption): only those that did are
+      // recorded and told, as any change is.
+      let reaction = '';
+      try {
+        const before = core(() => app.query());
+        reaction = core(() => app.key(event.key, focusKind(event.target), pressFacts(event, phase)));
+        if (reaction) {
+          changedFrom(before);
+          settlePreview();
         }
+      } catch (error) {
+        console.error(error);
       }
-      pauseFor(event);
-      if (handleKey(event)) event.stopPropagation();
-    }, true);
-    document.addEventListener('keydown', (event) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || popoverOpen()) return;
-      const target = event.target;
-      // Arrow keys, Home and End move between tabs, as in any tab list.
-      const tabKeys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
-      if (target.getAttribute && target.getAttribute('role') === 'tab' && tabKeys.includes(event.key)) {
-        const tabs = [...document.querySelectorAll('[role=tab]')];
-        const here = tabs.indexOf(target);
-        const next = {
-          ArrowLeft: tabs[(here + tabs.length - 1) % tabs.length],
-          ArrowRight: tabs[(here + 1) % tabs.length],
-          Home: tabs[0],
-          End: tabs[tabs.length - 1],
-        }[event.key];
-        send('view', next.value, true);
-        document.getElementById(next.id)?.focus();
-        event.preventDefault();
-        return;
-      }
-      // Radio groups, lists and text fields keep their own keys; after a checkbox or a button,
-      // the keys act on the chart again.
-      if (typesText(target) || target.closest?.('input[type=radio], [role=tab]')) return;
-      pauseFor(event);
-      handleKey(event);
-    });
+      const says = reaction.split(' ');
+      if (says.includes('pause')) pauseFor(event);
+      if (says.includes('play')) play();
+      if (says.includes('prevent')) event.preventDefault();
+      if (says.includes('stop')) event.stopPropagation();
+      if (reaction) showPlaying();
+    };
+    document.addEventListener('keydown', onKey('before-control'), true);
+    document.addEventListener('keydown', onKey('after-control'));
 
     // The chart's size comes from the observer, so a toggle never has to force a layout to
     // measure it; a resize or a change of colour scheme redraws the chart alone.

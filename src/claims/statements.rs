@@ -8,16 +8,17 @@
 
 use super::{Check, Claim, Verdict};
 use crate::audit::{self, reading_at, Reading};
-use crate::data::facts::{wto_dates_agree, WTO_ACCESSION_YEAR, WTO_DATES};
+use crate::data::facts::{wto_dates_agree, Section, WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{series_label, Dataset, Lookup, Status};
 use crate::format::number;
 
-const ORIGINS: &str = "Section 2, on the strategies' origins";
-const EMERGENCE: &str = "Section 3, 'China's emergence in the world ICT industry'";
-const TRADE_STRUCTURE: &str = "Section 3, 'Trade and production structure of the walking-out'";
-const FIRM_LEVEL: &str = "Section 3, firm-level data";
-const LEARNING: &str = "Section 4, 'Technological learning and upgrading'";
-const NETWORKS: &str = "Section 4, 'Network controlling capability'";
+// Short names for the sections the statements are quoted from.
+const ORIGINS: &str = Section::Origins.label();
+const EMERGENCE: &str = Section::Emergence.label();
+const TRADE_STRUCTURE: &str = Section::TradeStructure.label();
+const FIRM_LEVEL: &str = Section::FirmLevel.label();
+const LEARNING: &str = Section::LearningAndUpgrading.label();
+const NETWORKS: &str = Section::NetworkControl.label();
 
 /// Every hand-written claim about the prose: those checked against numbers, then the rest.
 pub(super) fn claims(data: Lookup) -> Vec<Claim> {

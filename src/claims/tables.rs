@@ -4,6 +4,7 @@
 
 use super::{Check, Claim, Verdict};
 use crate::audit::{self, between, reading_at};
+use crate::data::facts::Section;
 use crate::data::{
     Cell, Dataset, Datum, Lookup, Status, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
 };
@@ -53,7 +54,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             &format!("table5-china-lowest-{measure}"),
             Dataset::Table5,
             &format!("China's R&D spending relative to value added in {} is well below every other country's.", crate::data::measure_label(measure).to_lowercase()),
-            "Section 4, 'Keeping up with dynamic competition'",
+            Section::DynamicCompetition.label(),
             Check {
                 verdict,
                 computation: format!("China {}% against the lowest other country's {}% (China's ratio is {}% of it)", auto(china, 1), auto(lowest_other, 1), auto(china / lowest_other * 100.0, 0)),
@@ -71,7 +72,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             "table2-fdi-fell-in-asian-crisis",
             Dataset::Table2,
             "ICT FDI fell during the Asian financial crisis before rising again.",
-            "Section 3, 'China's emergence in the world ICT industry'",
+            Section::Emergence.label(),
             Check {
                 verdict: if a < b {
                     Verdict::Agrees
@@ -116,7 +117,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
         "table3-foreign-over-half-of-market",
         Dataset::Table3,
         "Foreign firms take more than half of China's domestic ICT market.",
-        "Section 4, 'Keeping up with dynamic competition'",
+        Section::DynamicCompetition.label(),
         Check {
             verdict: if above.is_empty() {
                 Verdict::Disagrees
@@ -249,7 +250,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             LOWER_PROFIT_YEARS[0],
             LOWER_PROFIT_YEARS[LOWER_PROFIT_YEARS.len() - 1]
         ),
-        "Section 3, 'Trade and production structure of the walking-out'",
+        Section::TradeStructure.label(),
         Check {
             verdict,
             computation,
@@ -293,7 +294,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             "table1-assets-shift-soe-to-jsc",
             Dataset::Table1,
             "Domestic assets shift from traditional state-owned firms to joint stock companies.",
-            "Section 2, on state ownership",
+            Section::StateOwnership.label(),
             Check {
                 verdict: if s1 < s0 && j1 > j0 { Verdict::Agrees } else { Verdict::Disagrees },
                 computation: format!("Table 1, share of domestic assets {first}→{last}: state owned {}% → {}%, joint stock {}% → {}%", auto(s0, 0), auto(s1, 0), auto(j0, 0), auto(j1, 0)),

@@ -1,6 +1,57 @@
-//! Facts the paper states in words rather than as numbers of a table or a figure: the dates it
-//! gives for events. They are data like the numbers, so the checks read them from here instead
-//! of each keeping its own copy.
+//! Facts of the paper besides the numbers of its tables and figures: the sections a number or
+//! a statement is quoted from, and the dates it gives for events. They are data like the
+//! numbers, so the data, the checks and the claims read them from here instead of each keeping
+//! its own copy.
+
+/// The parts of the paper that the prose numbers and the claims are quoted from, each named
+/// once: by its heading where the OCR text keeps one, else by its subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Section 2's account of where the strategies came from.
+    Origins,
+    /// Section 2's account of state ownership.
+    StateOwnership,
+    Emergence,
+    TradeStructure,
+    TechStructure,
+    /// Section 3's figures for single firms.
+    FirmLevel,
+    LearningAndUpgrading,
+    NetworkControl,
+    DynamicCompetition,
+}
+
+impl Section {
+    /// Every section, in the paper's order.
+    pub const ALL: [Section; 9] = [
+        Section::Origins,
+        Section::StateOwnership,
+        Section::Emergence,
+        Section::TradeStructure,
+        Section::TechStructure,
+        Section::FirmLevel,
+        Section::LearningAndUpgrading,
+        Section::NetworkControl,
+        Section::DynamicCompetition,
+    ];
+
+    /// How a source names the section: its number, then its heading in quotes or its subject.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Section::Origins => "Section 2, on the strategies' origins",
+            Section::StateOwnership => "Section 2, on state ownership",
+            Section::Emergence => "Section 3, 'China's emergence in the world ICT industry'",
+            Section::TradeStructure => {
+                "Section 3, 'Trade and production structure of the walking-out'"
+            }
+            Section::TechStructure => "Section 3, 'Technological structure of the walking-out'",
+            Section::FirmLevel => "Section 3, firm-level data",
+            Section::LearningAndUpgrading => "Section 4, 'Technological learning and upgrading'",
+            Section::NetworkControl => "Section 4, 'Network controlling capability'",
+            Section::DynamicCompetition => "Section 4, 'Keeping up with dynamic competition'",
+        }
+    }
+}
 
 /// One of the paper's dates for China's WTO entry.
 pub struct WtoDate {
@@ -16,12 +67,12 @@ pub struct WtoDate {
 pub const WTO_DATES: [WtoDate; 2] = [
     WtoDate {
         year: 2000,
-        source: "Section 3, 'China's emergence in the world ICT industry'",
+        source: Section::Emergence.label(),
         claim: "text-wto-entry-2000",
     },
     WtoDate {
         year: 2001,
-        source: "Section 2, on state ownership",
+        source: Section::StateOwnership.label(),
         claim: "text-wto-accession-2001",
     },
 ];

@@ -9,9 +9,12 @@
 //! The data is written out as Rust values rather than parsed from text at run time, so the
 //! compiler checks its shape and the tests in `tests/data.rs` check its invariants.
 
+mod cell_key;
 pub mod facts;
 mod prose;
 mod tables;
+
+pub use cell_key::CellKey;
 
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -416,7 +419,7 @@ pub struct Datum {
 }
 
 impl Datum {
-    /// The unique key `dataset/series/measure/year` (year left empty when there is none).
+    /// The unique [`CellKey`] of its place, written out (`dataset/series/measure/year`).
     pub fn key(&self) -> String {
         Lookup::key(self.dataset, self.series, self.measure, self.year)
     }
@@ -619,8 +622,22 @@ impl<'a> Lookup<'a> {
 
     /// The key of a place, whether or not the data holds it (for citing cells in findings).
     pub fn key(dataset: Dataset, series: &str, measure: &str, year: Option<u16>) -> String {
-        let year = year.map(|year| year.to_string()).unwrap_or_default();
-        format!("{}/{}/{}/{}", dataset.id(), series, measure, year)
+        CellKey {
+            dataset,
+            series,
+            measure,
+            year,
+        }
+        .to_string()
+    }
+
+    /// The datum a cell key names (see [`CellKey`] for its grammar), or what is wrong with the
+    /// key: that it is not well formed, or that the data holds no cell there. The message does
+    /// not repeat the key, which the caller quotes, cleaned.
+    pub fn by_key(&self, key: &str) -> Result<&'a Datum, String> {
+        let place = CellKey::parse(key)?;
+        self.get(place.dataset, place.series, place.measure, place.year)
+            .ok_or_else(|| "the paper has no number there".to_string())
     }
 
     /// All data, in order.

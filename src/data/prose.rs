@@ -4,14 +4,16 @@
 //! Labels are our own paraphrases. Words such as "more than", "about" or "nearly" in the paper
 //! are kept in the note, since the value alone would read as exact.
 
+use super::facts::Section;
 use super::{Cell, Dataset, Datum, Unit};
 
-const EMERGENCE: &str = "Section 3, 'China's emergence in the world ICT industry'";
-const TRADE_STRUCTURE: &str = "Section 3, 'Trade and production structure of the walking-out'";
-const TECH_STRUCTURE: &str = "Section 3, 'Technological structure of the walking-out'";
-const OWNERSHIP: &str = "Section 2, on state ownership";
-const DYNAMIC: &str = "Section 4, 'Keeping up with dynamic competition'";
-const FIRM_LEVEL: &str = "Section 3, firm-level data";
+// Short names for the sections most statements are quoted from.
+const EMERGENCE: &str = Section::Emergence.label();
+const TRADE_STRUCTURE: &str = Section::TradeStructure.label();
+const TECH_STRUCTURE: &str = Section::TechStructure.label();
+const OWNERSHIP: &str = Section::StateOwnership.label();
+const DYNAMIC: &str = Section::DynamicCompetition.label();
+const FIRM_LEVEL: &str = Section::FirmLevel.label();
 /// IBM's and Dell's revenues are printed without a year: the year is a reading.
 const UNDATED_RIVAL: &str = "Legible, but the paper gives no year for it: placed in 2006, the year the same sentence gives Lenovo's revenue. Other readings: the rival's latest yearly revenue when the paper was written, 2005 or 2007.";
 

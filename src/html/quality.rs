@@ -10,7 +10,7 @@
 use super::escape;
 use crate::audit::{self, Finding, Severity};
 use crate::claims::{self, Claim, Verdict};
-use crate::data::{Dataset, Status};
+use crate::data::{CellKey, Dataset, Status};
 use crate::quality::{self, Group, SEVERITIES};
 use crate::view::Target;
 use std::collections::HashSet;
@@ -52,7 +52,7 @@ fn verdict_label(verdict: Verdict) -> &'static str {
 fn sources(dataset: Dataset, cells: &[String]) -> Vec<Dataset> {
     let named: Vec<Dataset> = cells
         .iter()
-        .filter_map(|key| key.split('/').next().and_then(Dataset::from_id))
+        .filter_map(|key| CellKey::parse(key).ok().map(|place| place.dataset))
         .collect();
     Dataset::ALL
         .into_iter()

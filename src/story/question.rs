@@ -2,7 +2,7 @@
 //! never typed by hand: a value, a change between two cells, a growth rate, or one value as a
 //! share of another. The answer shows its working and the status of each input.
 
-use crate::data::{Dataset, Lookup, Status, Unit};
+use crate::data::{CellKey, Lookup, Status, Unit};
 use crate::format::{auto, number};
 use crate::indicators::{self, Derived};
 use crate::notice::{cleaned, quoted};
@@ -43,7 +43,7 @@ impl Ask {
     }
 }
 
-/// A question and the cells (`dataset/series/measure/year` keys) its answer comes from.
+/// A question and the cells (their [`CellKey`]s) its answer comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub text: String,
@@ -82,31 +82,6 @@ pub struct Answer {
     /// How it was computed, e.g. "62.0% − 49.7% = +12.3 pp".
     pub working: String,
     pub inputs: Vec<Input>,
-}
-
-/// A place of the paper's data named by a key.
-struct Place {
-    dataset: Dataset,
-    series: String,
-    measure: String,
-    year: Option<u16>,
-}
-
-fn place(key: &str) -> Option<Place> {
-    let mut parts = key.split('/');
-    let dataset = Dataset::from_id(parts.next()?)?;
-    let series = parts.next()?.to_string();
-    let measure = parts.next()?.to_string();
-    let year = match parts.next() {
-        None | Some("") => None,
-        Some(year) => Some(year.parse().ok()?),
-    };
-    parts.next().is_none().then_some(Place {
-        dataset,
-        series,
-        measure,
-        year,
-    })
 }
 
 impl Question {
@@ -153,12 +128,9 @@ impl Question {
             ));
         }
         for key in &self.cells {
-            let known = place(key).and_then(|place| {
-                data.get(place.dataset, &place.series, &place.measure, place.year)
-            });
-            if known.is_none() {
+            if let Err(problem) = data.by_key(key) {
                 return Err(format!(
-                    "a question names '{}', which is no cell of the paper",
+                    "a question names '{}', which is no cell: {problem}",
                     quoted(key)
                 ));
             }
@@ -176,8 +148,7 @@ impl Question {
         let units: Vec<Unit> = self
             .cells
             .iter()
-            .filter_map(|key| place(key))
-            .filter_map(|place| data.get(place.dataset, &place.series, &place.measure, place.year))
+            .filter_map(|key| data.by_key(key).ok())
             .map(|datum| datum.unit)
             .collect();
         if units.windows(2).any(|pair| pair[0] != pair[1]) {
@@ -189,21 +160,13 @@ impl Question {
     fn years(&self) -> Vec<Option<u16>> {
         self.cells
             .iter()
-            .map(|key| place(key).and_then(|place| place.year))
+            .map(|key| CellKey::parse(key).ok().and_then(|place| place.year))
             .collect()
     }
 
     /// The answer, computed from `data` (the paper's, or an altered copy in tests).
     pub fn answer(&self, data: Lookup) -> Answer {
-        let found: Vec<_> = self
-            .cells
-            .iter()
-            .map(|key| {
-                place(key).and_then(|place| {
-                    data.get(place.dataset, &place.series, &place.measure, place.year)
-                })
-            })
-            .collect();
+        let found: Vec<_> = self.cells.iter().map(|key| data.by_key(key).ok()).collect();
         let inputs: Vec<Input> = found
             .iter()
             .zip(&self.cells)

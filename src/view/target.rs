@@ -4,7 +4,7 @@ use super::annotations::{Outline, MOST_OUTLINES};
 use super::ids::{measures, Transform, ViewId, OVERLAPPING_SERIES, TOPICS};
 use super::plots::plot;
 use super::state::State;
-use crate::data::{self, Dataset, Datum};
+use crate::data::{Dataset, Datum, Lookup};
 use crate::notice::{cleaned, quoted};
 use crate::plot::ChartKind;
 
@@ -85,9 +85,13 @@ impl Target {
         if keys.is_empty() {
             return Err("The link to a finding names no cells.".to_string());
         }
-        if !keys.iter().any(|key| datum_of(key).is_some()) {
+        if let Some(Err(problem)) = keys
+            .iter()
+            .map(|key| Lookup::paper().by_key(key))
+            .reduce(|first, next| first.or_else(|problem| next.map_err(|_| problem)))
+        {
             return Err(format!(
-                "The link to a finding names no cell of the paper: '{}'.",
+                "The link to a finding names no cell of the paper: '{}' ({problem}).",
                 quoted(cells)
             ));
         }
@@ -202,20 +206,9 @@ struct Place {
     category: String,
 }
 
-/// The datum a cell key (`dataset/series/measure/year`, the year empty for numbers of no one
-/// year) names, if the paper has it.
+/// The datum a cell key names (see [`CellKey`](crate::data::CellKey)), if the paper has it.
 fn datum_of(key: &str) -> Option<&'static Datum> {
-    let mut parts = key.split('/');
-    let dataset = Dataset::from_id(parts.next()?)?;
-    let (series, measure, year) = (parts.next()?, parts.next()?, parts.next()?);
-    let year = match year {
-        "" => None,
-        year => Some(year.parse().ok()?),
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    data::find(dataset, series, measure, year)
+    Lookup::paper().by_key(key).ok()
 }
 
 /// Every chart that holds the cell with `key` as it is printed (or, for Japan's and the US's

@@ -17,7 +17,8 @@ mod tooltip;
 
 use crate::chart::Style;
 use crate::display::{Display, Group, Part};
-use crate::session::{KeyAction, Session};
+use crate::keys;
+use crate::session::Session;
 use crate::view;
 use crate::{describe, html};
 use std::collections::HashMap;
@@ -214,18 +215,55 @@ impl App {
         }
     }
 
-    /// Handles a key pressed outside form fields, `in_chart` when the focus is in the chart's
-    /// region. Returns what the page must do: "" when the key was not used, "used", or "play"
-    /// (Play is a timer, so the page runs it).
-    pub fn key(&mut self, key: &str, in_chart: bool) -> Result<String, JsValue> {
-        Ok(match self.session.key_action(key, in_chart) {
-            Some(KeyAction::Event(name, value)) => {
-                self.event(name, &value, true)?;
-                "used".into()
+    /// Handles a key press as the page describes it (see [`keys::Press::read`]: the key, the
+    /// focused element's kind, and facts such as `before-control`), doing what [`keys::react`]
+    /// decides. Returns the page's part, as words: `pause` (pause Play first), `play`,
+    /// `prevent` (prevent the browser's own handling) and `stop` (stop the event).
+    pub fn key(&mut self, key: &str, focus: &str, facts: &str) -> Result<String, JsValue> {
+        let classes = self.root_classes()?;
+        let page = keys::Page {
+            drawer_open: classes.contains("drawer-open"),
+            no_chart: classes.contains("no-chart"),
+        };
+        let reaction = keys::react(&self.session, page, &keys::Press::read(key, focus, facts));
+        match &reaction.action {
+            keys::Action::Event(name, value) => {
+                self.event(name, value, true)?;
             }
-            Some(KeyAction::Play) => "play".into(),
-            None => String::new(),
-        })
+            keys::Action::Tab(view) => {
+                self.event("view", view.id(), true)?;
+                self.focus(&format!("tab-{}", view.id()))?;
+            }
+            keys::Action::CloseDrawer => {
+                self.event("drawer", "", true)?;
+                self.focus("drawer-toggle")?;
+            }
+            keys::Action::None | keys::Action::Scroll | keys::Action::Play => {}
+        }
+        let words = [
+            (reaction.pause_play, "pause"),
+            (reaction.action == keys::Action::Play, "play"),
+            (reaction.prevent_default, "prevent"),
+            (reaction.stop_propagation, "stop"),
+        ];
+        Ok(words
+            .iter()
+            .filter(|(said, _)| *said)
+            .map(|(_, word)| *word)
+            .collect::<Vec<_>>()
+            .join(" "))
+    }
+
+    /// Moves the keyboard focus to the element of this id, when the page has it.
+    fn focus(&self, id: &str) -> Result<(), JsValue> {
+        if let Some(element) = self
+            .document
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            element.focus()?;
+        }
+        Ok(())
     }
 
     /// Restores the state from a URL query (after the browser's back or forward button).

@@ -38,14 +38,16 @@ const HEADERS_FILE: &str = "_headers";
 /// [`check_budget`]), since the file is deterministic. Issue 9's target for the whole app is
 /// 100 KB (stretch: 80 KB). When a change makes the file smaller, set the budget to the new size
 /// plus about 3 %, rounded, so that bytes won back cannot creep in again unnoticed. It goes up
-/// only with the reason recorded here. Set from 251,514 bytes, then raised twice in one stop:
+/// only with the reason recorded here. Set from 251,514 bytes, then raised in one stop:
 /// by issue 13 ("Every real classroom") to 262,461 bytes, the wasm 25 KB larger raw for callouts
 /// placed clear of the marks, scripts' values read without trusting them, projector text scaled
 /// to the screen, years spaced by time, downloads laid out for their own size and compact
 /// embeds; and by issue 14's corrected verdicts to 267,409, the prebuilt Data quality list 14 KB
-/// larger raw for computations that name the years and readings they rest on. Issue 15 ("Chart
-/// first"), which loads that list only when it is opened, is where these bytes are won back.
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 268_000;
+/// larger raw for computations that name the years and readings they rest on, and to 269,570
+/// for the keyboard's rules moved from app.js into the core (`keys`, 5 KB of wasm) and one
+/// parser of cell keys. Issue 15 ("Chart first"), which loads that list only when it is opened
+/// and splits the wasm, is where these bytes are won back.
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 270_000;
 
 /// Where the build put things.
 pub struct Outputs {
@@ -166,7 +168,7 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
     (size > budget).then(|| {
         format!(
             "{SINGLE_FILE_NAME} is {} bytes gzipped (level 9), {} over its budget of {} \
-             (SINGLE_FILE_GZIP_BUDGET in xtask/src/dist.rs, which only ever goes down). See what \
+             (SINGLE_FILE_GZIP_BUDGET in xtask/src/dist.rs, which goes up only with a reason written beside it). See what \
              grew: `cargo xtask dist` prints the sizes of the wasm and the glue; \
              `twiggy top -n 30 target/wasm32-unknown-unknown/release/ict_explorer.wasm` shows \
              what the wasm holds (cargo install twiggy); the prebuilt parts (html::prebuilt_parts: \
