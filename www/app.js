@@ -528,16 +528,11 @@
       return facts.join(' ');
     };
     const onKey = (phase) => (event) => {
-      // Most presses change nothing (a letter typed into a caption): only those that did are
-      // recorded and told, as any change is.
+      // A press is a change like any other: one that changes nothing (a letter typed into a
+      // caption) leaves the link as it was, so `change` records and tells nothing.
       let reaction = '';
       try {
-        const before = core(() => app.query());
-        reaction = core(() => app.key(event.key, focusKind(event.target), pressFacts(event, phase)));
-        if (reaction) {
-          changedFrom(before);
-          settlePreview();
-        }
+        reaction = change(() => app.key(event.key, focusKind(event.target), pressFacts(event, phase)));
       } catch (error) {
         console.error(error);
       }
