@@ -189,8 +189,19 @@ test(`site: a storm of ${ACTIONS} clicks, keys and resizes in full screen, "Embe
     }
     // After the storm the explorer still answers and draws.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.evaluate(() => window.ICTExplorer.setState({ view: 'market' }));
-    await page.waitForFunction(() => window.ICTExplorer.marks().length > 0, null, { timeout: 5_000 });
+    // The storm may have left every series or year of the view switched off, which rightly
+    // draws nothing: the reader's own way back (the values, as lines, and "All" in each group)
+    // must draw the chart again.
+    await page.evaluate(async () => {
+      await window.ICTExplorer.setState({ view: 'market', transform: 'level', chart: 'line' });
+      for (const id of ['ctl-series-all', 'ctl-category-all']) document.getElementById(id)?.click();
+    });
+    await page
+      .waitForFunction(() => window.ICTExplorer.marks().length > 0, null, { timeout: 5_000 })
+      .catch(async (error) => {
+        const state = await page.evaluate(() => JSON.stringify(window.ICTExplorer.getState()));
+        throw new Error(`after the storm the Market chart draws nothing, in the state ${state}`, { cause: error });
+      });
   } finally {
     await context.close();
   }
