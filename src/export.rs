@@ -1,7 +1,7 @@
 //! The data, the audit and the claims as CSV (for spreadsheets, R and Python) and JSON.
 
-use crate::audit::Finding;
-use crate::claims::Claim;
+use crate::checks::{Claim, Finding};
+use crate::data::facts::CITATION;
 use crate::data::{Dataset, Datum, Unit};
 use crate::format::plain;
 use serde::Serialize;
@@ -242,8 +242,6 @@ pub struct ValueDocument {
     pub source: &'static str,
 }
 
-/// The full citation of the paper.
-pub const CITATION: &str = "Ning, Lutao (2009). China's Leadership in the World ICT Industry: A Successful Story of Its \"Attracting-In\" and \"Walking-Out\" Strategy for the Development of High-Tech Industries? Pacific Affairs 82(1), 67–91.";
 
 /// Builds the nested document from the paper's data.
 pub fn document() -> Document {

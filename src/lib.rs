@@ -4,15 +4,11 @@
 //! The core (everything but [`web`]) knows nothing of the browser; see `ARCHITECTURE.md`.
 
 pub mod api;
-// The audit and the claims check compile for wasm32, where the Data quality list's filters
-// (`quality`) name their severities and verdicts, but the page never runs the checks: it gets
-// their lists prebuilt by `cargo xtask dist`, so their code is not linked into the wasm, and the
-// wasm's size bans (xtask/clippy-wasm32/clippy.toml) spare them.
-#[allow(clippy::disallowed_methods)]
-pub mod audit;
 pub mod chart;
-#[allow(clippy::disallowed_methods)]
-pub mod claims;
+// The checks' types compile for wasm32, where the Data quality list's filters (`quality`) and
+// downloads name them, but the checks themselves are native only: the page gets their lists
+// prebuilt by `cargo xtask dist`.
+pub mod checks;
 pub mod data;
 pub mod describe;
 pub mod display;

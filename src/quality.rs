@@ -7,8 +7,7 @@
 //! reads them back, asks [`Filter::matches`] about each, and shows the [`Tally`]. Everything
 //! here is browser-free and tested natively.
 
-use crate::audit::Severity;
-use crate::claims::Verdict;
+use crate::checks::{Severity, Verdict};
 use crate::data::Dataset;
 use crate::notice;
 use std::collections::BTreeMap;

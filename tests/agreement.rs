@@ -1,13 +1,15 @@
-//! The audit and the claims check tell one story. A statement the paper's numbers contradict is
-//! a warning in the audit and "disagrees" in the claims check; a finding never sits beside a
+//! The findings and the claims tell one story. A statement the paper's numbers contradict is a
+//! warning among the findings and "disagrees" among the claims; a finding never sits beside a
 //! claim marked "not checkable"; and every finding about the prose's numbers names the claims
-//! it speaks to (`Finding::claims`), so that the two lists can be held together at all.
+//! it speaks to (`Finding::claims`). Both lists come from one check per statement
+//! (`src/checks/outcome.rs`), so these rules hold by construction; the tests keep the
+//! construction from being undone (a finding written apart from its claim's check, or a claim
+//! whose warning is dropped).
 //!
 //! The rules are checked on the paper's data and on copies with each number changed, since a
 //! rule that holds only for today's numbers would break at the next correction of a cell.
 
-use ict_explorer::audit::{self, Finding, Severity};
-use ict_explorer::claims::{self, Claim, Verdict};
+use ict_explorer::checks::{self, Claim, Finding, Severity, Verdict};
 use ict_explorer::data::{self, Cell, Dataset, Datum, Lookup};
 use std::collections::HashMap;
 
@@ -21,8 +23,8 @@ fn is_prose(key: &str) -> bool {
 
 /// What a reader of the Data quality view would see contradict itself in `data`, one line each.
 fn contradictions(data: &[Datum]) -> Vec<String> {
-    let findings: Vec<Finding> = audit::run(Lookup::new(data));
-    let claims: Vec<Claim> = claims::run(Lookup::new(data));
+    let findings: Vec<Finding> = checks::run(Lookup::new(data)).findings;
+    let claims: Vec<Claim> = checks::run(Lookup::new(data)).claims;
     let by_id: HashMap<&str, &Claim> = claims
         .iter()
         .map(|claim| (claim.id.as_str(), claim))
@@ -79,7 +81,7 @@ fn contradictions(data: &[Datum]) -> Vec<String> {
 }
 
 #[test]
-fn the_audit_and_the_claims_agree_on_the_papers_data() {
+fn findings_and_claims_agree_on_the_papers_data() {
     let problems = contradictions(data::all());
     assert!(
         problems.is_empty(),
@@ -89,13 +91,14 @@ fn the_audit_and_the_claims_agree_on_the_papers_data() {
 }
 
 #[test]
-fn the_audit_and_the_claims_agree_whatever_one_number_is() {
+fn findings_and_claims_agree_whatever_one_number_is() {
     // Every number a check reads made half as large again, and every prose number halved:
     // checks then flip one way or the other, and the two lists must flip together.
-    let cited: Vec<&String> = audit::paper()
+    let cited: Vec<&String> = checks::paper()
+        .findings
         .iter()
         .flat_map(|finding| &finding.cells)
-        .chain(claims::paper().iter().flat_map(|claim| &claim.cells))
+        .chain(checks::paper().claims.iter().flat_map(|claim| &claim.cells))
         .collect();
     let mut problems = Vec::new();
     for (index, datum) in data::all().iter().enumerate() {
@@ -144,9 +147,10 @@ fn the_disagreements_the_issue_found_are_now_shared() {
             "the out-of-order ranking was a finding beside unchecked export figures",
         ),
     ];
-    let findings = audit::paper();
+    let findings = &checks::paper().findings;
     for (id, before) in cases {
-        let claim = claims::paper()
+        let claim = checks::paper()
+            .claims
             .iter()
             .find(|claim| claim.id == id)
             .unwrap_or_else(|| panic!("the claims check lacks {id} ({before})"));
@@ -162,7 +166,7 @@ fn the_disagreements_the_issue_found_are_now_shared() {
 }
 
 #[test]
-fn a_contradiction_no_check_explains_still_reaches_the_audit() {
+fn a_contradiction_no_warning_was_written_for_is_still_a_finding() {
     // Hongfujin's 'seven times' Huawei has no finding of its own; with Huawei's exports
     // doubled it is contradicted, and the audit must list it with the claim's arithmetic.
     let mut copy = data::all().to_vec();
@@ -171,7 +175,7 @@ fn a_contradiction_no_check_explains_still_reaches_the_audit() {
         .find(|datum| datum.key() == "text/huawei/exports/2005")
         .expect("Huawei's exports are in the data");
     huawei.cell = Cell::clean(4.0);
-    let findings = audit::run(Lookup::new(&copy));
+    let findings = checks::run(Lookup::new(&copy)).findings;
     let finding = findings
         .iter()
         .find(|finding| {

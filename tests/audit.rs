@@ -1,7 +1,6 @@
 //! The audit finds the disagreements we found reading the paper, and its checks can fail.
 
-use ict_explorer::audit::{self, Range, Severity};
-use ict_explorer::claims::{self, Verdict};
+use ict_explorer::checks::{self, Range, Severity, Verdict};
 use ict_explorer::data::{self, Cell, Dataset, Lookup};
 use ict_explorer::format::number;
 use std::collections::HashSet;
@@ -63,7 +62,7 @@ const KNOWN: [(&str, &str); 15] = [
 
 #[test]
 fn the_audit_finds_the_known_disagreements() {
-    let findings = audit::paper();
+    let findings = &checks::paper().findings;
     for (id, meaning) in KNOWN {
         let finding = findings
             .iter()
@@ -81,7 +80,7 @@ fn the_audit_finds_the_known_disagreements() {
 fn findings_are_complete_and_cite_real_cells() {
     let keys: HashSet<String> = data::all().iter().map(|datum| datum.key()).collect();
     let mut ids = HashSet::new();
-    for finding in audit::paper() {
+    for finding in &checks::paper().findings {
         assert!(
             ids.insert(finding.id.clone()),
             "two findings share the id {}",
@@ -117,7 +116,8 @@ fn altered(key: &str, cell: Cell) -> Vec<data::Datum> {
 }
 
 fn ids(data: &[data::Datum]) -> HashSet<String> {
-    audit::run(Lookup::new(data))
+    checks::run(Lookup::new(data))
+        .findings
         .into_iter()
         .map(|finding| finding.id)
         .collect()
@@ -287,8 +287,9 @@ fn missing_cells_are_skipped_not_read_as_zero() {
     );
 }
 
-fn finding(data: &[data::Datum], id: &str) -> audit::Finding {
-    audit::run(Lookup::new(data))
+fn finding(data: &[data::Datum], id: &str) -> checks::Finding {
+    checks::run(Lookup::new(data))
+        .findings
         .into_iter()
         .find(|finding| finding.id == id)
         .unwrap_or_else(|| panic!("the audit should report {id}"))
@@ -501,14 +502,14 @@ fn every_fdi_check_uses_the_one_bound_for_unprinted_years() {
             None => data::all().to_vec(),
         };
         let lookup = Lookup::new(&data);
-        let ceiling = audit::unprinted_fdi_ceiling(lookup).expect("Table 2 prints values");
+        let ceiling = checks::unprinted_fdi_ceiling(lookup).expect("Table 2 prints values");
         assert_eq!(
             (ceiling.value, ceiling.year),
             (value, year),
             "with {change:?}, the bound for unprinted years should be Table 2's largest value"
         );
         let bound = format!("{} m US$ in {year}", number(value, 0));
-        let claims = claims::run(lookup);
+        let claims = checks::run(lookup).claims;
         for id in BOUNDED {
             let claim = claims
                 .iter()
@@ -520,7 +521,8 @@ fn every_fdi_check_uses_the_one_bound_for_unprinted_years() {
                 claim.computation
             );
         }
-        for finding in audit::run(lookup)
+        for finding in checks::run(lookup)
+            .findings
             .iter()
             .filter(|finding| finding.numbers.contains("leaves out"))
         {
@@ -547,7 +549,7 @@ fn a_smaller_fdi_total_is_never_ruled_out_while_a_larger_one_stands() {
         {
             datum.cell = Cell::clean(datum.value().unwrap_or_default() * factor);
         }
-        let claims = claims::run(Lookup::new(&copy));
+        let claims = checks::run(Lookup::new(&copy)).claims;
         let verdict = |id: &str| {
             claims
                 .iter()
@@ -626,7 +628,8 @@ fn a_number_printed_with_a_decimal_is_held_to_it() {
             .find(|datum| datum.key() == claim)
             .expect("the prose gives private firms' 2005 share")
             .decimals = decimals;
-        let found = claims::run(Lookup::new(&copy))
+        let found = checks::run(Lookup::new(&copy))
+            .claims
             .into_iter()
             .find(|found| found.id == claim)
             .expect("the claim");

@@ -1,10 +1,10 @@
 //! The claims check: every prose number is a claim, and verdicts follow the data.
 
-use ict_explorer::claims::{self, Verdict};
+use ict_explorer::checks::{self, Verdict};
 use ict_explorer::data::facts::Section;
 use ict_explorer::data::{self, Cell, Lookup, Status};
 
-fn verdict_of(claims: &[claims::Claim], id: &str) -> Verdict {
+fn verdict_of(claims: &[checks::Claim], id: &str) -> Verdict {
     claims
         .iter()
         .find(|claim| claim.id == id)
@@ -14,7 +14,7 @@ fn verdict_of(claims: &[claims::Claim], id: &str) -> Verdict {
 
 #[test]
 fn every_prose_number_is_a_claim_with_a_reason() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     for datum in data::all().iter().filter(|datum| !datum.dataset.is_table()) {
         let claim = claims
             .iter()
@@ -40,7 +40,7 @@ fn every_prose_number_is_a_claim_with_a_reason() {
 
 #[test]
 fn verdicts_match_a_reading_by_hand() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let expected = [
         (
             "text/foreign_funded/share_total_assets/1997",
@@ -152,7 +152,8 @@ fn verdicts_match_a_reading_by_hand() {
 
 #[test]
 fn a_verdict_resting_on_a_guess_says_so() {
-    let claim = claims::paper()
+    let claim = checks::paper()
+        .claims
         .iter()
         .find(|claim| claim.id == "text/total/value_added_to_sales_average/")
         .expect("claim exists");
@@ -178,7 +179,7 @@ fn verdicts_are_computed_not_fixed() {
             datum.cell = Cell::clean(10.1);
         }
     }
-    let claims = claims::run(Lookup::new(&copy));
+    let claims = checks::run(Lookup::new(&copy)).claims;
     assert_eq!(
         verdict_of(&claims, "text/foreign_funded/share_total_assets/2005"),
         Verdict::Disagrees
@@ -189,7 +190,7 @@ fn verdicts_are_computed_not_fixed() {
     );
 }
 
-fn claim<'a>(claims: &'a [claims::Claim], id: &str) -> &'a claims::Claim {
+fn claim<'a>(claims: &'a [checks::Claim], id: &str) -> &'a checks::Claim {
     claims
         .iter()
         .find(|claim| claim.id == id)
@@ -210,7 +211,7 @@ fn altered(changes: &[(&str, Cell)]) -> Vec<data::Datum> {
 
 #[test]
 fn output_claims_follow_the_data() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let output = claim(claims, "text/china/ict_output/2005");
     assert!(
         output
@@ -220,10 +221,11 @@ fn output_claims_follow_the_data() {
         output.computation
     );
     // Output larger than exports is no longer contradicted, but nothing confirms it either.
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "text/china/ict_output/2005",
         Cell::clean(201.0),
-    )])));
+    )])))
+    .claims;
     assert_eq!(
         verdict_of(&claims, "text/china/ict_output/2005"),
         Verdict::NotCheckable
@@ -232,7 +234,7 @@ fn output_claims_follow_the_data() {
 
 #[test]
 fn the_lower_profit_claim_is_scoped_to_the_years_the_paper_discusses() {
-    let paper = claim(claims::paper(), "table3-foreign-lower-profit");
+    let paper = claim(&checks::paper().claims, "table3-foreign-lower-profit");
     assert!(
         paper.computation.contains("2004 cannot be computed")
             && paper.computation.contains("Collective (profit over sales)"),
@@ -243,10 +245,11 @@ fn the_lower_profit_claim_is_scoped_to_the_years_the_paper_discusses() {
     assert_eq!(paper.verdict, Verdict::Agrees);
 
     // Higher in 2003: the only computable year of the scope now contradicts the claim.
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "table3/foreign_funded/profit_to_sales/2003",
         Cell::clean(6.0),
-    )])));
+    )])))
+    .claims;
     assert_eq!(
         verdict_of(&claims, "table3-foreign-lower-profit"),
         Verdict::Disagrees
@@ -254,10 +257,11 @@ fn the_lower_profit_claim_is_scoped_to_the_years_the_paper_discusses() {
 
     // With 2004 readable and foreign firms higher there, lower in only one of two years is not
     // enough, and the computation no longer claims 2004 is missing.
-    let claims = claims::run(Lookup::new(&altered(&[
+    let claims = checks::run(Lookup::new(&altered(&[
         ("table3/collective/profit_to_sales/2004", Cell::clean(1.0)),
         ("table3/joint_stock/profit_to_sales/2004", Cell::clean(1.0)),
-    ])));
+    ])))
+    .claims;
     let filled = claim(&claims, "table3-foreign-lower-profit");
     assert_eq!(filled.verdict, Verdict::Disagrees, "{}", filled.computation);
     assert!(
@@ -267,10 +271,11 @@ fn the_lower_profit_claim_is_scoped_to_the_years_the_paper_discusses() {
     );
 
     // With no year of the scope computable, there is nothing to decide.
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "table3/foreign_funded/profit_to_sales/2003",
         Cell::missing("test"),
-    )])));
+    )])))
+    .claims;
     assert_eq!(
         verdict_of(&claims, "table3-foreign-lower-profit"),
         Verdict::NotCheckable
@@ -279,7 +284,7 @@ fn the_lower_profit_claim_is_scoped_to_the_years_the_paper_discusses() {
 
 #[test]
 fn claims_cite_the_papers_reasons() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let wto = claim(claims, "text/fdi/actual_utilized/2000");
     assert!(
         wto.computation.contains("accession in 2001"),
@@ -358,7 +363,7 @@ const KINDS: [(&str, &str); 16] = [
 
 #[test]
 fn every_kind_of_checkable_statement_is_a_claim_that_opens_a_view() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let keys: std::collections::HashSet<String> =
         data::all().iter().map(|datum| datum.key()).collect();
     for (kind, id) in KINDS {
@@ -419,7 +424,7 @@ fn the_private_share_before_1997_is_decided_by_table_1s_first_year() {
         "text/private/share_total_assets_max_before_1997/",
         "text/private/share_domestic_assets_max_before_1997/",
     ] {
-        let found = claim(claims::paper(), id);
+        let found = claim(&checks::paper().claims, id);
         assert_eq!(
             found.verdict,
             Verdict::Agrees,
@@ -433,10 +438,11 @@ fn the_private_share_before_1997_is_decided_by_table_1s_first_year() {
         );
     }
     // Had 1997 been above the bound, the years before could still have been within it.
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "table1/private/share_total_assets/1997",
         Cell::clean(0.9),
-    )])));
+    )])))
+    .claims;
     assert_eq!(
         verdict_of(&claims, "text/private/share_total_assets_max_before_1997/"),
         Verdict::NotCheckable
@@ -446,7 +452,7 @@ fn the_private_share_before_1997_is_decided_by_table_1s_first_year() {
 #[test]
 fn the_private_share_of_domestic_sales_is_read_against_table_3s_latest_year() {
     let id = "fig3/private/share_of_domestic_sales/";
-    let found = claim(claims::paper(), id);
+    let found = claim(&checks::paper().claims, id);
     assert_eq!(
         found.verdict,
         Verdict::Disagrees,
@@ -460,33 +466,35 @@ fn the_private_share_of_domestic_sales_is_read_against_table_3s_latest_year() {
         "{id} should show the Table 3 cell it is read against: {:?}",
         found.cells
     );
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "table3/private/domestic_market_share/2004",
         Cell::clean(7.5),
-    )])));
+    )])))
+    .claims;
     assert_eq!(verdict_of(&claims, id), Verdict::Agrees);
 }
 
 #[test]
 fn fdi_at_wto_entry_is_read_against_the_accession_year() {
     let id = "text/fdi/actual_utilized/2000";
-    let found = claim(claims::paper(), id);
+    let found = claim(&checks::paper().claims, id);
     assert_eq!(
         found.verdict,
         Verdict::Disagrees,
         "Table 2's 1.343 bn US$ for 2001, the accession year, is further from 1.44 than rounding: {}",
         found.computation
     );
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "table2/fdi/actual_utilized/2001",
         Cell::clean(1440.0),
-    )])));
+    )])))
+    .claims;
     assert_eq!(verdict_of(&claims, id), Verdict::Agrees);
 }
 
 #[test]
 fn only_the_wrong_wto_date_disagrees() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     assert_eq!(
         verdict_of(claims, "text-wto-accession-2001"),
         Verdict::Agrees,
@@ -511,7 +519,7 @@ fn fdi_totals_name_the_years_that_would_have_to_be_that_large() {
             "(1990–1994, 1996, 1998, 2000, 2002 and 2005)",
         ),
     ] {
-        let found = claim(claims::paper(), id);
+        let found = claim(&checks::paper().claims, id);
         assert!(
             found.verdict != Verdict::NotCheckable
                 || (found.computation.contains(years)
@@ -525,7 +533,7 @@ fn fdi_totals_name_the_years_that_would_have_to_be_that_large() {
 
 #[test]
 fn the_lenovo_deal_has_one_date() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     assert_eq!(
         verdict_of(claims, "text-lenovo-bought-ibm-pc-2005"),
         Verdict::Agrees
@@ -539,7 +547,7 @@ fn the_lenovo_deal_has_one_date() {
 
 #[test]
 fn a_fifth_five_year_plan_in_2006_disagrees_and_names_no_table_5_cell() {
-    let found = claim(claims::paper(), "text-ict-plans-2006");
+    let found = claim(&checks::paper().claims, "text-ict-plans-2006");
     assert_eq!(
         found.verdict,
         Verdict::Disagrees,
@@ -556,7 +564,7 @@ fn a_fifth_five_year_plan_in_2006_disagrees_and_names_no_table_5_cell() {
 
 #[test]
 fn wholly_foreign_owned_imports_leave_nothing_for_joint_ventures() {
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let imports = claim(claims, "fig2/wfoe/share_of_imports/2004");
     assert_eq!(
         imports.verdict,
@@ -573,10 +581,11 @@ fn wholly_foreign_owned_imports_leave_nothing_for_joint_ventures() {
         lead.cells
     );
     // With room left for joint ventures' imports, the 82% would stand.
-    let claims = claims::run(Lookup::new(&altered(&[(
+    let claims = checks::run(Lookup::new(&altered(&[(
         "fig2/wfoe/share_of_imports/2004",
         Cell::clean(70.0),
-    )])));
+    )])))
+    .claims;
     assert_eq!(
         verdict_of(&claims, "fig2/wfoe/share_of_imports/2004"),
         Verdict::Agrees
@@ -585,7 +594,7 @@ fn wholly_foreign_owned_imports_leave_nothing_for_joint_ventures() {
 
 #[test]
 fn the_introductions_three_decades_of_opening_up_is_a_claim() {
-    let found = claim(claims::paper(), "text-three-decades-opening-up");
+    let found = claim(&checks::paper().claims, "text-three-decades-opening-up");
     assert!(
         found.statement.contains("three decades") && found.source == "Introduction",
         "{found:?}"
@@ -596,14 +605,15 @@ fn the_introductions_three_decades_of_opening_up_is_a_claim() {
 fn statements_are_in_our_own_words() {
     // The paper's own sentence (section 4), with one verb changed, was once the statement.
     let paper = "firms based in developed countries";
-    for found in claims::paper() {
+    for found in &checks::paper().claims {
         assert!(
             !found.statement.contains(paper),
             "'{}' repeats the paper's words",
             found.statement
         );
     }
-    assert!(claims::paper()
+    assert!(checks::paper()
+        .claims
         .iter()
         .any(|found| found.id == "text-manufacturing-moved-1990s"));
 }
@@ -618,7 +628,8 @@ fn a_computation_that_decides_is_never_called_not_checkable() {
         "the gap is more than rounding",
         "none is",
     ];
-    for found in claims::paper()
+    for found in checks::paper()
+        .claims
         .iter()
         .filter(|found| found.verdict == Verdict::NotCheckable)
     {
@@ -636,7 +647,7 @@ fn a_computation_that_decides_is_never_called_not_checkable() {
 #[test]
 fn every_claim_names_its_section_as_the_data_does() {
     let labels = Section::ALL.map(Section::label);
-    for claim in claims::run(Lookup::paper()) {
+    for claim in checks::run(Lookup::paper()).claims {
         // "Section 3, '…'" names a section by heading or subject; "Section 3 and footnote 26"
         // names none.
         let names_one = claim

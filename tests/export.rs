@@ -1,7 +1,7 @@
 //! Exports round-trip: what an instructor loads into R or a spreadsheet is the data we hold.
 
 use ict_explorer::data::{self, Dataset};
-use ict_explorer::{audit, claims, export};
+use ict_explorer::{checks, export};
 use std::process::Command;
 
 fn parse(csv_text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -107,12 +107,12 @@ fn the_json_round_trips_every_cell() {
 
 #[test]
 fn audit_and_claims_csv_have_one_row_each() {
-    let (header, rows) = parse(&export::audit_csv(audit::paper()));
+    let (header, rows) = parse(&export::audit_csv(&checks::paper().findings));
     assert_eq!(header, export::AUDIT_HEADER);
-    assert_eq!(rows.len(), audit::paper().len());
-    let (header, rows) = parse(&export::claims_csv(claims::paper()));
+    assert_eq!(rows.len(), checks::paper().findings.len());
+    let (header, rows) = parse(&export::claims_csv(&checks::paper().claims));
     assert_eq!(header, export::CLAIMS_HEADER);
-    assert_eq!(rows.len(), claims::paper().len());
+    assert_eq!(rows.len(), checks::paper().claims.len());
     assert!(rows
         .iter()
         .all(|row| ["agrees", "disagrees", "not_checkable"].contains(&row[4].as_str())));

@@ -1,8 +1,7 @@
 //! The Data quality list: its prebuilt markup (anchors, "Show in …" values, the attributes the
 //! search reads) and the search and filters (`ict_explorer::quality`), on the real list.
 
-use ict_explorer::audit;
-use ict_explorer::claims;
+use ict_explorer::checks;
 use ict_explorer::html;
 use ict_explorer::quality::{self, Entry, Filter, Tally};
 use ict_explorer::view::{State, Target, ViewId};
@@ -157,8 +156,8 @@ fn shown<'a>(items: &'a [Item], filter: &Filter) -> Vec<&'a Item> {
 #[test]
 fn the_list_has_one_item_with_a_unique_anchor_for_every_finding_and_claim() {
     let (page, items) = page();
-    let findings = audit::paper().len();
-    let claims = claims::paper().len();
+    let findings = checks::paper().findings.len();
+    let claims = checks::paper().claims.len();
     assert_eq!(
         items.len(),
         findings + claims,
@@ -187,7 +186,7 @@ fn the_list_has_one_item_with_a_unique_anchor_for_every_finding_and_claim() {
         );
         assert_eq!(item.get("tabindex"), "-1", "#{id} cannot take the focus");
     }
-    for finding in audit::paper() {
+    for finding in &checks::paper().findings {
         assert!(
             anchors.contains(&quality::anchor(quality::Group::Findings, &finding.id)),
             "the finding {:?} has no anchor of its own",
@@ -199,11 +198,17 @@ fn the_list_has_one_item_with_a_unique_anchor_for_every_finding_and_claim() {
 #[test]
 fn show_in_buttons_carry_the_cells_then_the_title() {
     let (_, items) = page();
-    let mut titles: Vec<String> = audit::paper()
+    let mut titles: Vec<String> = checks::paper()
+        .findings
         .iter()
         .map(|finding| finding.title.clone())
         .collect();
-    titles.extend(claims::paper().iter().map(|claim| claim.statement.clone()));
+    titles.extend(
+        checks::paper()
+            .claims
+            .iter()
+            .map(|claim| claim.statement.clone()),
+    );
     for item in &items {
         let at = item.html.find("name=\"goto\"").unwrap_or_else(|| {
             panic!("{} has no \"Show in …\" button", item.get("id"));
@@ -307,7 +312,7 @@ fn normalizing_folds_case_accents_apostrophes_and_thousands_separators() {
 #[test]
 fn each_item_is_found_by_its_own_title_typed_loosely() {
     let (_, items) = page();
-    for finding in audit::paper() {
+    for finding in &checks::paper().findings {
         // Capitals, and a title cut short, as a reader types it.
         let typed: String = finding.title.to_uppercase().chars().take(30).collect();
         let filter = filter(&[(quality::SEARCH, &typed, true)]);
@@ -319,7 +324,7 @@ fn each_item_is_found_by_its_own_title_typed_loosely() {
             finding.title
         );
     }
-    for claim in claims::paper() {
+    for claim in &checks::paper().claims {
         let filter = filter(&[(quality::SEARCH, &claim.statement, true)]);
         assert!(
             shown(&items, &filter)
@@ -484,9 +489,10 @@ fn the_slide_for_presentation_mode_shows_the_first_warnings_and_counts_the_whole
         start < page.find("class=\"quality-filters").unwrap_or(usize::MAX),
         "the slide comes after the list's filters, so the list would show before it"
     );
-    let warnings: Vec<&audit::Finding> = audit::paper()
+    let warnings: Vec<&checks::Finding> = checks::paper()
+        .findings
         .iter()
-        .filter(|finding| finding.severity == audit::Severity::Warning)
+        .filter(|finding| finding.severity == checks::Severity::Warning)
         .collect();
     let shown: Vec<&str> = slide
         .split("<li>")
@@ -505,8 +511,8 @@ fn the_slide_for_presentation_mode_shows_the_first_warnings_and_counts_the_whole
             "the slide does not show the warnings in the list's order"
         );
     }
-    let findings = audit::paper().len();
-    let claims = claims::paper().len();
+    let findings = checks::paper().findings.len();
+    let claims = checks::paper().claims.len();
     assert!(
         slide.contains(&format!(
             "Show the full list: {findings} findings and {claims} claims"

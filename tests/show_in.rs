@@ -5,7 +5,7 @@
 use ict_explorer::data;
 use ict_explorer::session::Session;
 use ict_explorer::view::{self, State, Target, ViewId, TOPICS};
-use ict_explorer::{audit, claims, describe, html};
+use ict_explorer::{checks, describe, html};
 
 /// One "Show in…" button: what it is about, in words, and the cells it names.
 struct Button {
@@ -16,12 +16,12 @@ struct Button {
 
 /// Every button of the Data quality page that names cells.
 fn buttons() -> Vec<Button> {
-    let findings = audit::paper().iter().map(|finding| Button {
+    let findings = checks::paper().findings.iter().map(|finding| Button {
         about: format!("finding '{}'", finding.title),
         title: finding.title.clone(),
         cells: finding.cells.clone(),
     });
-    let claims = claims::paper().iter().map(|claim| Button {
+    let claims = checks::paper().claims.iter().map(|claim| Button {
         about: format!("claim '{}'", claim.statement),
         title: claim.statement.clone(),
         cells: claim.cells.clone(),
@@ -203,15 +203,16 @@ fn every_show_in_button_opens_a_chart_holding_its_cells_outlined() {
 }
 
 /// The finding the tests follow: Table 1's state-controlled firms against the prose average.
-fn sce_finding() -> &'static audit::Finding {
-    audit::paper()
+fn sce_finding() -> &'static checks::Finding {
+    checks::paper()
+        .findings
         .iter()
         .find(|finding| finding.id == "text-sce-average-vs-table1")
         .expect("the finding on state-controlled firms' assets")
 }
 
 /// The value its "Show in…" button sends: the cells, then the title.
-fn button_value(finding: &audit::Finding) -> String {
+fn button_value(finding: &checks::Finding) -> String {
     format!("{}|{}", finding.cells.join(" "), finding.title)
 }
 

@@ -772,13 +772,14 @@ fn captions_claim_only_what_the_drawn_data_shows() {
         ),
         ("34%", "fig3/jsc_llc_private/share_of_domestic_sales/2004"),
     ] {
-        let verdict = ict_explorer::claims::paper()
+        let verdict = ict_explorer::checks::paper()
+            .claims
             .iter()
             .find(|found| found.id == claim)
             .unwrap_or_else(|| panic!("no claim {claim}"))
             .verdict;
         assert!(
-            !support.contains(figure) || verdict == ict_explorer::claims::Verdict::Disagrees,
+            !support.contains(figure) || verdict == ict_explorer::checks::Verdict::Disagrees,
             "the caption counts {figure} as a conflict while its claim says {}",
             verdict.id()
         );

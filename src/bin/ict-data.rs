@@ -1,6 +1,6 @@
 //! `ict-data`: the explorer's data on the command line, for R, Python or a spreadsheet.
 
-use ict_explorer::{audit, claims, data, export};
+use ict_explorer::{checks, data, export};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -29,8 +29,8 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        ["audit"] => export::audit_csv(audit::paper()),
-        ["claims"] => export::claims_csv(claims::paper()),
+        ["audit"] => export::audit_csv(&checks::paper().findings),
+        ["claims"] => export::claims_csv(&checks::paper().claims),
         ["-h" | "--help" | "help"] => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -87,3 +87,6 @@ pub const WTO_ACCESSION_YEAR: u16 = 2001;
 pub fn wto_dates_agree() -> bool {
     WTO_DATES.iter().all(|date| date.year == WTO_DATES[0].year)
 }
+
+/// The full citation of the paper.
+pub const CITATION: &str = "Ning, Lutao (2009). China's Leadership in the World ICT Industry: A Successful Story of Its \"Attracting-In\" and \"Walking-Out\" Strategy for the Development of High-Tech Industries? Pacific Affairs 82(1), 67–91.";

@@ -7,7 +7,6 @@
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::display::Group;
-use crate::export;
 use crate::plot::{self, Plot, PALETTE};
 use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 
@@ -15,6 +14,7 @@ mod embed;
 mod focus;
 mod glossary;
 // The audit's and the claims check's lists are prebuilt natively (see `prebuilt_parts`).
+#[cfg(not(target_arch = "wasm32"))]
 #[cfg(not(target_arch = "wasm32"))]
 mod quality;
 mod story;
@@ -622,13 +622,13 @@ pub fn about(state: &State) -> String {
         html.push_str(&format!(
             "<p class=\"source\">Source: {} {}</p>",
             escape(info.source),
-            escape(export::CITATION)
+            escape(data::facts::CITATION)
         ));
     } else if state.view == ViewId::Highlights {
         html.push_str(&prebuilt("statements"));
         html.push_str(&format!(
             "<p class=\"source\">Source: {}</p>",
-            escape(export::CITATION)
+            escape(data::facts::CITATION)
         ));
     } else {
         html.push_str(&prebuilt("quality"));

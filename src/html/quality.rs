@@ -8,8 +8,7 @@
 //! itself is [`crate::quality`].
 
 use super::escape;
-use crate::audit::{self, Finding, Severity};
-use crate::claims::{self, Claim, Verdict};
+use crate::checks::{self, Claim, Finding, Severity, Verdict};
 use crate::data::{CellKey, Dataset, Status};
 use crate::quality::{self, Group, SEVERITIES};
 use crate::view::Target;
@@ -314,9 +313,9 @@ fn slide(findings: &[&Finding], claims: &[Claim]) -> String {
 /// The Data quality view: the search and filters, the contents, the audit's findings by
 /// severity, and the claims check by the table or figure each claim belongs to.
 pub fn quality() -> String {
-    let mut findings: Vec<&Finding> = audit::paper().iter().collect();
+    let mut findings: Vec<&Finding> = checks::paper().findings.iter().collect();
     findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
-    let claims = claims::paper();
+    let claims = &checks::paper().claims;
     let claim_sections: Vec<Dataset> = Dataset::ALL
         .into_iter()
         .filter(|dataset| claims.iter().any(|claim| claim.dataset == *dataset))
@@ -385,7 +384,8 @@ pub fn quality() -> String {
 /// The audit's findings on one table, listed under its view.
 pub fn table_findings(dataset: Dataset) -> String {
     let mut html = String::new();
-    let mut findings: Vec<&Finding> = audit::paper()
+    let mut findings: Vec<&Finding> = checks::paper()
+        .findings
         .iter()
         .filter(|finding| finding.dataset == dataset)
         .collect();
@@ -429,7 +429,8 @@ pub fn statements() -> String {
             "<details><summary>{}</summary><ul class=\"claims\">",
             escape(dataset.info().title)
         ));
-        for claim in claims::paper()
+        for claim in checks::paper()
+            .claims
             .iter()
             .filter(|claim| claim.dataset == dataset)
         {

@@ -53,11 +53,11 @@ fn the_quality_view_lists_every_finding_and_claim() {
     let page = html::about(&state);
     assert_eq!(
         page.matches("class=\"finding ").count(),
-        ict_explorer::audit::paper().len()
+        ict_explorer::checks::paper().findings.len()
     );
     assert_eq!(
         page.matches("<li class=\"claim ").count(),
-        ict_explorer::claims::paper().len()
+        ict_explorer::checks::paper().claims.len()
     );
     assert!(
         page.contains("name=\"goto\" value=\"table1/"),
@@ -67,7 +67,8 @@ fn the_quality_view_lists_every_finding_and_claim() {
 
 #[test]
 fn show_in_opens_the_view_with_the_cells_of_a_finding() {
-    let finding = ict_explorer::audit::paper()
+    let finding = ict_explorer::checks::paper()
+        .findings
         .iter()
         .find(|finding| finding.id == "text-sce-average-vs-table1")
         .expect("finding");
@@ -85,7 +86,8 @@ fn show_in_opens_the_view_with_the_cells_of_a_finding() {
         "the state-controlled row must be switched on to be seen"
     );
 
-    let output = ict_explorer::audit::paper()
+    let output = ict_explorer::checks::paper()
+        .findings
         .iter()
         .find(|finding| finding.id == "text-output-smaller-than-exports")
         .expect("finding");
@@ -119,10 +121,12 @@ fn notes_on_legible_cells_reach_the_table() {
 
 #[test]
 fn every_show_in_button_opens_a_view() {
-    let findings = ict_explorer::audit::paper()
+    let findings = ict_explorer::checks::paper()
+        .findings
         .iter()
         .map(|finding| &finding.cells);
-    let claims = ict_explorer::claims::paper()
+    let claims = ict_explorer::checks::paper()
+        .claims
         .iter()
         .map(|claim| &claim.cells);
     for cells in findings.chain(claims).filter(|cells| !cells.is_empty()) {

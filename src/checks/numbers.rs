@@ -1,9 +1,11 @@
-//! Checks written for particular prose numbers. Where the audit checks the same numbers, the
-//! claim uses the audit's computation, so that a finding and a verdict cannot disagree.
+//! The other checks written for particular prose numbers: ranks, "about", bounds before 1997,
+//! and shares the tables print under another name.
 
-use super::{fdi_total_check, Check, Verdict};
-use crate::audit::{self, between, corners, reading_at, Range, Reading};
-use crate::data::facts::WTO_ACCESSION_YEAR;
+use super::outcome::Check;
+use super::outcome::{figure_name, StatementCheck, Years};
+use super::prose_vs_prose::LISTED_EXPORTERS;
+use super::rounding::{between, corners, reading_at, Range, Reading};
+use super::Verdict;
 use crate::data::{Dataset, Datum, Lookup, Status, TABLE1_YEARS, TABLE3_YEARS};
 use crate::format::auto;
 use crate::indicators::implied_domestic_share;
@@ -17,306 +19,217 @@ const GREW_BEFORE_TABLE1: &str = "The paper says the private sector grew to thes
 /// The countries the paper names ahead of China by number of scientists and engineers.
 const AHEAD_IN_SCIENTISTS: [&str; 4] = ["the US", "Japan", "Korea", "France"];
 
-/// The check written for `datum`, if there is one.
-pub(super) fn specific_check(data: Lookup, datum: &Datum, stated: f64) -> Option<Check> {
-    let key = (datum.dataset, datum.series, datum.measure, datum.year);
-    match key {
-        (Dataset::Text, "state_controlled", "share_domestic_assets_average_2003_2005", None) => {
-            let check = audit::sce_average(data)?;
-            Some(Check::from_agreement(
-                check.agrees,
-                check.arithmetic(),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "private", "share_total_assets_max_before_1997", None) => {
-            private_before_table1(data, stated)
-        }
-        (Dataset::Text, "private", "share_domestic_assets_max_before_1997", None) => {
-            private_domestic_before_table1(data, stated)
-        }
-        (Dataset::Text, "fdi", "actual_utilized", Some(2000)) => {
-            let check = audit::wto_fdi(data)?;
-            let computation = format!(
-                "{}. {} So {}. China joined the WTO in {WTO_ACCESSION_YEAR}, as section 2 says, so Table 2's figure for that year, where it prints one, decides",
-                check.arithmetic(),
-                check.dates(),
-                check.readings()
-            );
-            Some(match check.agrees {
-                Some(agrees) => {
-                    Check::from_agreement(agrees, computation, check.cells, check.status)
-                }
-                None => Check {
-                    verdict: Verdict::NotCheckable,
-                    computation: format!(
-                        "{computation}. Table 2 rules the figure out only on section 2's date, so it neither confirms nor contradicts it"
-                    ),
-                    cells: check.cells,
-                    status: check.status,
-                },
-            })
-        }
-        (Dataset::Text, "fdi", "multiple_of_government_investment_1990_2002", None) => {
-            let check = audit::fdi_vs_government(data)?;
-            Some(fdi_total_check(
-                check.total.reach,
-                check.arithmetic(),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "fdi", "accumulated", Some(2005)) => {
-            let check = audit::fdi_accumulated(data)?;
-            Some(fdi_total_check(
-                check.total.reach,
-                check.arithmetic(),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "total", "profit_to_sales", Some(year)) => {
-            let check = audit::industry_profit(data, year)?;
-            let lean = check.lean(data);
-            let computation = if lean.is_empty() {
-                check.arithmetic()
-            } else {
-                format!("{}. {lean}", check.arithmetic())
-            };
-            Some(match check.agrees {
-                Some(agrees) => {
-                    Check::from_agreement(agrees, computation, check.cells, check.status)
-                }
-                None => Check::not_checkable(computation),
-            })
-        }
-        (Dataset::Text, "total", "value_added_to_sales_average", None) => {
-            let check = audit::value_added_average(data)?;
-            Some(Check::from_agreement(
-                check.agrees,
-                format!("{}. {}", check.arithmetic(), check.lean(data)),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "china", "ict_output", Some(year)) => {
-            let check = audit::output_against_exports(data, year)?;
-            Some(if check.below {
-                Check {
-                    verdict: Verdict::Disagrees,
-                    computation: format!("{}. A country cannot export more than it produces, so this output figure cannot be right as printed", check.arithmetic()),
-                    cells: check.cells,
-                    status: check.status,
-                }
-            } else {
-                Check {
-                    verdict: Verdict::NotCheckable,
-                    computation: format!("{}. Output is not below exports, so the paper does not contradict this figure, but nothing in it confirms the figure either", check.arithmetic()),
-                    cells: check.cells,
-                    status: check.status,
-                }
-            })
-        }
-        (Dataset::Text, series @ ("usa" | "japan" | "china"), "world_output_rank", None) => {
-            output_rank(data, series, stated)
-        }
-        (Dataset::Fig3, "foreign_funded", "share_of_domestic_sales", Some(year)) => {
-            let table = data.get(
-                Dataset::Table3,
-                "foreign_funded",
-                "domestic_market_share",
-                Some(year),
-            )?;
-            let found = Reading::of(table)?;
-            Some(Check::compare(
-                Range::of(datum)?,
-                found.range,
-                format!("Table 3 prints {}% for foreign-funded firms' share of the domestic market in {year}", found.text()),
-                vec![table.key()],
-                table.cell.status,
-            ))
-        }
-        (Dataset::Fig3, "jsc_llc_private", "share_of_domestic_sales", Some(2004)) => {
-            let check = audit::jsc_llc_private(data)?;
-            Some(Check::from_agreement(
-                check.agrees,
-                check.arithmetic(),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Fig2, "wfoe", "share_of_imports", Some(2004)) => wholly_owned_imports(data),
-        (Dataset::Fig3, "private", "share_of_domestic_sales", None) => {
-            latest_private_share(data, datum)
-        }
-        (
+/// The prose numbers these checks decide.
+pub(super) const STATEMENTS: &[StatementCheck] = &[
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["private"],
+        measure: "share_total_assets_max_before_1997",
+        years: Years::Undated,
+        check: |data, _, stated| private_before_table1(data, stated),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["private"],
+        measure: "share_domestic_assets_max_before_1997",
+        years: Years::Undated,
+        check: |data, _, stated| private_domestic_before_table1(data, stated),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["usa", "japan", "china"],
+        measure: "world_output_rank",
+        years: Years::Undated,
+        check: |data, datum, stated| output_rank(data, datum.series, stated),
+    },
+    StatementCheck {
+        dataset: Dataset::Fig3,
+        series: &["foreign_funded"],
+        measure: "share_of_domestic_sales",
+        years: Years::Dated,
+        check: foreign_share_of_sales,
+    },
+    StatementCheck {
+        dataset: Dataset::Fig2,
+        series: &["wfoe"],
+        measure: "share_of_imports",
+        years: Years::In(2004),
+        check: |data, _, _| wholly_owned_imports(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Fig3,
+        series: &["private"],
+        measure: "share_of_domestic_sales",
+        years: Years::Undated,
+        check: |data, datum, _| latest_private_share(data, datum),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["processing_imported_materials"],
+        measure: "share_of_exports_typical_1997_2004",
+        years: Years::Undated,
+        check: |data, _, stated| typical_processing_share(data, stated),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["hongfujin"],
+        measure: "export_rank",
+        years: Years::Dated,
+        check: |data, datum, _| largest_exporter(data, datum.year?),
+    },
+    StatementCheck {
+        dataset: Dataset::Fig1,
+        series: &["china"],
+        measure: "export_rank",
+        years: Years::In(2004),
+        check: |data, _, _| largest_world_exporter(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["televisions", "mobile_phones"],
+        measure: "china_world_market_rank",
+        years: Years::Dated,
+        check: |data, datum, _| largest_market_share(data, datum.series, datum.year?),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["china"],
+        measure: "scientists_engineers_rank",
+        years: Years::Undated,
+        check: |_, _, stated| Some(scientists_rank(stated)),
+    },
+    StatementCheck {
+        dataset: Dataset::Fig2,
+        series: &["foreign_funded"],
+        measure: "share_of_exports_above_domestic_from",
+        years: Years::Dated,
+        check: |data, datum, _| {
+            passed_domestic(data, Dataset::Fig2, "share_of_exports", datum.year?)
+        },
+    },
+    StatementCheck {
+        dataset: Dataset::Fig3,
+        series: &["foreign_funded"],
+        measure: "share_of_output_above_domestic_from",
+        years: Years::Dated,
+        check: |data, datum, _| {
+            passed_domestic(data, Dataset::Fig3, "share_of_output", datum.year?)
+        },
+    },
+    StatementCheck {
+        dataset: Dataset::Fig3,
+        series: &["foreign_funded"],
+        measure: "output_rank_among_types_1990s",
+        years: Years::Undated,
+        check: |data, _, _| foreign_output_rank(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["chinese_firms"],
+        measure: "multinationals_in_world_top_250",
+        years: Years::Undated,
+        check: |data, _, _| multinationals_in_top_250(data),
+    },
+];
+
+/// Foreign-funded firms' share of domestic sales in a year, against Table 3's market share.
+fn foreign_share_of_sales(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let year = datum.year?;
+    let table = data.get(
+        Dataset::Table3,
+        "foreign_funded",
+        "domestic_market_share",
+        Some(year),
+    )?;
+    let found = Reading::of(table)?;
+    Some(Check::compare(
+        Range::of(datum)?,
+        found.range,
+        format!(
+            "Table 3 prints {}% for foreign-funded firms' share of the domestic market in {year}",
+            found.text()
+        ),
+        vec![table.key()],
+        table.cell.status,
+    ))
+}
+
+/// China called the largest exporter of 2004, against the US, the previous leader.
+fn largest_world_exporter(data: Lookup) -> Option<Check> {
+    let china = reading_at(data, Dataset::Fig1, "china", "exports", Some(2004))?;
+    let usa = reading_at(data, Dataset::Fig1, "usa", "exports", Some(2004))?;
+    Some(Check::deciding(
+        china.range.low > usa.range.high,
+        format!("China {} bn US$ against the US {} bn US$, the previous leader; the others are shown only in Figure 1", china.text(), usa.text()),
+        vec![
+            Lookup::key(Dataset::Fig1, "china", "exports", Some(2004)),
+            Lookup::key(Dataset::Fig1, "usa", "exports", Some(2004)),
+        ],
+        Status::Clean,
+    ))
+}
+
+/// China's rank by scientists and engineers, against the countries the same sentence names
+/// ahead of it.
+fn scientists_rank(stated: f64) -> Check {
+    let implied = AHEAD_IN_SCIENTISTS.len() as f64 + 1.0;
+    Check::deciding(
+        implied == stated,
+        format!(
+            "The same sentence names {} countries ahead of China ({}) and none besides, which makes China number {}; the OECD figures behind it are not printed",
+            AHEAD_IN_SCIENTISTS.len(),
+            AHEAD_IN_SCIENTISTS.join(", "),
+            auto(implied, 0)
+        ),
+        Vec::new(),
+        Status::Clean,
+    )
+}
+
+/// Foreign-funded firms called the largest producers among the types in the 1990s: Figure 3's
+/// one quoted share of the decade cannot tell.
+fn foreign_output_rank(data: Lookup) -> Option<Check> {
+    let datum = data.get(
+        Dataset::Fig3,
+        "foreign_funded",
+        "share_of_output",
+        Some(1996),
+    )?;
+    let share = Reading::of(datum)?;
+    Some(Check::with(
+        Verdict::NotCheckable,
+        format!(
+            "Figure 3 is a chart whose data the paper does not print. The one share of the 1990s the prose quotes is {}% in 1996; the rest is split among domestic types whose shares are not given, so whether any of them was larger cannot be told",
+            share.text()
+        ),
+        vec![datum.key()],
+        datum.cell.status,
+    ))
+}
+
+/// Chinese multinationals in the world's top 250, beside China Mobile's place on that list.
+fn multinationals_in_top_250(data: Lookup) -> Option<Check> {
+    let mobile = reading_at(
+        data,
+        Dataset::Text,
+        "china_mobile",
+        "rank_in_world_top_250",
+        None,
+    )?;
+    Some(Check::with(
+        Verdict::NotCheckable,
+        format!(
+            "No table lists firms by size. Footnote 28 puts China Mobile at number {} on the same list, but counts it as a firm serving the domestic market rather than a multinational, so the two statements do not conflict",
+            mobile.text()
+        ),
+        vec![Lookup::key(
             Dataset::Text,
-            "processing_imported_materials",
-            "share_of_exports_typical_1997_2004",
+            "china_mobile",
+            "rank_in_world_top_250",
             None,
-        ) => typical_processing_share(data, stated),
-        (Dataset::Fig2, "foreign_funded", "share_of_exports", Some(2004))
-        | (Dataset::Fig2, "domestic_funded", "share_of_exports", Some(2004)) => {
-            let check = audit::export_shares(data)?;
-            let other = if datum.series == "foreign_funded" {
-                check.domestic
-            } else {
-                check.foreign
-            };
-            Some(Check::from_agreement(
-                check.agrees,
-                format!(
-                    "{}; the other share the paper gives, {}%, leaves {}% for this one",
-                    check.arithmetic(),
-                    auto(other, 1),
-                    auto(100.0 - other, 1)
-                ),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Fig2, "foreign_funded", "net_exports_share_of_exports", Some(2004)) => {
-            let check = audit::foreign_net_share(data)?;
-            Some(Check::from_agreement(
-                check.agrees,
-                check.arithmetic(),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Fig2, "foreign_funded", "net_exports", Some(2004)) => {
-            let check = audit::domestic_balance(data)?;
-            let computation = if check.agrees {
-                check.arithmetic()
-            } else {
-                format!("{}. {}", check.arithmetic(), check.explanation())
-            };
-            Some(Check::from_agreement(
-                check.agrees,
-                computation,
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, rival @ ("ibm" | "dell"), "size_multiple_of_lenovo", Some(2006)) => {
-            let check = audit::size_ratio(data, rival)?;
-            Some(Check::from_agreement(
-                check.agrees,
-                format!(
-                    "{}, on the revenues quoted in the same sentence",
-                    check.arithmetic()
-                ),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "hongfujin", "multiple_of_huawei_exports", Some(year)) => {
-            let check = audit::multiple(
-                data,
-                ("hongfujin", "exports"),
-                ("huawei", "exports"),
-                ("hongfujin", "multiple_of_huawei_exports"),
-                year,
-            )?;
-            Some(Check::from_agreement(
-                check.agrees,
-                format!(
-                    "{}, on the exports quoted in the same sentence",
-                    check.arithmetic()
-                ),
-                check.cells,
-                check.status,
-            ))
-        }
-        (Dataset::Text, "hongfujin", "export_rank", Some(year)) => largest_exporter(data, year),
-        (Dataset::Fig1, "china", "export_rank", Some(2004)) => {
-            let china = reading_at(data, Dataset::Fig1, "china", "exports", Some(2004))?;
-            let usa = reading_at(data, Dataset::Fig1, "usa", "exports", Some(2004))?;
-            Some(Check {
-                verdict: if china.range.low > usa.range.high {
-                    Verdict::Agrees
-                } else {
-                    Verdict::Disagrees
-                },
-                computation: format!("China {} bn US$ against the US {} bn US$, the previous leader; the others are shown only in Figure 1", china.text(), usa.text()),
-                cells: vec![
-                    Lookup::key(Dataset::Fig1, "china", "exports", Some(2004)),
-                    Lookup::key(Dataset::Fig1, "usa", "exports", Some(2004)),
-                ],
-                status: Status::Clean,
-            })
-        }
-        (Dataset::Text, "televisions" | "mobile_phones", "china_world_market_rank", Some(year)) => {
-            largest_market_share(data, datum.series, year)
-        }
-        (Dataset::Text, "china", "scientists_engineers_rank", None) => {
-            let implied = AHEAD_IN_SCIENTISTS.len() as f64 + 1.0;
-            Some(Check {
-                verdict: if implied == stated {
-                    Verdict::Agrees
-                } else {
-                    Verdict::Disagrees
-                },
-                computation: format!(
-                    "The same sentence names {} countries ahead of China ({}) and none besides, which makes China number {}; the OECD figures behind it are not printed",
-                    AHEAD_IN_SCIENTISTS.len(),
-                    AHEAD_IN_SCIENTISTS.join(", "),
-                    auto(implied, 0)
-                ),
-                cells: Vec::new(),
-                status: Status::Clean,
-            })
-        }
-        (Dataset::Fig2, "foreign_funded", "share_of_exports_above_domestic_from", Some(year)) => {
-            passed_domestic(data, Dataset::Fig2, "share_of_exports", year)
-        }
-        (Dataset::Fig3, "foreign_funded", "share_of_output_above_domestic_from", Some(year)) => {
-            passed_domestic(data, Dataset::Fig3, "share_of_output", year)
-        }
-        (Dataset::Fig3, "foreign_funded", "output_rank_among_types_1990s", None) => {
-            let datum = data.get(
-                Dataset::Fig3,
-                "foreign_funded",
-                "share_of_output",
-                Some(1996),
-            )?;
-            let share = Reading::of(datum)?;
-            Some(Check {
-                verdict: Verdict::NotCheckable,
-                computation: format!(
-                    "Figure 3 is a chart whose data the paper does not print. The one share of the 1990s the prose quotes is {}% in 1996; the rest is split among domestic types whose shares are not given, so whether any of them was larger cannot be told",
-                    share.text()
-                ),
-                cells: vec![datum.key()],
-                status: datum.cell.status,
-            })
-        }
-        (Dataset::Text, "chinese_firms", "multinationals_in_world_top_250", None) => {
-            let mobile = reading_at(
-                data,
-                Dataset::Text,
-                "china_mobile",
-                "rank_in_world_top_250",
-                None,
-            )?;
-            Some(Check {
-                verdict: Verdict::NotCheckable,
-                computation: format!(
-                    "No table lists firms by size. Footnote 28 puts China Mobile at number {} on the same list, but counts it as a firm serving the domestic market rather than a multinational, so the two statements do not conflict",
-                    mobile.text()
-                ),
-                cells: vec![Lookup::key(
-                    Dataset::Text,
-                    "china_mobile",
-                    "rank_in_world_top_250",
-                    None,
-                )],
-                status: Status::Clean,
-            })
-        }
-        _ => None,
-    }
+        )],
+        Status::Clean,
+    ))
 }
 
 /// "Private firms held no more than 0.5% of all assets before 1997": Table 1 starts in 1997.
@@ -336,6 +249,7 @@ fn private_before_table1(data: Lookup, stated: f64) -> Option<Check> {
         format!("Table 1 starts in {first}, when private firms already held {}% of all assets, more than {}% even given rounding; the years before it are not printed, so they may still have been within the bound.", share.text(), auto(stated, 1))
     };
     Some(Check {
+        warnings: Vec::new(),
         verdict: if fits {
             Verdict::Agrees
         } else {
@@ -370,6 +284,7 @@ fn private_domestic_before_table1(data: Lookup, stated: f64) -> Option<Check> {
     });
     let fits = printed.range.low <= stated && implied_range.low <= stated;
     Some(Check {
+        warnings: Vec::new(),
         verdict: if fits { Verdict::Agrees } else { Verdict::NotCheckable },
         computation: format!(
             "Table 1 starts in {first}, and that year {} the statement: printed {}% ({}% given rounding), and {} / (100 − {}) × 100 = {}% ({}% given rounding) implied by the asset shares, against at most {}%. {}",
@@ -418,7 +333,7 @@ fn wholly_owned_imports(data: Lookup) -> Option<Check> {
     ]
     .map(|(series, measure)| Lookup::key(Dataset::Fig2, series, measure, year))
     .to_vec();
-    Some(Check::from_agreement(
+    Some(Check::deciding(
         left_for_others >= ABOUT_POINTS,
         format!(
             "{}% + {}% = {}%: wholly foreign-owned and domestic firms together leave at most {}% of imports (given rounding) to joint ventures and the other foreign-invested forms, though those made at least {} − {} = {}% of the exports. Under processing trade, which Table 4 puts at about 70% of exports, exporters import their materials, so the {}% more likely counts all foreign-invested firms",
@@ -503,6 +418,7 @@ fn typical_processing_share(data: Lookup, stated: f64) -> Option<Check> {
     let about = Range::around(stated, ABOUT_POINTS);
     let fits = about.low <= low && high <= about.high;
     Some(Check {
+        warnings: Vec::new(),
         verdict: if fits {
             Verdict::Agrees
         } else {
@@ -590,6 +506,7 @@ fn output_rank(data: Lookup, series: &str, stated: f64) -> Option<Check> {
         ));
     }
     Some(Check {
+        warnings: Vec::new(),
         verdict: if consistent {
             Verdict::Agrees
         } else {
@@ -609,7 +526,7 @@ fn output_rank(data: Lookup, series: &str, stated: f64) -> Option<Check> {
 /// paper quotes for the same year.
 fn largest_exporter(data: Lookup, year: u16) -> Option<Check> {
     let own = reading_at(data, Dataset::Text, "hongfujin", "exports", Some(year))?;
-    let others: Vec<(&str, Reading)> = audit::LISTED_EXPORTERS[1..]
+    let others: Vec<(&str, Reading)> = LISTED_EXPORTERS[1..]
         .iter()
         .chain(&["huawei"])
         .filter_map(|firm| {
@@ -638,6 +555,7 @@ fn largest_exporter(data: Lookup, year: u16) -> Option<Check> {
             .map(|(firm, _)| Lookup::key(Dataset::Text, firm, "exports", Some(year))),
     );
     Some(Check {
+        warnings: Vec::new(),
         verdict,
         computation: format!(
             "Hongfujin Precision {} bn US$ against the largest of the other exporters the paper quotes for {year}, {} at {} bn US$; firms it does not quote cannot be compared",
@@ -672,6 +590,7 @@ fn largest_market_share(data: Lookup, product: &str, year: u16) -> Option<Check>
         )
     };
     Some(Check {
+        warnings: Vec::new(),
         verdict,
         computation: format!("China's share is {}%, {reason}", share.text()),
         cells: vec![datum.key()],
@@ -721,6 +640,7 @@ fn passed_domestic(data: Lookup, dataset: Dataset, measure: &str, year: u16) -> 
         return None;
     }
     Some(Check {
+        warnings: Vec::new(),
         verdict: if fits {
             Verdict::NotCheckable
         } else {
@@ -728,7 +648,7 @@ fn passed_domestic(data: Lookup, dataset: Dataset, measure: &str, year: u16) -> 
         },
         computation: format!(
             "{} is a chart whose data the paper does not print, so no share is given for {year}. The shares the prose quotes for other years: {}",
-            super::figure_name(dataset),
+            figure_name(dataset),
             readings.join("; ")
         ),
         cells: quoted.iter().map(|datum| datum.key()).collect(),

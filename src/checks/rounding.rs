@@ -17,7 +17,7 @@ pub struct Range {
 
 impl Range {
     /// `value` give or take `slack`.
-    pub(crate) fn around(value: f64, slack: f64) -> Range {
+    pub(super) fn around(value: f64, slack: f64) -> Range {
         Range {
             low: value - slack,
             high: value + slack,
@@ -32,7 +32,7 @@ impl Range {
     }
 
     /// The same range in a unit `factor` times larger (millions to billions: 1000).
-    pub(crate) fn divided_by(self, factor: f64) -> Range {
+    pub(super) fn divided_by(self, factor: f64) -> Range {
         Range {
             low: self.low / factor,
             high: self.high / factor,
@@ -40,25 +40,25 @@ impl Range {
     }
 
     /// How far the range reaches either side of its middle.
-    pub(crate) fn half_width(self) -> f64 {
+    pub(super) fn half_width(self) -> f64 {
         (self.high - self.low) / 2.0
     }
 
-    pub(crate) fn overlaps(self, other: Range) -> bool {
+    pub(super) fn overlaps(self, other: Range) -> bool {
         self.low <= other.high && other.low <= self.high
     }
 }
 
 /// A number as the paper prints it: its value, the values it may stand for, and its decimals.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Reading {
-    pub(crate) value: f64,
-    pub(crate) range: Range,
+pub(super) struct Reading {
+    pub(super) value: f64,
+    pub(super) range: Range,
     decimals: u8,
 }
 
 impl Reading {
-    pub(crate) fn of(datum: &Datum) -> Option<Reading> {
+    pub(super) fn of(datum: &Datum) -> Option<Reading> {
         Some(Reading {
             value: datum.value()?,
             range: Range::of(datum)?,
@@ -67,13 +67,13 @@ impl Reading {
     }
 
     /// The number as printed: `6.0`, not `6`.
-    pub(crate) fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         number(self.value, usize::from(self.decimals))
     }
 }
 
 /// The number at a place as the paper prints it, if the data has one there.
-pub(crate) fn reading_at(
+pub(super) fn reading_at(
     data: Lookup,
     dataset: Dataset,
     series: &str,
@@ -86,7 +86,7 @@ pub(crate) fn reading_at(
 /// The range of `f` over every combination of its inputs' ends. Exact for functions that are
 /// monotone in each input when the others are held fixed, as sums, differences, products,
 /// ratios of positive numbers and weighted averages are: their extremes lie at the corners.
-pub(crate) fn corners(inputs: &[Range], f: impl Fn(&[f64]) -> f64) -> Range {
+pub(super) fn corners(inputs: &[Range], f: impl Fn(&[f64]) -> f64) -> Range {
     debug_assert!(inputs.len() <= 16, "too many inputs to try every corner");
     let mut point = vec![0.0; inputs.len()];
     let mut range = Range {
@@ -109,7 +109,7 @@ pub(crate) fn corners(inputs: &[Range], f: impl Fn(&[f64]) -> f64) -> Range {
 }
 
 /// "low–high", for the range rounding allows.
-pub(crate) fn between(range: Range, decimals: usize) -> String {
+pub(super) fn between(range: Range, decimals: usize) -> String {
     // A dash between negative numbers would read as a minus sign.
     let dash = if range.low < 0.0 || range.high < 0.0 {
         " to "
@@ -124,7 +124,7 @@ pub(crate) fn between(range: Range, decimals: usize) -> String {
 }
 
 /// The value at a place, if the data has one there, for numbers a check only mentions.
-pub(crate) fn value_at(
+pub(super) fn value_at(
     data: Lookup,
     dataset: Dataset,
     series: &str,
@@ -137,14 +137,14 @@ pub(crate) fn value_at(
 
 /// The numbers one check reads: a result inherits the weakest status among them, and cites
 /// the cells it read, each once and in the order read.
-pub(crate) struct Inputs<'a> {
+pub(super) struct Inputs<'a> {
     data: Lookup<'a>,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
 }
 
 impl<'a> Inputs<'a> {
-    pub(crate) fn new(data: Lookup<'a>) -> Inputs<'a> {
+    pub(super) fn new(data: Lookup<'a>) -> Inputs<'a> {
         Inputs {
             data,
             status: Status::Clean,
@@ -153,7 +153,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// The number at a place, if the data has one; its status and key join the inputs'.
-    pub(crate) fn read(
+    pub(super) fn read(
         &mut self,
         dataset: Dataset,
         series: &str,
@@ -168,7 +168,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// A value shown beside the result for context: cited, but not weakening the result.
-    pub(crate) fn context(
+    pub(super) fn context(
         &mut self,
         dataset: Dataset,
         series: &str,
@@ -181,14 +181,14 @@ impl<'a> Inputs<'a> {
     }
 
     /// Cites a cell the result rests on without reading it.
-    pub(crate) fn cite(&mut self, key: String) {
+    pub(super) fn cite(&mut self, key: String) {
         if !self.cells.contains(&key) {
             self.cells.push(key);
         }
     }
 
     /// Adds the status and the cells of a part of the result computed elsewhere.
-    pub(crate) fn include(&mut self, status: Status, cells: &[String]) {
+    pub(super) fn include(&mut self, status: Status, cells: &[String]) {
         self.status = self.status.weakest(status);
         for key in cells {
             self.cite(key.clone());

@@ -6,8 +6,13 @@
 //! reason, each with the cells that show its subject best, so that "Show in…" has a view to
 //! open.
 
-use super::{Check, Claim, Verdict};
-use crate::audit::{self, reading_at, Reading};
+use super::fdi::{wto_fdi, RECORD_YEAR};
+use super::outcome::{Check, Checked, Warning};
+use super::prose_vs_prose::{majority_check, ranking_check, LISTED_EXPORTERS, RANKING_YEAR};
+use super::rounding::{reading_at, Reading};
+use super::tables::assets_unit_check;
+use super::trade::balance_check;
+use super::Verdict;
 use crate::data::facts::{wto_dates_agree, Section, WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{series_label, Dataset, Lookup, Status};
 use crate::format::number;
@@ -21,7 +26,7 @@ const LEARNING: &str = Section::LearningAndUpgrading.label();
 const NETWORKS: &str = Section::NetworkControl.label();
 
 /// Every hand-written claim about the prose: those checked against numbers, then the rest.
-pub(super) fn claims(data: Lookup) -> Vec<Claim> {
+pub(super) fn claims(data: Lookup) -> Vec<Checked> {
     let checked = [
         majority(data),
         ranking(data),
@@ -31,7 +36,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
         wholly_owned_lead(data),
         rd_centres_mostly_ict(data),
     ];
-    let mut claims: Vec<Claim> = checked.into_iter().flatten().collect();
+    let mut claims: Vec<Checked> = checked.into_iter().flatten().collect();
     claims.extend(wto_dates(data));
     claims.extend(lenovo_deal_dates());
     claims.push(ict_plans());
@@ -39,88 +44,68 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
     claims
 }
 
+/// The claim that computers made up "the majority" of China's ICT exports in 2004.
+const COMPUTERS_MAJORITY_CLAIM: &str = "text-computers-majority-of-exports-2004";
+
+/// The claim that the listed exporters are in order of their exports.
+const EXPORTER_RANKING_CLAIM: &str = "text-exporter-ranking-2005";
+
+/// The claim that domestic firms ran a trade deficit in 2004.
+const DOMESTIC_DEFICIT_CLAIM: &str = "fig2-domestic-trade-deficit-2004";
+
+/// The claim that Table 1's total assets are in billion yuan.
+const ASSETS_UNIT_CLAIM: &str = "table1-total-assets-in-billion-yuan";
+
 /// Computers called "the majority" of exports at the share the paper gives.
-fn majority(data: Lookup) -> Option<Claim> {
-    let check = audit::computers_majority(data)?;
-    Some(
-        Check::from_agreement(check.agrees, check.arithmetic(), check.cells, check.status).claim(
-            audit::COMPUTERS_MAJORITY_CLAIM,
-            Dataset::Text,
-            "Computers made up the majority of China's ICT exports in 2004.".to_string(),
-            EMERGENCE,
-        ),
-    )
+fn majority(data: Lookup) -> Option<Checked> {
+    Some(majority_check(data)?.claim(
+        COMPUTERS_MAJORITY_CLAIM,
+        Dataset::Text,
+        "Computers made up the majority of China's ICT exports in 2004.".to_string(),
+        EMERGENCE,
+    ))
 }
 
 /// The top exporters in the order the paper lists them.
-fn ranking(data: Lookup) -> Option<Claim> {
-    let check = audit::exporter_ranking(data)?;
-    let names: Vec<&str> = audit::LISTED_EXPORTERS
+fn ranking(data: Lookup) -> Option<Checked> {
+    let names: Vec<&str> = LISTED_EXPORTERS
         .iter()
         .map(|firm| series_label(firm))
         .collect();
-    Some(
-        Check::from_agreement(
-            check.out_of_order.is_empty(),
-            check.arithmetic(),
-            check.cells,
-            check.status,
-        )
-        .claim(
-            audit::EXPORTER_RANKING_CLAIM,
-            Dataset::Text,
-            format!(
-                "China's largest ICT exporters of {} rank in the order the paper lists them: {}.",
-                audit::RANKING_YEAR,
-                names.join(", ")
-            ),
-            FIRM_LEVEL,
+    Some(ranking_check(data)?.claim(
+        EXPORTER_RANKING_CLAIM,
+        Dataset::Text,
+        format!(
+            "China's largest ICT exporters of {RANKING_YEAR} rank in the order the paper lists them: {}.",
+            names.join(", ")
         ),
-    )
+        FIRM_LEVEL,
+    ))
 }
 
 /// "Domestic firms ran a trade deficit", against the paper's net exports and shares of trade.
-fn domestic_deficit(data: Lookup) -> Option<Claim> {
-    let check = audit::domestic_balance(data)?;
-    let computation = if check.agrees {
-        check.arithmetic()
-    } else {
-        format!("{}. {}", check.arithmetic(), check.explanation())
-    };
-    Some(
-        Check::from_agreement(check.agrees, computation, check.cells, check.status).claim(
-            audit::DOMESTIC_DEFICIT_CLAIM,
-            Dataset::Fig2,
-            "Domestic firms ran an ICT trade deficit in 2004.".to_string(),
-            TRADE_STRUCTURE,
-        ),
-    )
+fn domestic_deficit(data: Lookup) -> Option<Checked> {
+    Some(balance_check(data)?.claim(
+        DOMESTIC_DEFICIT_CLAIM,
+        Dataset::Fig2,
+        "Domestic firms ran an ICT trade deficit in 2004.".to_string(),
+        TRADE_STRUCTURE,
+    ))
 }
 
 /// Table 1's label for its total assets, against a year's sales.
-fn assets_unit(data: Lookup) -> Option<Claim> {
-    let check = audit::assets_unit(data)?;
-    let computation = if check.plausible {
-        format!(
-            "{}: a plausible size for a manufacturing industry",
-            check.arithmetic()
-        )
-    } else {
-        format!("{}. {}", check.arithmetic(), check.explanation())
-    };
-    Some(
-        Check::from_agreement(check.plausible, computation, check.cells, check.status).claim(
-            audit::ASSETS_UNIT_CLAIM,
-            Dataset::Table1,
-            "Table 1 gives the industry's total assets in billion yuan.".to_string(),
-            "Table 1, 'Total assets (Billion Yuan)'",
-        ),
-    )
+fn assets_unit(data: Lookup) -> Option<Checked> {
+    Some(assets_unit_check(data)?.claim(
+        ASSETS_UNIT_CLAIM,
+        Dataset::Table1,
+        "Table 1 gives the industry's total assets in billion yuan.".to_string(),
+        "Table 1, 'Total assets (Billion Yuan)'",
+    ))
 }
 
 /// 2004's FDI called "a record", against the other years Table 2 prints.
-fn fdi_record(data: Lookup) -> Option<Claim> {
-    let year = audit::RECORD_YEAR;
+fn fdi_record(data: Lookup) -> Option<Checked> {
+    let year = RECORD_YEAR;
     let record = reading_at(data, Dataset::Table2, "fdi", "actual_utilized", Some(year))?;
     let mut cells = Vec::new();
     let mut status = Status::Clean;
@@ -143,7 +128,7 @@ fn fdi_record(data: Lookup) -> Option<Claim> {
         .iter()
         .max_by(|a, b| a.1.value.total_cmp(&b.1.value))?;
     Some(
-        Check::from_agreement(
+        Check::deciding(
             record.range.low > next.range.high,
             format!(
                 "Table 2 prints {} m US$ for {year}; the largest of the other years it prints is {} m US$, in {next_year}. The years it leaves out cannot be compared: the bound every FDI check puts on them, no more than Table 2's largest value, rests on this statement",
@@ -164,7 +149,7 @@ fn fdi_record(data: Lookup) -> Option<Claim> {
 
 /// Wholly foreign-owned firms, not joint ventures, called the main drive of China's ICT trade:
 /// their shares of exports and imports against what the other foreign-invested firms can hold.
-fn wholly_owned_lead(data: Lookup) -> Option<Claim> {
+fn wholly_owned_lead(data: Lookup) -> Option<Checked> {
     let year = Some(2004);
     let read = |series, measure| reading_at(data, Dataset::Fig2, series, measure, year);
     let exports = read("wfoe", "share_of_exports")?;
@@ -182,7 +167,7 @@ fn wholly_owned_lead(data: Lookup) -> Option<Claim> {
     .map(|(series, measure)| Lookup::key(Dataset::Fig2, series, measure, year))
     .to_vec();
     Some(
-        Check::from_agreement(
+        Check::deciding(
             leads,
             format!(
                 "Exports: wholly foreign-owned firms made nearly {}% of China's ICT exports and all foreign-invested firms {}%, which leaves at most {}% to joint ventures and the other foreign-invested forms. Imports are not used: the paper's 82% for wholly foreign-owned firms and 18% for domestic firms leave nothing for joint ventures, so they cannot show which of the two leads",
@@ -204,7 +189,7 @@ fn wholly_owned_lead(data: Lookup) -> Option<Claim> {
 }
 
 /// "Most" foreign-funded R&D centres in ICT, against footnote 23's survey.
-fn rd_centres_mostly_ict(data: Lookup) -> Option<Claim> {
+fn rd_centres_mostly_ict(data: Lookup) -> Option<Checked> {
     let share = reading_at(
         data,
         Dataset::Text,
@@ -220,7 +205,7 @@ fn rd_centres_mostly_ict(data: Lookup) -> Option<Claim> {
         Some(2004),
     )?;
     Some(
-        Check::from_agreement(
+        Check::deciding(
             share.range.low > 50.0,
             format!(
                 "Footnote 23's survey finds {}% of {} sampled foreign R&D centres ICT related in 2004, {} half; the sample is not all centres, and the statement is about 2006",
@@ -244,11 +229,44 @@ fn rd_centres_mostly_ict(data: Lookup) -> Option<Claim> {
 
 /// The two years the paper gives for China's WTO entry: the accession year is right, the other
 /// is the paper's slip.
-fn wto_dates(data: Lookup) -> Vec<Claim> {
+fn wto_dates(data: Lookup) -> Vec<Checked> {
     let agree = wto_dates_agree();
-    let cells = audit::wto_fdi(data)
-        .map(|check| check.cells)
+    let fdi = wto_fdi(data);
+    let consequence = fdi
+        .as_ref()
+        .map(|check| {
+            format!(
+                " It matters for the FDI figure the paper gives for the entry: {}.",
+                check.readings()
+            )
+        })
         .unwrap_or_default();
+    let cells = fdi.map(|check| check.cells).unwrap_or_else(|| {
+        vec![Lookup::key(
+            Dataset::Text,
+            "fdi",
+            "actual_utilized",
+            Some(WTO_DATES[0].year),
+        )]
+    });
+    let warning = || {
+        Warning::new(
+            "text-wto-entry-dates",
+            Dataset::Table2,
+            format!(
+                "The paper dates China's WTO entry to both {} and {}; it was {WTO_ACCESSION_YEAR}",
+                WTO_DATES[0].year, WTO_DATES[1].year
+            ),
+            format!(
+                "One event has one date. China became a member of the WTO on 11 December {WTO_ACCESSION_YEAR}, as section 2 says, so the other passage's date is wrong.{consequence}"
+            ),
+        )
+        .cells(cells.clone())
+        .numbers(format!(
+            "section 3: China joined the WTO in {}; section 2: China's WTO accession came in {}",
+            WTO_DATES[0].year, WTO_DATES[1].year
+        ))
+    };
     WTO_DATES
         .iter()
         .map(|date| {
@@ -272,12 +290,14 @@ fn wto_dates(data: Lookup) -> Vec<Claim> {
                     date.year
                 )
             };
-            Check::from_agreement(right, computation, cells.clone(), Status::Clean).claim(
-                date.claim,
-                Dataset::Table2,
-                format!("China joined the WTO in {}.", date.year),
-                date.source,
-            )
+            Check::deciding(right, computation, cells.clone(), Status::Clean)
+                .warning(warning())
+                .claim(
+                    date.claim,
+                    Dataset::Table2,
+                    format!("China joined the WTO in {}.", date.year),
+                    date.source,
+                )
         })
         .collect()
 }
@@ -285,12 +305,12 @@ fn wto_dates(data: Lookup) -> Vec<Claim> {
 /// The two years the paper gives for Lenovo's purchase of IBM's PC business: section 3 prints
 /// its price under 2005, the firm-level passage speaks of the takeover "in 2006". The deal was
 /// completed in 2005, so the later date is the slip.
-fn lenovo_deal_dates() -> Vec<Claim> {
+fn lenovo_deal_dates() -> Vec<Checked> {
     let cells = vec![
         Lookup::key(Dataset::Text, "lenovo", "ibm_pc_purchase_price", Some(2005)),
         Lookup::key(Dataset::Text, "lenovo", "revenue", Some(2006)),
     ];
-    let right = Check::from_agreement(
+    let right = Check::deciding(
         true,
         "The firm-level passage speaks of the takeover 'in 2006', but one deal has one date: Lenovo completed the purchase of IBM's PC business in 2005, the year this passage gives with the price".to_string(),
         cells.clone(),
@@ -302,7 +322,7 @@ fn lenovo_deal_dates() -> Vec<Claim> {
         "Lenovo bought IBM's PC business in 2005.".to_string(),
         EMERGENCE,
     );
-    let wrong = Check::from_agreement(
+    let wrong = Check::deciding(
         false,
         "Section 3 gives the purchase, with its price of 1.75 bn US$, in 2005, when Lenovo completed it; one deal has one date, so 'in 2006' is wrong, unless the passage means to date Lenovo's revenue after the deal rather than the deal".to_string(),
         cells,
@@ -318,8 +338,8 @@ fn lenovo_deal_dates() -> Vec<Claim> {
 }
 
 /// The plan footnote 26 calls the ICT "Fifth" Five-Year Plan, announced in 2006.
-fn ict_plans() -> Claim {
-    Check::from_agreement(
+fn ict_plans() -> Checked {
+    Check::deciding(
         false,
         "China's five-year plans follow each other every five years, and the one that began in 2006 is the 11th (2006–2010); a fifth plan announced in 2006 cannot be, so 'Fifth' is a slip, of the paper or of its source. No number of the paper measures the plans; the cells shown are the achievements the same passage gives for the officials' confidence".to_string(),
         vec![
@@ -359,19 +379,18 @@ struct Statement {
 }
 
 impl Statement {
-    fn claim(&self) -> Claim {
-        Check {
-            verdict: Verdict::NotCheckable,
-            computation: self.reason.to_string(),
-            cells: self
-                .shown_with
+    fn claim(&self) -> Checked {
+        Check::with(
+            Verdict::NotCheckable,
+            self.reason.to_string(),
+            self.shown_with
                 .iter()
                 .map(|(dataset, series, measure, year)| {
                     Lookup::key(*dataset, series, measure, *year)
                 })
                 .collect(),
-            status: Status::Clean,
-        }
+            Status::Clean,
+        )
         .claim(
             self.id,
             self.dataset,

@@ -1,41 +1,56 @@
 //! Prose numbers against other prose numbers: Lenovo's size beside its rivals', the ranking of
-//! China's top exporters, computers called "the majority" of exports, output against exports,
-//! and the two dates the paper gives for China's WTO entry.
+//! China's top exporters, computers called "the majority" of exports and output against exports.
 
-use super::fdi::wto_fdi;
+use super::outcome::{Check, Warning};
+use super::outcome::{StatementCheck, Years};
 use super::rounding::{between, corners, value_at, Inputs, Range, Reading};
-use super::{Finding, Severity, EXPORTS_YEAR, MARKET_YEAR};
-use crate::data::facts::{wto_dates_agree, WTO_ACCESSION_YEAR, WTO_DATES};
-use crate::data::{series_label, Dataset, Lookup, Status};
+use super::{Verdict, EXPORTS_YEAR, MARKET_YEAR};
+use crate::data::{series_label, Dataset, Datum, Lookup, Status};
 use crate::format::auto;
 
-/// Runs the checks of prose numbers against each other.
-pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
-    size_findings(data, findings);
-    majority_finding(data, findings);
-    exporter_order_findings(data, findings);
-    output_finding(data, findings);
-    wto_dates_finding(data, findings);
-}
+/// The prose numbers these checks decide.
+pub(super) const STATEMENTS: &[StatementCheck] = &[
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["ibm", "dell"],
+        measure: "size_multiple_of_lenovo",
+        years: Years::In(REVENUE_YEAR),
+        check: size_statement,
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["hongfujin"],
+        measure: "multiple_of_huawei_exports",
+        years: Years::Dated,
+        check: exports_multiple_statement,
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["china"],
+        measure: "ict_output",
+        years: Years::Dated,
+        check: output_statement,
+    },
+];
 
 /// The year of the revenues the prose quotes for Lenovo and its rivals.
 const REVENUE_YEAR: u16 = 2006;
 
 /// A multiple the prose states ("one-ninth the size", "seven times more than") against the two
 /// numbers it quotes beside it.
-pub(crate) struct Multiple {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
-    pub(crate) stated: Reading,
-    pub(crate) ratio: f64,
+pub(super) struct Multiple {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
+    pub(super) stated: Reading,
+    pub(super) ratio: f64,
     numerator: Reading,
     denominator: Reading,
     range: Range,
 }
 
 impl Multiple {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "{} / {} = {} times ({} given rounding); the prose says {} times",
             self.numerator.text(),
@@ -49,7 +64,7 @@ impl Multiple {
 
 /// The stated multiple `stated` (series, measure) against `numerator / denominator`, all
 /// prose numbers of `year`.
-pub(crate) fn multiple(
+pub(super) fn multiple(
     data: Lookup,
     numerator: (&str, &str),
     denominator: (&str, &str),
@@ -76,7 +91,7 @@ pub(crate) fn multiple(
 
 /// "Lenovo is one-ninth the size of IBM" (or one-fifth of Dell), against the revenues the prose
 /// quotes in the same sentence.
-pub(crate) fn size_ratio(data: Lookup, rival: &str) -> Option<Multiple> {
+pub(super) fn size_ratio(data: Lookup, rival: &str) -> Option<Multiple> {
     multiple(
         data,
         (rival, "revenue"),
@@ -91,11 +106,11 @@ const OUTPUT_YEARS: [u16; 2] = [2003, 2005];
 
 /// China's ICT output in one year against its ICT exports: a country cannot export more than
 /// it produces.
-pub(crate) struct OutputCheck {
+pub(super) struct OutputCheck {
     /// The output is below exports even at rounding's extremes.
-    pub(crate) below: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+    pub(super) below: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     year: u16,
     output: f64,
     exports: f64,
@@ -107,7 +122,7 @@ pub(crate) struct OutputCheck {
 
 impl OutputCheck {
     /// How many times exports exceed output.
-    pub(crate) fn times(&self) -> f64 {
+    pub(super) fn times(&self) -> f64 {
         self.exports / self.output
     }
 
@@ -162,7 +177,7 @@ impl OutputCheck {
         context.join("; ")
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         output_arithmetic(&[self])
     }
 }
@@ -179,7 +194,7 @@ fn output_arithmetic(checks: &[&OutputCheck]) -> String {
     parts.join("; ")
 }
 
-pub(crate) fn output_against_exports(data: Lookup, year: u16) -> Option<OutputCheck> {
+pub(super) fn output_against_exports(data: Lookup, year: u16) -> Option<OutputCheck> {
     let mut inputs = Inputs::new(data);
     let output = inputs.read(Dataset::Text, "china", "ict_output", Some(year))?;
     let exports = inputs.read(Dataset::Fig1, "china", "exports", Some(EXPORTS_YEAR))?;
@@ -212,54 +227,68 @@ pub(crate) fn output_against_exports(data: Lookup, year: u16) -> Option<OutputCh
     })
 }
 
-/// Lenovo against IBM and Dell, on the revenues quoted in the same sentence.
-fn size_findings(data: Lookup, findings: &mut Vec<Finding>) {
-    for rival in ["ibm", "dell"] {
-        let Some(check) = size_ratio(data, rival) else {
-            continue;
-        };
-        if check.agrees {
-            continue;
-        }
-        let name = series_label(rival);
-        findings.push(Finding {
-            id: format!("text-lenovo-vs-{rival}"),
-            severity: Severity::Warning,
-            title: format!(
-                "Lenovo is not 1/{} the size of {name} on the paper's own numbers",
-                check.stated.text()
+/// IBM or Dell a multiple of Lenovo's size, on the revenues quoted in the same sentence.
+fn size_statement(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let rival = datum.series;
+    let check = size_ratio(data, rival)?;
+    let name = series_label(rival);
+    let warning = Warning::new(
+        format!("text-lenovo-vs-{rival}"),
+        Dataset::Text,
+        format!(
+            "Lenovo is not 1/{} the size of {name} on the paper's own numbers",
+            check.stated.text()
+        ),
+        format!(
+            "With the revenues the paper quotes in the same sentence, {name} is about {} times Lenovo's size, not {}. The ratio and the revenues cannot both be right.",
+            auto(check.ratio, 1),
+            check.stated.text()
+        ),
+    );
+    Some(
+        Check::deciding(
+            check.agrees,
+            format!(
+                "{}, on the revenues quoted in the same sentence",
+                check.arithmetic()
             ),
-            dataset: Dataset::Text,
-            cells: check.cells.clone(),
-            numbers: check.arithmetic(),
-            explanation: format!(
-                "With the revenues the paper quotes in the same sentence, {name} is about {} times Lenovo's size, not {}. The ratio and the revenues cannot both be right.",
-                auto(check.ratio, 1),
-                check.stated.text()
-            ),
-            claims: vec![Lookup::key(
-                Dataset::Text,
-                rival,
-                "size_multiple_of_lenovo",
-                Some(REVENUE_YEAR),
-            )],
-        });
-    }
+            check.cells,
+            check.status,
+        )
+        .warning(warning),
+    )
 }
 
-/// The claim that computers made up "the majority" of China's ICT exports in 2004.
-pub(crate) const COMPUTERS_MAJORITY_CLAIM: &str = "text-computers-majority-of-exports-2004";
+/// Hongfujin's exports a multiple of Huawei's, on the exports quoted in the same sentence.
+fn exports_multiple_statement(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let check = multiple(
+        data,
+        ("hongfujin", "exports"),
+        ("huawei", "exports"),
+        ("hongfujin", "multiple_of_huawei_exports"),
+        datum.year?,
+    )?;
+    Some(Check::deciding(
+        check.agrees,
+        format!(
+            "{}, on the exports quoted in the same sentence",
+            check.arithmetic()
+        ),
+        check.cells,
+        check.status,
+    ))
+}
 
 /// Computers called "the majority" of China's ICT exports, against the share the paper gives.
-pub(crate) struct Majority {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct Majority {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     share: Reading,
 }
 
 impl Majority {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "{}% {} 50%: a majority is more than half",
             self.share.text(),
@@ -268,7 +297,7 @@ impl Majority {
     }
 }
 
-pub(crate) fn computers_majority(data: Lookup) -> Option<Majority> {
+pub(super) fn computers_majority(data: Lookup) -> Option<Majority> {
     let mut inputs = Inputs::new(data);
     let share = inputs.read(
         Dataset::Text,
@@ -284,51 +313,43 @@ pub(crate) fn computers_majority(data: Lookup) -> Option<Majority> {
     })
 }
 
-/// Computers called 'the majority' of exports at under half.
-fn majority_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = computers_majority(data) else {
-        return;
-    };
-    if check.agrees {
-        return;
-    }
-    findings.push(Finding {
-        id: "text-computers-majority".to_string(),
-        severity: Severity::Warning,
-        title: "Computers are called 'the majority' of exports at less than half".to_string(),
-        dataset: Dataset::Text,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+/// Computers called "the majority" of exports, against the share the paper gives.
+pub(super) fn majority_check(data: Lookup) -> Option<Check> {
+    let check = computers_majority(data)?;
+    let warning = Warning::new(
+        "text-computers-majority",
+        Dataset::Text,
+        "Computers are called 'the majority' of exports at less than half",
+        format!(
             "A majority means more than half. At {}%, computers made up less than half of ICT exports: perhaps the largest single group, but not a majority. The word and the share cannot both be right.",
             check.share.text()
         ),
-        claims: vec![COMPUTERS_MAJORITY_CLAIM.to_string()],
-    });
+    );
+    Some(
+        Check::deciding(check.agrees, check.arithmetic(), check.cells, check.status)
+            .warning(warning),
+    )
 }
 
 /// China's top exporters of 2005, in the order the paper lists them as a ranking.
-pub(crate) const LISTED_EXPORTERS: [&str; 5] =
+pub(super) const LISTED_EXPORTERS: [&str; 5] =
     ["hongfujin", "fengda", "asustek", "motorola", "samsung"];
 
 /// The year of the exporters' ranking.
-pub(crate) const RANKING_YEAR: u16 = 2005;
-
-/// The claim that the listed exporters are in order of their exports.
-pub(crate) const EXPORTER_RANKING_CLAIM: &str = "text-exporter-ranking-2005";
+pub(super) const RANKING_YEAR: u16 = 2005;
 
 /// The exporters' ranking against the exports the paper gives for each.
-pub(crate) struct Ranking {
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct Ranking {
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     /// Each firm's exports, in the listed order.
     exports: Vec<(&'static str, Reading)>,
     /// The neighbours listed in an order their exports do not follow (earlier firm first).
-    pub(crate) out_of_order: Vec<(usize, usize)>,
+    pub(super) out_of_order: Vec<(usize, usize)>,
 }
 
 impl Ranking {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let listed = self
             .exports
             .iter()
@@ -361,7 +382,7 @@ impl Ranking {
     }
 }
 
-pub(crate) fn exporter_ranking(data: Lookup) -> Option<Ranking> {
+pub(super) fn exporter_ranking(data: Lookup) -> Option<Ranking> {
     let mut inputs = Inputs::new(data);
     let exports: Vec<(&'static str, Reading)> = LISTED_EXPORTERS
         .iter()
@@ -384,49 +405,61 @@ pub(crate) fn exporter_ranking(data: Lookup) -> Option<Ranking> {
     })
 }
 
-/// The ranking of top exporters, listed in an order their values do not follow.
-fn exporter_order_findings(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(ranking) = exporter_ranking(data) else {
-        return;
-    };
-    for &(first, second) in &ranking.out_of_order {
-        let names = [LISTED_EXPORTERS[first], LISTED_EXPORTERS[second]];
-        findings.push(Finding {
-            id: format!("text-exporter-order-{}-{}", names[0], names[1]),
-            severity: Severity::Warning,
-            title: format!(
-                "{} is listed before {}, which exported more",
-                series_label(names[0]),
-                series_label(names[1])
-            ),
-            dataset: Dataset::Text,
-            cells: names
-                .iter()
-                .map(|firm| Lookup::key(Dataset::Text, firm, "exports", Some(RANKING_YEAR)))
-                .collect(),
-            numbers: ranking.pair(first, second),
-            explanation: "The paper lists China's top exporters as a ranking, but these two appear in the wrong order for the values it gives: the order or one of the values is wrong.".to_string(),
-            claims: vec![EXPORTER_RANKING_CLAIM.to_string()],
-        });
-    }
+/// The ranking of top exporters, with a warning for each pair listed in an order their values
+/// do not follow.
+pub(super) fn ranking_check(data: Lookup) -> Option<Check> {
+    let ranking = exporter_ranking(data)?;
+    let warnings: Vec<Warning> = ranking
+        .out_of_order
+        .iter()
+        .map(|&(first, second)| {
+            let names = [LISTED_EXPORTERS[first], LISTED_EXPORTERS[second]];
+            Warning::new(
+                format!("text-exporter-order-{}-{}", names[0], names[1]),
+                Dataset::Text,
+                format!(
+                    "{} is listed before {}, which exported more",
+                    series_label(names[0]),
+                    series_label(names[1])
+                ),
+                "The paper lists China's top exporters as a ranking, but these two appear in the wrong order for the values it gives: the order or one of the values is wrong.",
+            )
+            .cells(
+                names
+                    .iter()
+                    .map(|firm| Lookup::key(Dataset::Text, firm, "exports", Some(RANKING_YEAR)))
+                    .collect(),
+            )
+            .numbers(ranking.pair(first, second))
+        })
+        .collect();
+    let mut check = Check::deciding(
+        ranking.out_of_order.is_empty(),
+        ranking.arithmetic(),
+        ranking.cells.clone(),
+        ranking.status,
+    );
+    check.warnings = warnings;
+    Some(check)
 }
 
-/// Output that is smaller than exports.
-fn output_finding(data: Lookup, findings: &mut Vec<Finding>) {
+/// China's ICT output in one year against its exports: output below exports cannot be right.
+/// The warning speaks of every year whose output is below its exports.
+fn output_statement(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let check = output_against_exports(data, datum.year?)?;
+    if !check.below {
+        return Some(Check::with(
+            Verdict::NotCheckable,
+            format!("{}. Output is not below exports, so the paper does not contradict this figure, but nothing in it confirms the figure either", check.arithmetic()),
+            check.cells,
+            check.status,
+        ));
+    }
     let below: Vec<OutputCheck> = OUTPUT_YEARS
         .iter()
         .filter_map(|&year| output_against_exports(data, year))
         .filter(|check| check.below)
         .collect();
-    if below.is_empty() {
-        return;
-    }
-    let mut cells: Vec<String> = Vec::new();
-    for key in below.iter().flat_map(|check| check.cells.iter()) {
-        if !cells.contains(key) {
-            cells.push(key.clone());
-        }
-    }
     let ratios = below
         .iter()
         .map(|check| format!("{} times its {} output", auto(check.times(), 1), check.year))
@@ -455,67 +488,30 @@ fn output_finding(data: Lookup, findings: &mut Vec<Finding>) {
         .iter()
         .map(OutputCheck::times)
         .fold(f64::MAX, f64::min);
-    findings.push(Finding {
-        id: "text-output-smaller-than-exports".to_string(),
-        severity: Severity::Warning,
-        title: "China's ICT output is quoted as smaller than its ICT exports".to_string(),
-        dataset: Dataset::Text,
-        cells,
-        numbers: output_arithmetic(&below.iter().collect::<Vec<_>>()),
-        explanation: format!(
+    let mut cells: Vec<String> = Vec::new();
+    for key in below.iter().flat_map(|check| check.cells.iter()) {
+        if !cells.contains(key) {
+            cells.push(key.clone());
+        }
+    }
+    let warning = Warning::new(
+        "text-output-smaller-than-exports",
+        Dataset::Text,
+        "China's ICT output is quoted as smaller than its ICT exports",
+        format!(
             "A country cannot export more than it produces, yet the paper's {EXPORTS_YEAR} exports are {ratios}{market}. The output figures, and the world totals they imply, are most likely too small by a factor of about {} or more (a unit or a decimal point lost); the shares of world output may still be right.",
             auto(factor, 0)
         ),
-        claims: below
-            .iter()
-            .map(|check| Lookup::key(Dataset::Text, "china", "ict_output", Some(check.year)))
-            .collect(),
-    });
-}
-
-/// The two dates for one event: the one that is not the accession year is the paper's slip.
-fn wto_dates_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    if wto_dates_agree() {
-        return;
-    }
-    let fdi = wto_fdi(data);
-    let consequence = fdi
-        .as_ref()
-        .map(|check| {
-            format!(
-                " It matters for the FDI figure the paper gives for the entry: {}.",
-                check.readings()
-            )
-        })
-        .unwrap_or_default();
-    let wrong: Vec<&str> = WTO_DATES
-        .iter()
-        .filter(|date| date.year != WTO_ACCESSION_YEAR)
-        .map(|date| date.claim)
-        .collect();
-    findings.push(Finding {
-        id: "text-wto-entry-dates".to_string(),
-        severity: Severity::Warning,
-        title: format!(
-            "The paper dates China's WTO entry to both {} and {}; it was {}",
-            WTO_DATES[0].year, WTO_DATES[1].year, WTO_ACCESSION_YEAR
-        ),
-        dataset: Dataset::Table2,
-        cells: fdi.map(|check| check.cells).unwrap_or_else(|| {
-            vec![Lookup::key(
-                Dataset::Text,
-                "fdi",
-                "actual_utilized",
-                Some(WTO_DATES[0].year),
-            )]
-        }),
-        numbers: format!(
-            "section 3: China joined the WTO in {}; section 2: China's WTO accession came in {}",
-            WTO_DATES[0].year, WTO_DATES[1].year
-        ),
-        explanation: format!(
-            "One event has one date. China became a member of the WTO on 11 December {WTO_ACCESSION_YEAR}, as section 2 says, so the other passage's date is wrong.{consequence}"
-        ),
-        claims: wrong.into_iter().map(str::to_string).collect(),
-    });
+    )
+    .cells(cells)
+    .numbers(output_arithmetic(&below.iter().collect::<Vec<_>>()));
+    Some(
+        Check::with(
+            Verdict::Disagrees,
+            format!("{}. A country cannot export more than it produces, so this output figure cannot be right as printed", check.arithmetic()),
+            check.cells,
+            check.status,
+        )
+        .warning(warning),
+    )
 }

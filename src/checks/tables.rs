@@ -1,6 +1,7 @@
 //! Checks within the tables: shares that must add up, firms that outnumber the total, Table 1's
 //! two share blocks, the unit of its assets, and Table 5's oddities.
 
+use super::outcome::{Check, Warning};
 use super::rounding::{reading_at, Inputs, Range};
 use super::{Finding, Severity, EXPORTS_YEAR, MARKET_YEAR, YUAN_PER_DOLLAR};
 use crate::data::{
@@ -9,12 +10,15 @@ use crate::data::{
 };
 use crate::format::{auto, number};
 
-/// Runs the checks within Tables 1 to 4 (Table 5's come last, see [`table5_oddities`]).
-pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
-    share_sums(data, findings);
-    firms_exceed_total(data, findings);
-    share_blocks_disagree(data, findings);
-    total_assets_unit(data, findings);
+/// The findings within Tables 1 to 4 (Table 5's come last in the list, see
+/// [`table5_oddities`]). The unit of Table 1's assets is a statement of the table, decided with
+/// the statements ([`assets_unit_check`]).
+pub(super) fn findings(data: Lookup) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    share_sums(data, &mut findings);
+    firms_exceed_total(data, &mut findings);
+    share_blocks_disagree(data, &mut findings);
+    findings
 }
 
 /// Shares of a whole that add up to more than 100%, or (for tables that list every part) to
@@ -302,17 +306,14 @@ fn share_blocks_disagree(data: Lookup, findings: &mut Vec<Finding>) {
 /// firms typically hold assets worth around one year's sales.
 const ASSETS_TO_SALES_LIMIT: f64 = 5.0;
 
-/// The claim that Table 1's total assets are in billion yuan, as its label says.
-pub(crate) const ASSETS_UNIT_CLAIM: &str = "table1-total-assets-in-billion-yuan";
-
 /// Table 1 labels total assets as billion yuan; with that unit the industry's assets would be
 /// many times its yearly sales. The yardstick of a year's sales is the domestic market plus
 /// exports, both quoted in the prose.
-pub(crate) struct AssetsUnit {
+pub(super) struct AssetsUnit {
     /// The assets are a plausible multiple of a year's sales, taken at their label.
-    pub(crate) plausible: bool,
-    pub(crate) status: crate::data::Status,
-    pub(crate) cells: Vec<String>,
+    pub(super) plausible: bool,
+    pub(super) status: crate::data::Status,
+    pub(super) cells: Vec<String>,
     year: u16,
     assets: f64,
     firms: f64,
@@ -334,7 +335,7 @@ impl AssetsUnit {
         self.assets / self.firms
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "{} bn yuan of assets ({}) against a year's sales of ({} bn US$ domestic market, {MARKET_YEAR} + {} bn US$ exports, {EXPORTS_YEAR}) × {} yuan per US$ = {} bn yuan: {} times; {} bn yuan per firm over {} firms",
             number(self.assets, 0),
@@ -349,7 +350,7 @@ impl AssetsUnit {
         )
     }
 
-    pub(crate) fn explanation(&self) -> String {
+    pub(super) fn explanation(&self) -> String {
         let read_as_yi = self.ratio() / 10.0;
         let verdict_as_yi = if read_as_yi <= ASSETS_TO_SALES_LIMIT {
             "an ordinary size for a manufacturing industry"
@@ -368,7 +369,7 @@ impl AssetsUnit {
     }
 }
 
-pub(crate) fn assets_unit(data: Lookup) -> Option<AssetsUnit> {
+pub(super) fn assets_unit(data: Lookup) -> Option<AssetsUnit> {
     let year = TABLE1_YEARS[TABLE1_YEARS.len() - 1];
     let mut inputs = Inputs::new(data);
     let assets = inputs.read(Dataset::Table1, "total", "total_assets", Some(year))?;
@@ -397,28 +398,31 @@ pub(crate) fn assets_unit(data: Lookup) -> Option<AssetsUnit> {
     })
 }
 
-/// Total assets that cannot be in the unit Table 1 gives them.
-fn total_assets_unit(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = assets_unit(data) else {
-        return;
+/// Table 1's total assets against the unit it gives them: plausible only if the assets are not
+/// many times a year's sales.
+pub(super) fn assets_unit_check(data: Lookup) -> Option<Check> {
+    let check = assets_unit(data)?;
+    let computation = if check.plausible {
+        format!(
+            "{}: a plausible size for a manufacturing industry",
+            check.arithmetic()
+        )
+    } else {
+        format!("{}. {}", check.arithmetic(), check.explanation())
     };
-    if check.plausible {
-        return;
-    }
-    findings.push(Finding {
-        id: "table1-total-assets-unit".to_string(),
-        severity: Severity::Warning,
-        title: "Table 1's total assets are implausibly large in 'billion yuan'".to_string(),
-        dataset: Dataset::Table1,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: check.explanation(),
-        claims: vec![ASSETS_UNIT_CLAIM.to_string()],
-    });
+    let warning = Warning::new(
+        "table1-total-assets-unit",
+        Dataset::Table1,
+        "Table 1's total assets are implausibly large in 'billion yuan'",
+        check.explanation(),
+    )
+    .numbers(check.arithmetic());
+    Some(Check::deciding(check.plausible, computation, check.cells, check.status).warning(warning))
 }
 
 /// Table 5: repeated values in neighbouring rows, and a value far above the rest.
-pub(super) fn table5_oddities(data: Lookup, findings: &mut Vec<Finding>) {
+pub(super) fn table5_oddities(data: Lookup) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let countries = crate::data::series(Dataset::Table5);
     for measure in ["electronic_telecom", "computers_office"] {
         let rows: Vec<(&str, &Datum)> = countries
@@ -473,4 +477,5 @@ pub(super) fn table5_oddities(data: Lookup, findings: &mut Vec<Finding>) {
             }
         }
     }
+    findings
 }

@@ -1,35 +1,57 @@
 //! Prose numbers that cite Tables 1 and 3: state-controlled firms' average share of domestic
 //! assets, the whole industry's profit over sales, and the market shares of groups of types.
 
+use super::outcome::{Check, Warning};
+use super::outcome::{StatementCheck, Years};
 use super::rounding::{between, corners, reading_at, value_at, Inputs, Range, Reading};
-use super::{Finding, Severity, EXPORTS_YEAR};
+use super::EXPORTS_YEAR;
 use crate::data::{
-    measure_label, series_label, Dataset, Lookup, Status, TABLE3_SERIES, TABLE3_YEARS,
+    measure_label, series_label, Dataset, Datum, Lookup, Status, TABLE3_SERIES, TABLE3_YEARS,
 };
 use crate::format::auto;
 use crate::indicators::market_weighted_average;
 
-/// Runs the checks of the prose against Table 1 and, through [`super::fdi`], Table 2.
-pub(super) fn ownership_findings(data: Lookup, findings: &mut Vec<Finding>) {
-    sce_finding(data, findings);
-}
-
-/// Runs the checks of the prose against Table 3.
-pub(super) fn market_findings(data: Lookup, findings: &mut Vec<Finding>) {
-    industry_profit_findings(data, findings);
-    value_added_finding(data, findings);
-    group_share_finding(data, findings);
-}
+/// The prose numbers these checks decide.
+pub(super) const STATEMENTS: &[StatementCheck] = &[
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["state_controlled"],
+        measure: "share_domestic_assets_average_2003_2005",
+        years: Years::Undated,
+        check: |data, _, _| sce_statement(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["total"],
+        measure: "profit_to_sales",
+        years: Years::Dated,
+        check: industry_profit_statement,
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["total"],
+        measure: "value_added_to_sales_average",
+        years: Years::Undated,
+        check: |data, _, _| value_added_statement(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Fig3,
+        series: &["jsc_llc_private"],
+        measure: "share_of_domestic_sales",
+        years: Years::In(GROUP_YEAR),
+        check: |data, _, _| group_share_statement(data),
+    },
+];
 
 /// The two years Table 1 prints state-controlled firms' rows for.
 const SCE_YEARS: [u16; 2] = [2003, 2005];
 
 /// State-controlled firms' average share of domestic assets, 2003–2005: the prose's figure
 /// against the two years Table 1 prints.
-pub(crate) struct SceAverage {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct SceAverage {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     values: [f64; 2],
     mean: f64,
     range: Range,
@@ -37,7 +59,7 @@ pub(crate) struct SceAverage {
 }
 
 impl SceAverage {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "Table 1: ({} + {}) / 2 = {}% for {} and {}, the two years it prints ({}% given rounding); the prose says {}%",
             auto(self.values[0], 1),
@@ -51,7 +73,7 @@ impl SceAverage {
     }
 }
 
-pub(crate) fn sce_average(data: Lookup) -> Option<SceAverage> {
+pub(super) fn sce_average(data: Lookup) -> Option<SceAverage> {
     let mut inputs = Inputs::new(data);
     let [first, last] = SCE_YEARS.map(|year| {
         inputs.read(
@@ -82,15 +104,15 @@ pub(crate) fn sce_average(data: Lookup) -> Option<SceAverage> {
 
 /// Table 3's market-share-weighted average of a ratio over some types in one year, with the
 /// range that rounding of its inputs allows.
-pub(crate) struct Weighted {
-    pub(crate) value: Option<f64>,
-    pub(crate) range: Option<Range>,
-    pub(crate) status: Status,
+pub(super) struct Weighted {
+    pub(super) value: Option<f64>,
+    pub(super) range: Option<Range>,
+    pub(super) status: Status,
     /// The cells that could not be read, as "Collective (profit over sales)".
-    pub(crate) unreadable: Vec<String>,
+    pub(super) unreadable: Vec<String>,
 }
 
-pub(crate) fn weighted(data: Lookup, series: &[&str], measure: &str, year: u16) -> Weighted {
+pub(super) fn weighted(data: Lookup, series: &[&str], measure: &str, year: u16) -> Weighted {
     let (average, cells) = market_weighted_average(data, series, measure, year);
     let (values, weights) = cells.split_at(series.len());
     let unreadable = series
@@ -145,7 +167,7 @@ pub(crate) fn weighted(data: Lookup, series: &[&str], measure: &str, year: u16) 
 /// true industry-wide ratio than in the average, which pulls the true ratio towards theirs. The
 /// text says which way that moves each average in `yearly` (year, average) and, relative to
 /// `stated`, whether towards the prose's figure or away from it.
-pub(crate) fn weighting_lean(
+pub(super) fn weighting_lean(
     data: Lookup,
     measure: &str,
     yearly: &[(u16, f64)],
@@ -228,18 +250,18 @@ pub(crate) fn weighting_lean(
 
 /// The whole industry's profit over sales in one year: the prose's figure against Table 3's six
 /// types weighted by market share.
-pub(crate) struct IndustryProfit {
+pub(super) struct IndustryProfit {
     /// `None` when Table 3 does not allow the average to be computed.
-    pub(crate) agrees: Option<bool>,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
-    pub(crate) average: Weighted,
+    pub(super) agrees: Option<bool>,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
+    pub(super) average: Weighted,
     year: u16,
-    pub(crate) stated: Reading,
+    pub(super) stated: Reading,
 }
 
 impl IndustryProfit {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         match (self.average.value, self.average.range) {
             (Some(value), Some(range)) => format!(
                 "Table 3, {}: the six types' profit ratios weighted by their shares of the domestic market average {}% ({}% given rounding); the prose says {}%",
@@ -257,7 +279,7 @@ impl IndustryProfit {
     }
 
     /// What the weighting means for this average (see [`weighting_lean`]).
-    pub(crate) fn lean(&self, data: Lookup) -> String {
+    pub(super) fn lean(&self, data: Lookup) -> String {
         match self.average.value {
             Some(value) => {
                 weighting_lean(data, "profit_to_sales", &[(self.year, value)], self.stated)
@@ -267,7 +289,7 @@ impl IndustryProfit {
     }
 }
 
-pub(crate) fn industry_profit(data: Lookup, year: u16) -> Option<IndustryProfit> {
+pub(super) fn industry_profit(data: Lookup, year: u16) -> Option<IndustryProfit> {
     let mut inputs = Inputs::new(data);
     // The whole comparison cites all the cells of the year, readable or not.
     for series in TABLE3_SERIES {
@@ -290,10 +312,10 @@ pub(crate) fn industry_profit(data: Lookup, year: u16) -> Option<IndustryProfit>
 
 /// "Averaging 21.5 percent value added over sales" (citing Table 3, with no years given): the
 /// market-share-weighted average of each year Table 3 allows, then their mean.
-pub(crate) struct ValueAddedAverage {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct ValueAddedAverage {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     stated: Reading,
     /// The years that could be averaged, with their weighted averages.
     yearly: Vec<(u16, f64)>,
@@ -307,7 +329,7 @@ impl ValueAddedAverage {
         self.yearly.iter().map(|(_, value)| value).sum::<f64>() / self.yearly.len() as f64
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let skipped = if self.skipped.is_empty() {
             String::new()
         } else {
@@ -334,12 +356,12 @@ impl ValueAddedAverage {
     }
 
     /// What the weighting means for these averages (see [`weighting_lean`]).
-    pub(crate) fn lean(&self, data: Lookup) -> String {
+    pub(super) fn lean(&self, data: Lookup) -> String {
         weighting_lean(data, "value_added_to_sales", &self.yearly, self.stated)
     }
 }
 
-pub(crate) fn value_added_average(data: Lookup) -> Option<ValueAddedAverage> {
+pub(super) fn value_added_average(data: Lookup) -> Option<ValueAddedAverage> {
     let mut inputs = Inputs::new(data);
     for year in TABLE3_YEARS {
         for series in TABLE3_SERIES {
@@ -392,10 +414,10 @@ const GROUP_SERIES: [&str; 3] = ["joint_stock_cooperative", "joint_stock", "priv
 
 /// "Joint stock, limited liability and private firms held 34% of domestic sales in 2004",
 /// against the matching columns of Table 3.
-pub(crate) struct GroupShare {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct GroupShare {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     stated: Reading,
     parts: Vec<Reading>,
     sum: f64,
@@ -405,7 +427,7 @@ pub(crate) struct GroupShare {
 }
 
 impl GroupShare {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let collective = match self.collective {
             Some((share, _)) => format!(
                 "; adding collectives ({}%) gives {}%",
@@ -428,12 +450,12 @@ impl GroupShare {
     }
 
     /// Whether counting collectives as well reaches the prose's share.
-    pub(crate) fn collectives_reach(&self) -> Option<bool> {
+    pub(super) fn collectives_reach(&self) -> Option<bool> {
         self.collective.map(|(_, reaches)| reaches)
     }
 }
 
-pub(crate) fn jsc_llc_private(data: Lookup) -> Option<GroupShare> {
+pub(super) fn jsc_llc_private(data: Lookup) -> Option<GroupShare> {
     let mut inputs = Inputs::new(data);
     let parts: Vec<Reading> = GROUP_SERIES
         .iter()
@@ -488,104 +510,79 @@ pub(crate) fn jsc_llc_private(data: Lookup) -> Option<GroupShare> {
 }
 
 /// The prose's average state-controlled share against the two years Table 1 prints.
-fn sce_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = sce_average(data) else {
-        return;
-    };
-    if check.agrees {
-        return;
-    }
-    findings.push(Finding {
-        id: "text-sce-average-vs-table1".to_string(),
-        severity: Severity::Warning,
-        title: "The prose's average state-controlled share does not match Table 1".to_string(),
-        dataset: Dataset::Table1,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+fn sce_statement(data: Lookup) -> Option<Check> {
+    let check = sce_average(data)?;
+    let warning = Warning::new(
+        "text-sce-average-vs-table1",
+        Dataset::Table1,
+        "The prose's average state-controlled share does not match Table 1",
+        format!(
             "The paper gives an average for {}–{} that the two years Table 1 prints do not produce, even allowing for rounding. It may include the years between, which the table leaves out, so treat the average as approximate.",
             SCE_YEARS[0], SCE_YEARS[1]
         ),
-        claims: vec![Lookup::key(
-            Dataset::Text,
-            "state_controlled",
-            "share_domestic_assets_average_2003_2005",
-            None,
-        )],
-    });
+    );
+    Some(
+        Check::deciding(check.agrees, check.arithmetic(), check.cells, check.status)
+            .warning(warning),
+    )
 }
 
-/// Whole-industry profit over sales, in each year the prose gives it, against Table 3.
-fn industry_profit_findings(data: Lookup, findings: &mut Vec<Finding>) {
-    for year in TABLE3_YEARS {
-        let Some(check) = industry_profit(data, year) else {
-            continue;
-        };
-        let Some(average) = check.average.value else {
-            continue;
-        };
-        if check.agrees != Some(false) {
-            continue;
-        }
-        let matching: Vec<&str> = TABLE3_SERIES
-            .iter()
-            .filter(|series| {
-                value_at(data, Dataset::Table3, series, "profit_to_sales", Some(year))
-                    == Some(check.stated.value)
-            })
-            .map(|series| series_label(series))
-            .collect();
-        let coincidence = if matching.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " The stated {}% is the {} column's own value for {year}, which may be where it came from.",
-                check.stated.text(),
-                matching.join(" and ")
-            )
-        };
-        let gap = check.stated.value - average;
-        findings.push(Finding {
-            id: format!("text-industry-profit-{year}-vs-table3"),
-            severity: Severity::Warning,
-            title: format!("Industry profit over sales in {year}: the prose and Table 3 differ"),
-            dataset: Dataset::Table3,
-            cells: check.cells.clone(),
-            numbers: check.arithmetic(),
-            explanation: format!(
-                "Table 3 has no column for the whole industry, but an industry-wide ratio must lie among the types' ratios, close to their average weighted by market share. That average is {} points {} the figure the prose gives, more than rounding explains.{coincidence} {}",
-                auto(gap.abs(), 2),
-                if gap > 0.0 { "below" } else { "above" },
-                check.lean(data)
-            ),
-            claims: vec![Lookup::key(
-                Dataset::Text,
-                "total",
-                "profit_to_sales",
-                Some(year),
-            )],
-        });
-    }
+/// Whole-industry profit over sales, in a year the prose gives it, against Table 3.
+fn industry_profit_statement(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let year = datum.year?;
+    let check = industry_profit(data, year)?;
+    let lean = check.lean(data);
+    let computation = if lean.is_empty() {
+        check.arithmetic()
+    } else {
+        format!("{}. {lean}", check.arithmetic())
+    };
+    let (Some(agrees), Some(average)) = (check.agrees, check.average.value) else {
+        return Some(Check::not_checkable(computation));
+    };
+    let matching: Vec<&str> = TABLE3_SERIES
+        .iter()
+        .filter(|series| {
+            value_at(data, Dataset::Table3, series, "profit_to_sales", Some(year))
+                == Some(check.stated.value)
+        })
+        .map(|series| series_label(series))
+        .collect();
+    let coincidence = if matching.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " The stated {}% is the {} column's own value for {year}, which may be where it came from.",
+            check.stated.text(),
+            matching.join(" and ")
+        )
+    };
+    let gap = check.stated.value - average;
+    let warning = Warning::new(
+        format!("text-industry-profit-{year}-vs-table3"),
+        Dataset::Table3,
+        format!("Industry profit over sales in {year}: the prose and Table 3 differ"),
+        format!(
+            "Table 3 has no column for the whole industry, but an industry-wide ratio must lie among the types' ratios, close to their average weighted by market share. That average is {} points {} the figure the prose gives, more than rounding explains.{coincidence} {lean}",
+            auto(gap.abs(), 2),
+            if gap > 0.0 { "below" } else { "above" },
+        ),
+    )
+    .numbers(check.arithmetic());
+    Some(Check::deciding(agrees, computation, check.cells, check.status).warning(warning))
 }
 
 /// The prose's average value added over sales against Table 3's weighted averages.
-fn value_added_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = value_added_average(data) else {
-        return;
-    };
-    if check.agrees {
-        return;
-    }
+fn value_added_statement(data: Lookup) -> Option<Check> {
+    let check = value_added_average(data)?;
+    let lean = check.lean(data);
     let gap = check.stated.value - check.mean();
-    findings.push(Finding {
-        id: "text-value-added-average-vs-table3".to_string(),
-        severity: Severity::Warning,
-        title: "Average value added over sales: the prose and Table 3 differ".to_string(),
-        dataset: Dataset::Table3,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
-            "The paper does not say which years or firms its average covers. Read as the whole industry's ratio in each year Table 3 allows, averaged, Table 3 gives {}% ({} points {} the prose's figure), which rounding does not explain.{} {}",
+    let warning = Warning::new(
+        "text-value-added-average-vs-table3",
+        Dataset::Table3,
+        "Average value added over sales: the prose and Table 3 differ",
+        format!(
+            "The paper does not say which years or firms its average covers. Read as the whole industry's ratio in each year Table 3 allows, averaged, Table 3 gives {}% ({} points {} the prose's figure), which rounding does not explain.{} {lean}",
             auto(check.mean(), 1),
             auto(gap.abs(), 1),
             if gap > 0.0 { "below" } else { "above" },
@@ -594,47 +591,40 @@ fn value_added_finding(data: Lookup, findings: &mut Vec<Finding>) {
             } else {
                 ""
             },
-            check.lean(data)
         ),
-        claims: vec![Lookup::key(
-            Dataset::Text,
-            "total",
-            "value_added_to_sales_average",
-            None,
-        )],
-    });
+    )
+    .numbers(check.arithmetic());
+    Some(
+        Check::deciding(
+            check.agrees,
+            format!("{}. {lean}", check.arithmetic()),
+            check.cells,
+            check.status,
+        )
+        .warning(warning),
+    )
 }
 
 /// Joint stock, limited liability and private firms' share of domestic sales in 2004.
-fn group_share_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = jsc_llc_private(data) else {
-        return;
-    };
-    if check.agrees {
-        return;
-    }
+fn group_share_statement(data: Lookup) -> Option<Check> {
+    let check = jsc_llc_private(data)?;
     let collectives = match check.collectives_reach() {
         Some(true) => "and the types it does have add up to the stated share only if collectives are counted as well, so the paper seems to group the types differently from its table.",
         Some(false) => "and the types it does have do not add up to the stated share even with collectives counted as well, so the paper's figure may come from another source.",
         None => "and collectives' share cannot be read to see whether counting them closes the gap.",
     };
-    findings.push(Finding {
-        id: "text-jsc-llc-private-2004-vs-table3".to_string(),
-        severity: Severity::Warning,
-        title: format!(
+    let warning = Warning::new(
+        "text-jsc-llc-private-2004-vs-table3",
+        Dataset::Table3,
+        format!(
             "Joint stock, limited liability and private firms' market share in {GROUP_YEAR}: the prose and Table 3 differ"
         ),
-        dataset: Dataset::Table3,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+        format!(
             "The prose names joint stock, limited liability and private firms. Table 3 has no limited-liability column, {collectives}"
         ),
-        claims: vec![Lookup::key(
-            Dataset::Fig3,
-            "jsc_llc_private",
-            "share_of_domestic_sales",
-            Some(GROUP_YEAR),
-        )],
-    });
+    );
+    Some(
+        Check::deciding(check.agrees, check.arithmetic(), check.cells, check.status)
+            .warning(warning),
+    )
 }

@@ -2,8 +2,10 @@
 //! lowest, FDI fell in the Asian crisis, foreign firms hold most of the market and earn less on
 //! their sales, and assets shift from state-owned to joint stock firms.
 
-use super::{Check, Claim, Verdict};
-use crate::audit::{self, between, reading_at};
+use super::outcome::{Check, Checked};
+use super::prose_vs_tables::weighted;
+use super::rounding::{between, reading_at};
+use super::Verdict;
 use crate::data::facts::Section;
 use crate::data::{
     Cell, Dataset, Datum, Lookup, Status, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS,
@@ -15,7 +17,7 @@ use crate::format::{auto, number};
 const LOWER_PROFIT_YEARS: [u16; 2] = [2003, 2004];
 
 /// Claims that cite a table without quoting a single number.
-pub(super) fn claims(data: Lookup) -> Vec<Claim> {
+pub(super) fn claims(data: Lookup) -> Vec<Checked> {
     let mut claims = Vec::new();
     let claim =
         |id: &str, dataset: Dataset, statement: &str, source: &'static str, check: Check| {
@@ -56,6 +58,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             &format!("China's R&D spending relative to value added in {} is well below every other country's.", crate::data::measure_label(measure).to_lowercase()),
             Section::DynamicCompetition.label(),
             Check {
+                warnings: Vec::new(),
                 verdict,
                 computation: format!("China {}% against the lowest other country's {}% (China's ratio is {}% of it)", auto(china, 1), auto(lowest_other, 1), auto(china / lowest_other * 100.0, 0)),
                 cells: rows.iter().map(|d| d.key()).collect(),
@@ -74,6 +77,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             "ICT FDI fell during the Asian financial crisis before rising again.",
             Section::Emergence.label(),
             Check {
+                warnings: Vec::new(),
                 verdict: if a < b {
                     Verdict::Agrees
                 } else {
@@ -119,6 +123,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
         "Foreign firms take more than half of China's domestic ICT market.",
         Section::DynamicCompetition.label(),
         Check {
+            warnings: Vec::new(),
             verdict: if above.is_empty() {
                 Verdict::Disagrees
             } else {
@@ -172,7 +177,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
     let mut context = Vec::new();
     let mut status = Status::Clean;
     for year in TABLE3_YEARS {
-        let domestic = audit::weighted(data, &TABLE3_SERIES[..5], "profit_to_sales", year);
+        let domestic = weighted(data, &TABLE3_SERIES[..5], "profit_to_sales", year);
         let foreign = data.cell(Dataset::Table3, "foreign_funded", "profit_to_sales", year);
         let scoped = LOWER_PROFIT_YEARS.contains(&year);
         let (Some(d), Some(range), Some(f)) = (domestic.value, domestic.range, foreign.value)
@@ -252,6 +257,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
         ),
         Section::TradeStructure.label(),
         Check {
+            warnings: Vec::new(),
             verdict,
             computation,
             cells: LOWER_PROFIT_YEARS
@@ -296,6 +302,7 @@ pub(super) fn claims(data: Lookup) -> Vec<Claim> {
             "Domestic assets shift from traditional state-owned firms to joint stock companies.",
             Section::StateOwnership.label(),
             Check {
+                warnings: Vec::new(),
                 verdict: if s1 < s0 && j1 > j0 { Verdict::Agrees } else { Verdict::Disagrees },
                 computation: format!("Table 1, share of domestic assets {first}→{last}: state owned {}% → {}%, joint stock {}% → {}%", auto(s0, 0), auto(s1, 0), auto(j0, 0), auto(j1, 0)),
                 cells: [("state_owned", first), ("state_owned", last), ("joint_stock", first), ("joint_stock", last)]

@@ -4,21 +4,41 @@
 //! Table 2 prints six years. Every check here treats a year it does not print the same way,
 //! with [`unprinted_fdi_ceiling`], so that no check rules out what another calls reachable.
 
+use super::outcome::{Check, Warning};
+use super::outcome::{StatementCheck, Years};
 use super::rounding::{Inputs, Reading};
-use super::{Finding, Severity, YUAN_PER_DOLLAR};
+use super::{Verdict, YUAN_PER_DOLLAR};
 use crate::data::facts::{WTO_ACCESSION_YEAR, WTO_DATES};
 use crate::data::{Dataset, Lookup, Status};
 use crate::format::{auto, number};
 
-/// Runs the FDI checks.
-pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
-    wto_finding(data, findings);
-    government_finding(data, findings);
-    accumulated_finding(data, findings);
-}
+/// The prose numbers these checks decide.
+pub(super) const STATEMENTS: &[StatementCheck] = &[
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["fdi"],
+        measure: "actual_utilized",
+        years: Years::In(WTO_DATES[0].year),
+        check: |data, _, _| wto_statement(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["fdi"],
+        measure: "multiple_of_government_investment_1990_2002",
+        years: Years::Undated,
+        check: |data, _, _| government_statement(data),
+    },
+    StatementCheck {
+        dataset: Dataset::Text,
+        series: &["fdi"],
+        measure: "accumulated",
+        years: Years::In(ACCUMULATED_YEARS.1),
+        check: |data, _, _| accumulated_statement(data),
+    },
+];
 
 /// The year whose inflow the prose calls "a record" (8.6 bn US$ in 2004).
-pub(crate) const RECORD_YEAR: u16 = 2004;
+pub(super) const RECORD_YEAR: u16 = 2004;
 
 /// The key of Table 2's cell for one year.
 fn table2_key(year: u16) -> String {
@@ -52,7 +72,7 @@ pub struct FdiCeiling {
 impl FdiCeiling {
     /// The bound in the words every check uses: "its largest value, 8,637 m US$ in 2004, a
     /// year the prose calls a record".
-    pub(crate) fn words(&self) -> String {
+    pub(super) fn words(&self) -> String {
         let record = if self.year == RECORD_YEAR {
             ", a year the prose calls a record"
         } else {
@@ -98,14 +118,14 @@ enum Year {
 
 /// FDI in the year of WTO entry: the prose's figure against Table 2 in either year the paper
 /// gives for the entry.
-pub(crate) struct WtoFdi {
+pub(super) struct WtoFdi {
     /// Whether Table 2 allows the prose's figure for the accession year when it prints that
     /// year; otherwise `Some(true)` when it gives the figure for one of the paper's dates,
     /// `Some(false)` when it rules the figure out for both, and `None` when a date it does not
     /// print leaves the figure open.
-    pub(crate) agrees: Option<bool>,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+    pub(super) agrees: Option<bool>,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     stated: Reading,
     /// What Table 2 says for each of the paper's dates for the entry.
     table: [(u16, Year); 2],
@@ -113,14 +133,14 @@ pub(crate) struct WtoFdi {
 
 impl WtoFdi {
     /// The paper's two dates for the entry, in its own words.
-    pub(crate) fn dates(&self) -> String {
+    pub(super) fn dates(&self) -> String {
         format!(
             "The paper dates China's WTO entry two ways: section 3 ties this figure to China joining the WTO 'in {}', while section 2 speaks of 'China's WTO accession in {}'.",
             WTO_DATES[0].year, WTO_DATES[1].year
         )
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let table = self
             .table
             .iter()
@@ -145,7 +165,7 @@ impl WtoFdi {
 
     /// What Table 2 says for each date, in words: "for 2000 Table 2 prints nothing, …; for
     /// 2001 it prints …".
-    pub(crate) fn readings(&self) -> String {
+    pub(super) fn readings(&self) -> String {
         self.table
             .iter()
             .enumerate()
@@ -186,7 +206,7 @@ impl WtoFdi {
     }
 }
 
-pub(crate) fn wto_fdi(data: Lookup) -> Option<WtoFdi> {
+pub(super) fn wto_fdi(data: Lookup) -> Option<WtoFdi> {
     let mut inputs = Inputs::new(data);
     let ceiling = unprinted_fdi_ceiling(data)?;
     let table = WTO_DATES.map(|date| {
@@ -240,9 +260,9 @@ pub(crate) fn wto_fdi(data: Lookup) -> Option<WtoFdi> {
 
 /// The most Table 2's FDI could add up to over `first..=last`, with every year it does not
 /// print at the ceiling.
-pub(crate) struct FdiBound {
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct FdiBound {
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     first: u16,
     last: u16,
     /// The years Table 2 prints within `first..=last`, with their values (m US$).
@@ -295,7 +315,7 @@ impl FdiBound {
 
     /// The assumption the bound rests on, as a clause: "even if each of the 9 years Table 2
     /// leaves out had been as large as its largest value, …".
-    pub(crate) fn assumption(&self) -> String {
+    pub(super) fn assumption(&self) -> String {
         let ceiling = self.ceiling.words();
         match self.unprinted() {
             0 => "with every year printed".to_string(),
@@ -306,7 +326,7 @@ impl FdiBound {
         }
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let printed = if self.printed.is_empty() {
             format!(
                 "Table 2 prints none of the {} years {}–{}",
@@ -381,7 +401,7 @@ fn fdi_upper_bound(data: Lookup, first: u16, last: u16) -> Option<FdiBound> {
 
 /// How a total the prose needs compares with what Table 2 can reach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reach {
+pub(super) enum Reach {
     /// Beyond the bound: the table rules the statement out.
     Beyond,
     /// Within the bound by less than [`BARELY_MARGIN`]: reachable only if almost every
@@ -396,9 +416,9 @@ pub(crate) enum Reach {
 const BARELY_MARGIN: f64 = 0.1;
 
 /// A total the prose needs (m US$) against what Table 2 allows over the same years.
-pub(crate) struct FdiTotal {
-    pub(crate) reach: Reach,
-    pub(crate) bound: FdiBound,
+pub(super) struct FdiTotal {
+    pub(super) reach: Reach,
+    pub(super) bound: FdiBound,
     needed: f64,
 }
 
@@ -452,16 +472,16 @@ fn fdi_total(data: Lookup, first: u16, last: u16, needed: f64) -> Option<FdiTota
 const GOVERNMENT_YEARS: (u16, u16) = (1990, 2002);
 
 /// "FDI more than twice government investment (180 bn yuan), 1990–2002", against Table 2.
-pub(crate) struct FdiVsGovernment {
-    pub(crate) total: FdiTotal,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct FdiVsGovernment {
+    pub(super) total: FdiTotal,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     government: Reading,
     multiple: Reading,
 }
 
 impl FdiVsGovernment {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "FDI of more than {} × {} bn yuan / {} yuan per US$ = {} m US$ needed over {}–{}; {}",
             self.multiple.text(),
@@ -475,7 +495,7 @@ impl FdiVsGovernment {
     }
 }
 
-pub(crate) fn fdi_vs_government(data: Lookup) -> Option<FdiVsGovernment> {
+pub(super) fn fdi_vs_government(data: Lookup) -> Option<FdiVsGovernment> {
     let mut inputs = Inputs::new(data);
     let government = inputs.read(
         Dataset::Text,
@@ -506,15 +526,15 @@ pub(crate) fn fdi_vs_government(data: Lookup) -> Option<FdiVsGovernment> {
 const ACCUMULATED_YEARS: (u16, u16) = (1990, 2005);
 
 /// "By 2005, accumulated FDI reached more than 100 bn US$", against Table 2.
-pub(crate) struct FdiAccumulated {
-    pub(crate) total: FdiTotal,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct FdiAccumulated {
+    pub(super) total: FdiTotal,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     stated: Reading,
 }
 
 impl FdiAccumulated {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "more than {} bn US$ = {} m US$ stated, counted from {}; {}",
             self.stated.text(),
@@ -525,7 +545,7 @@ impl FdiAccumulated {
     }
 }
 
-pub(crate) fn fdi_accumulated(data: Lookup) -> Option<FdiAccumulated> {
+pub(super) fn fdi_accumulated(data: Lookup) -> Option<FdiAccumulated> {
     let mut inputs = Inputs::new(data);
     let stated = inputs.read(
         Dataset::Text,
@@ -557,54 +577,50 @@ fn times_words(multiple: f64) -> String {
     }
 }
 
-/// FDI at WTO entry that Table 2 rules out for the year of the accession.
-fn wto_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = wto_fdi(data) else {
-        return;
+/// FDI at WTO entry: Table 2's figure for the accession year decides, where it prints one.
+fn wto_statement(data: Lookup) -> Option<Check> {
+    let check = wto_fdi(data)?;
+    let computation = format!(
+        "{}. {} So {}. China joined the WTO in {WTO_ACCESSION_YEAR}, as section 2 says, so Table 2's figure for that year, where it prints one, decides",
+        check.arithmetic(),
+        check.dates(),
+        check.readings()
+    );
+    let Some(agrees) = check.agrees else {
+        return Some(Check::with(
+            Verdict::NotCheckable,
+            format!(
+                "{computation}. Table 2 rules the figure out only on section 2's date, so it neither confirms nor contradicts it"
+            ),
+            check.cells,
+            check.status,
+        ));
     };
-    if check.agrees != Some(false) {
-        return;
-    }
-    findings.push(Finding {
-        id: "text-fdi-wto-vs-table2".to_string(),
-        severity: Severity::Warning,
-        title: "FDI at WTO entry: the prose and Table 2 differ".to_string(),
-        dataset: Dataset::Table2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+    let warning = Warning::new(
+        "text-fdi-wto-vs-table2",
+        Dataset::Table2,
+        "FDI at WTO entry: the prose and Table 2 differ",
+        format!(
             "{} China joined the WTO in {WTO_ACCESSION_YEAR}, and the table does not allow the prose's figure for that year: {}. The figure may come from another source, or belong to another year.",
             check.dates(),
             check.readings()
         ),
-        claims: vec![Lookup::key(
-            Dataset::Text,
-            "fdi",
-            "actual_utilized",
-            Some(WTO_DATES[0].year),
-        )],
-    });
+    )
+    .numbers(check.arithmetic());
+    Some(Check::deciding(agrees, computation, check.cells, check.status).warning(warning))
 }
 
 /// FDI more than twice government investment, 1990–2002, against what Table 2 can hold.
-fn government_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = fdi_vs_government(data) else {
-        return;
-    };
-    if check.total.reach != Reach::Beyond {
-        return;
-    }
-    findings.push(Finding {
-        id: "text-fdi-vs-government-investment".to_string(),
-        severity: Severity::Warning,
-        title: format!(
+fn government_statement(data: Lookup) -> Option<Check> {
+    let check = fdi_vs_government(data)?;
+    let warning = Warning::new(
+        "text-fdi-vs-government-investment",
+        Dataset::Table2,
+        format!(
             "FDI 'more than {}' government investment is more than Table 2 allows",
             times_words(check.multiple.value)
         ),
-        dataset: Dataset::Table2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+        format!(
             "The officials' estimate needs more than {} million dollars of FDI over {}–{}. Table 2's yearly figures cannot add up to that, {}: they would reach at most {} million. The estimate may count a wider industry, or committed rather than utilised investment.",
             number(check.total.needed, 0),
             GOVERNMENT_YEARS.0,
@@ -612,46 +628,52 @@ fn government_finding(data: Lookup, findings: &mut Vec<Finding>) {
             check.total.bound.assumption(),
             number(check.total.bound.bound, 0)
         ),
-        claims: vec![Lookup::key(
-            Dataset::Text,
-            "fdi",
-            "multiple_of_government_investment_1990_2002",
-            None,
-        )],
-    });
+    );
+    Some(total_check(&check.total, check.arithmetic(), check.cells, check.status).warning(warning))
 }
 
 /// Accumulated FDI of more than 100 billion dollars by 2005, against what Table 2 can hold.
-fn accumulated_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = fdi_accumulated(data) else {
-        return;
-    };
-    if check.total.reach != Reach::Beyond {
-        return;
-    }
+fn accumulated_statement(data: Lookup) -> Option<Check> {
+    let check = fdi_accumulated(data)?;
     let bound = &check.total.bound;
-    findings.push(Finding {
-        id: "text-fdi-accumulated-vs-table2".to_string(),
-        severity: Severity::Warning,
-        title: format!(
+    let warning = Warning::new(
+        "text-fdi-accumulated-vs-table2",
+        Dataset::Table2,
+        format!(
             "Accumulated FDI of more than {} bn US$ is more than Table 2 allows",
             check.stated.text()
         ),
-        dataset: Dataset::Table2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+        format!(
             "Table 2's yearly figures cannot add up to the stated total, {}: counted from {}, they would reach at most {} million dollars, against more than {} million stated. The total probably counts more than ICT manufacturing, or earlier years.",
             bound.assumption(),
             ACCUMULATED_YEARS.0,
             number(bound.bound, 0),
             number(check.total.needed, 0)
         ),
-        claims: vec![Lookup::key(
-            Dataset::Text,
-            "fdi",
-            "accumulated",
-            Some(ACCUMULATED_YEARS.1),
-        )],
-    });
+    );
+    Some(total_check(&check.total, check.arithmetic(), check.cells, check.status).warning(warning))
+}
+
+/// A total the prose needs against what Table 2 allows: how far the table reaches decides.
+fn total_check(total: &FdiTotal, arithmetic: String, cells: Vec<String>, status: Status) -> Check {
+    let (verdict, conclusion) = match total.reach {
+        Reach::Beyond => (
+            Verdict::Disagrees,
+            "so the table rules the statement out",
+        ),
+        Reach::Barely => (
+            Verdict::NotCheckable,
+            "only just above what is needed. The statement holds only if the years Table 2 leaves out, named above, were each nearly as large as its record year; the paper prints nothing for them, so it neither confirms nor rules the statement out",
+        ),
+        Reach::Within => (
+            Verdict::NotCheckable,
+            "so the table does not rule the statement out. It holds only if the years Table 2 leaves out, named above, were as large as that average; the paper prints nothing for them, so it cannot confirm it either",
+        ),
+    };
+    Check::with(
+        verdict,
+        format!("{arithmetic}: {conclusion}"),
+        cells,
+        status,
+    )
 }

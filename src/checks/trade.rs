@@ -1,17 +1,37 @@
 //! Figure 2's trade numbers against each other: foreign and domestic firms' shares of exports,
 //! foreign firms' net exports, and domestic firms' trade balance, all for 2004.
 
+use super::outcome::{Check, Warning};
+use super::outcome::{StatementCheck, Years};
 use super::rounding::{between, corners, Inputs, Range};
-use super::{Finding, Severity, EXPORTS_YEAR};
-use crate::data::{Dataset, Lookup, Status};
+use super::EXPORTS_YEAR;
+use crate::data::{Dataset, Datum, Lookup, Status};
 use crate::format::auto;
 
-/// Runs the checks of Figure 2's trade numbers.
-pub(super) fn findings(data: Lookup, findings: &mut Vec<Finding>) {
-    export_shares_finding(data, findings);
-    net_share_finding(data, findings);
-    balance_finding(data, findings);
-}
+/// The prose numbers these checks decide.
+pub(super) const STATEMENTS: &[StatementCheck] = &[
+    StatementCheck {
+        dataset: Dataset::Fig2,
+        series: &["foreign_funded", "domestic_funded"],
+        measure: "share_of_exports",
+        years: Years::In(EXPORTS_YEAR),
+        check: export_share_statement,
+    },
+    StatementCheck {
+        dataset: Dataset::Fig2,
+        series: &["foreign_funded"],
+        measure: "net_exports_share_of_exports",
+        years: Years::In(EXPORTS_YEAR),
+        check: net_share_statement,
+    },
+    StatementCheck {
+        dataset: Dataset::Fig2,
+        series: &["foreign_funded"],
+        measure: "net_exports",
+        years: Years::In(EXPORTS_YEAR),
+        check: |data, _, _| balance_check(data),
+    },
+];
 
 /// "a surplus of 1.4 billion dollars" or "a deficit of 1.6 billion dollars".
 fn balance_words(net: f64) -> String {
@@ -23,18 +43,18 @@ fn balance_words(net: f64) -> String {
 }
 
 /// Foreign and domestic firms' shares of ICT exports in 2004, which must add up to 100%.
-pub(crate) struct ExportShares {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
-    pub(crate) foreign: f64,
-    pub(crate) domestic: f64,
+pub(super) struct ExportShares {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
+    pub(super) foreign: f64,
+    pub(super) domestic: f64,
     sum: f64,
     range: Range,
 }
 
 impl ExportShares {
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "{}% + {}% = {}% ({}% given rounding), where foreign and domestic firms together make all exports, 100%",
             auto(self.foreign, 1),
@@ -45,7 +65,7 @@ impl ExportShares {
     }
 }
 
-pub(crate) fn export_shares(data: Lookup) -> Option<ExportShares> {
+pub(super) fn export_shares(data: Lookup) -> Option<ExportShares> {
     let mut inputs = Inputs::new(data);
     let foreign = inputs.read(
         Dataset::Fig2,
@@ -73,10 +93,10 @@ pub(crate) fn export_shares(data: Lookup) -> Option<ExportShares> {
 
 /// Foreign firms' net exports in 2004 (29.6 bn US$) said to be 16.7% of their exports, against
 /// their 92% share of China's 180 bn US$ of exports.
-pub(crate) struct ForeignNetShare {
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+pub(super) struct ForeignNetShare {
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     net: f64,
     stated: f64,
     exports: f64,
@@ -99,7 +119,7 @@ impl ForeignNetShare {
         (exports, exports / self.exports * 100.0)
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         let (exports, share) = self.read_the_other_way();
         format!(
             "foreign firms exported {}% × {} bn US$ = {} bn US$, so net exports of {} bn US$ are {}% of their exports ({}% given rounding); the prose says {}%. Read the other way, {} / {}% = {} bn US$ of foreign firms' exports, {}% of China's {} bn US$, against the {}% share stated",
@@ -119,7 +139,7 @@ impl ForeignNetShare {
         )
     }
 
-    pub(crate) fn explanation(&self) -> String {
+    pub(super) fn explanation(&self) -> String {
         let (exports, share) = self.read_the_other_way();
         let comparison = if share > 100.0 {
             "more than all of China's ICT exports".to_string()
@@ -138,7 +158,7 @@ impl ForeignNetShare {
     }
 }
 
-pub(crate) fn foreign_net_share(data: Lookup) -> Option<ForeignNetShare> {
+pub(super) fn foreign_net_share(data: Lookup) -> Option<ForeignNetShare> {
     let mut inputs = Inputs::new(data);
     let net = inputs.read(
         Dataset::Fig2,
@@ -174,17 +194,14 @@ pub(crate) fn foreign_net_share(data: Lookup) -> Option<ForeignNetShare> {
     })
 }
 
-/// The claim that domestic firms "ran a trade deficit" in 2004.
-pub(crate) const DOMESTIC_DEFICIT_CLAIM: &str = "fig2-domestic-trade-deficit-2004";
-
 /// Domestic firms' trade balance in 2004, worked out two ways from the paper's numbers: from
 /// China's net exports minus foreign firms' (what is left must be domestic firms'), and from
 /// domestic firms' shares of exports and imports. The paper says they "ran a trade deficit".
-pub(crate) struct DomesticBalance {
+pub(super) struct DomesticBalance {
     /// True when one deficit fits all three: the residual, the shares and the paper's word.
-    pub(crate) agrees: bool,
-    pub(crate) status: Status,
-    pub(crate) cells: Vec<String>,
+    pub(super) agrees: bool,
+    pub(super) status: Status,
+    pub(super) cells: Vec<String>,
     exports: f64,
     net: f64,
     foreign_net: f64,
@@ -224,11 +241,11 @@ impl DomesticBalance {
     }
 
     /// The residual allows no deficit at all, even at rounding's extremes.
-    pub(crate) fn residual_is_surplus(&self) -> bool {
+    pub(super) fn residual_is_surplus(&self) -> bool {
         self.residual.low >= 0.0
     }
 
-    pub(crate) fn arithmetic(&self) -> String {
+    pub(super) fn arithmetic(&self) -> String {
         format!(
             "China's imports = {} − {} = {} bn US$. Domestic firms exported {}% × {} = {} and imported {}% × {} = {} bn US$: net {} bn US$ ({} given rounding). China's net exports minus foreign firms' leave domestic firms {} − {} = {} bn US$ ({} given rounding). The shares put foreign firms' net exports at {} − ({}) = {} bn US$ ({} given rounding), against {} stated",
             auto(self.exports, 1),
@@ -254,7 +271,7 @@ impl DomesticBalance {
         )
     }
 
-    pub(crate) fn explanation(&self) -> String {
+    pub(super) fn explanation(&self) -> String {
         let residual = balance_words(self.residual_value());
         let shares = balance_words(self.domestic_net());
         let word = if self.residual_value() >= 0.0 {
@@ -274,7 +291,7 @@ impl DomesticBalance {
     }
 }
 
-pub(crate) fn domestic_balance(data: Lookup) -> Option<DomesticBalance> {
+pub(super) fn domestic_balance(data: Lookup) -> Option<DomesticBalance> {
     let mut inputs = Inputs::new(data);
     let year = Some(EXPORTS_YEAR);
     let exports = inputs.read(Dataset::Fig1, "china", "exports", year)?;
@@ -305,99 +322,83 @@ pub(crate) fn domestic_balance(data: Lookup) -> Option<DomesticBalance> {
     })
 }
 
-/// Foreign and domestic firms' shares of 2004 exports, which must add up to 100%.
-fn export_shares_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = export_shares(data) else {
-        return;
+/// One of foreign and domestic firms' shares of 2004 exports, which must add up to 100% with
+/// the other.
+fn export_share_statement(data: Lookup, datum: &Datum, _stated: f64) -> Option<Check> {
+    let check = export_shares(data)?;
+    let other = if datum.series == "foreign_funded" {
+        check.domestic
+    } else {
+        check.foreign
     };
-    if check.agrees {
-        return;
-    }
     let over = check.foreign + check.domestic > 100.0;
-    findings.push(Finding {
-        id: format!(
+    let warning = Warning::new(
+        format!(
             "fig2-export-shares-{}-100",
             if over { "over" } else { "under" }
         ),
-        severity: Severity::Warning,
-        title: format!(
+        Dataset::Fig2,
+        format!(
             "{EXPORTS_YEAR} export shares of foreign and domestic firms add up to {} than 100%",
             if over { "more" } else { "less" }
         ),
-        dataset: Dataset::Fig2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: format!(
+        format!(
             "Every exporting firm is either foreign invested or domestic, so their shares should add up to 100%. Within one page the paper gives {}% and {}% for the same year; one of them is wrong, or the two come from different sources.",
             auto(check.foreign, 1),
             auto(check.domestic, 1)
         ),
-        claims: ["foreign_funded", "domestic_funded"]
-            .map(|series| {
-                Lookup::key(
-                    Dataset::Fig2,
-                    series,
-                    "share_of_exports",
-                    Some(EXPORTS_YEAR),
-                )
-            })
-            .to_vec(),
-    });
+    );
+    Some(
+        Check::deciding(
+            check.agrees,
+            format!(
+                "{}; the other share the paper gives, {}%, leaves {}% for this one",
+                check.arithmetic(),
+                auto(other, 1),
+                auto(100.0 - other, 1)
+            ),
+            check.cells,
+            check.status,
+        )
+        .warning(warning),
+    )
 }
 
 /// Foreign firms' net exports as a share of their exports, against China's total exports.
-fn net_share_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = foreign_net_share(data) else {
-        return;
-    };
-    if check.agrees {
-        return;
-    }
-    findings.push(Finding {
-        id: "fig2-foreign-net-exports-inconsistent".to_string(),
-        severity: Severity::Warning,
-        title: "Foreign firms' net exports imply a different export share than stated".to_string(),
-        dataset: Dataset::Fig2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: check.explanation(),
-        claims: vec![Lookup::key(
-            Dataset::Fig2,
-            "foreign_funded",
-            "net_exports_share_of_exports",
-            Some(EXPORTS_YEAR),
-        )],
-    });
+fn net_share_statement(data: Lookup, _datum: &Datum, _stated: f64) -> Option<Check> {
+    let check = foreign_net_share(data)?;
+    let warning = Warning::new(
+        "fig2-foreign-net-exports-inconsistent",
+        Dataset::Fig2,
+        "Foreign firms' net exports imply a different export share than stated",
+        check.explanation(),
+    );
+    Some(
+        Check::deciding(check.agrees, check.arithmetic(), check.cells, check.status)
+            .warning(warning),
+    )
 }
 
-/// Domestic firms' "trade deficit" against China's and foreign firms' net exports.
-fn balance_finding(data: Lookup, findings: &mut Vec<Finding>) {
-    let Some(check) = domestic_balance(data) else {
-        return;
+/// Domestic firms' "trade deficit" against China's and foreign firms' net exports: the check of
+/// both foreign firms' net exports and the deficit statement.
+pub(super) fn balance_check(data: Lookup) -> Option<Check> {
+    let check = domestic_balance(data)?;
+    let title = if check.residual_is_surplus() {
+        format!("Domestic firms 'ran a trade deficit' in {EXPORTS_YEAR}, but the paper's net exports leave them a surplus")
+    } else {
+        format!("Foreign firms' net exports in {EXPORTS_YEAR} disagree with domestic firms' shares of trade")
     };
-    if check.agrees {
-        return;
-    }
-    findings.push(Finding {
-        id: "fig2-domestic-deficit-vs-net-exports".to_string(),
-        severity: Severity::Warning,
-        title: if check.residual_is_surplus() {
-            format!("Domestic firms 'ran a trade deficit' in {EXPORTS_YEAR}, but the paper's net exports leave them a surplus")
-        } else {
-            format!("Foreign firms' net exports in {EXPORTS_YEAR} disagree with domestic firms' shares of trade")
-        },
-        dataset: Dataset::Fig2,
-        cells: check.cells.clone(),
-        numbers: check.arithmetic(),
-        explanation: check.explanation(),
-        claims: vec![
-            Lookup::key(
-                Dataset::Fig2,
-                "foreign_funded",
-                "net_exports",
-                Some(EXPORTS_YEAR),
-            ),
-            DOMESTIC_DEFICIT_CLAIM.to_string(),
-        ],
-    });
+    let computation = if check.agrees {
+        check.arithmetic()
+    } else {
+        format!("{}. {}", check.arithmetic(), check.explanation())
+    };
+    let warning = Warning::new(
+        "fig2-domestic-deficit-vs-net-exports",
+        Dataset::Fig2,
+        title,
+        check.explanation(),
+    )
+    .numbers(check.arithmetic());
+    Some(Check::deciding(check.agrees, computation, check.cells, check.status).warning(warning))
 }
