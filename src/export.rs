@@ -213,7 +213,7 @@ pub struct Document {
 pub struct DatasetDocument {
     pub id: &'static str,
     pub title: &'static str,
-    pub source: &'static str,
+    pub source: String,
     pub note: &'static str,
     pub series: Vec<SeriesDocument>,
 }
@@ -288,7 +288,7 @@ pub fn document() -> Document {
             DatasetDocument {
                 id: info.id,
                 title: info.title,
-                source: info.source,
+                source: dataset.source(),
                 note: info.note,
                 series,
             }

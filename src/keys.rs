@@ -65,6 +65,21 @@ pub enum Phase {
     AfterControl,
 }
 
+impl Phase {
+    /// Reads the phase from the page's words for a press: before the control when they say
+    /// `before-control`, else after it.
+    pub fn read(words: &str) -> Phase {
+        if words
+            .split_whitespace()
+            .any(|word| word == "before-control")
+        {
+            Phase::BeforeControl
+        } else {
+            Phase::AfterControl
+        }
+    }
+}
+
 /// One key press, as the page describes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Press<'a> {
@@ -96,11 +111,7 @@ impl<'a> Press<'a> {
         Press {
             key,
             focus: Focus::read(focus),
-            phase: if has("before-control") {
-                Phase::BeforeControl
-            } else {
-                Phase::AfterControl
-            },
+            phase: Phase::read(facts),
             modified: has("modified"),
             popover_open: has("popover-open"),
             already_used: has("already-used"),
@@ -173,6 +184,19 @@ const STEPPING_KEYS: [&str; 8] = [
     " ",
 ];
 
+/// The page keys that scroll a step without a chart before they step: PageUp up, the others
+/// down.
+const PAGE_KEYS: [&str; 3] = ["PageDown", " ", "PageUp"];
+
+/// Whether deciding a press of `key` reads how far the page can scroll (`can-scroll-down`,
+/// `can-scroll-up`): only a page key before the focused control, on a stage without a chart.
+/// Measuring that forces the browser to lay the page out, so the page measures it only when
+/// this says so; for every other press [`react`] decides the same without it.
+pub fn reads_scroll(session: &Session, page: Page, key: &str, phase: Phase) -> bool {
+    let on_stage = session.display.present || session.step().is_some();
+    phase == Phase::BeforeControl && on_stage && page.no_chart && PAGE_KEYS.contains(&key)
+}
+
 /// What a key press does in this session on this page.
 pub fn react(session: &Session, page: Page, press: &Press) -> Reaction {
     if press.modified || press.popover_open {
@@ -202,14 +226,13 @@ fn before_control(session: &Session, page: Page, press: &Press) -> Reaction {
     }
     // A step without a chart (Data quality) is a long page: the page keys, a remote's among
     // them, scroll it first and step only once it can scroll no further.
-    if page.no_chart {
-        let down = matches!(press.key, "PageDown" | " ");
-        let further = if down {
-            press.can_scroll_down
-        } else {
+    if reads_scroll(session, page, press.key, press.phase) {
+        let further = if press.key == "PageUp" {
             press.can_scroll_up
+        } else {
+            press.can_scroll_down
         };
-        if (down || press.key == "PageUp") && further {
+        if further {
             return Reaction {
                 action: Action::Scroll,
                 pause_play: false,

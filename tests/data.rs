@@ -2,6 +2,7 @@
 
 use ict_explorer::data::facts::{Section, WTO_DATES};
 use ict_explorer::data::{self, Dataset, Status, Unit};
+use ict_explorer::view::TOPICS;
 use std::collections::HashSet;
 
 fn is_snake_case(id: &str) -> bool {
@@ -365,7 +366,9 @@ fn dataset_metadata_is_complete() {
         let info = dataset.info();
         assert_eq!(Dataset::from_id(info.id), Some(dataset));
         assert!(
-            info.title.len() > 10 && info.source.contains("Ning (2009)") && info.note.len() > 40,
+            info.title.len() > 10
+                && dataset.source().contains("Ning (2009)")
+                && info.note.len() > 40,
             "{} lacks a title, source or note",
             info.id
         );
@@ -491,12 +494,19 @@ fn an_inferred_placement_is_never_clean() {
     }
 }
 
-/// The section a source names by its heading or subject ("Section 3, 'Trade and …'"), if it
-/// does; "Section 3 and footnote 26" names none.
-fn named_section(source: &str) -> Option<&str> {
-    let rest = source.strip_prefix("Section ")?;
-    let (number, _) = rest.split_once(", ")?;
-    number.parse::<u8>().ok().map(|_| source)
+/// Where `text` names a section ("Section 3", "section 3") other than by one of `labels`, the
+/// names of the sections the paper has: each such name, with what follows it.
+fn sections_by_hand(text: &str, labels: &[&str]) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices("section ")
+        .map(|(at, _)| at)
+        .filter(|at| {
+            lower[at + "section ".len()..].starts_with(|ch: char| ch.is_ascii_digit())
+                && !labels.iter().any(|label| text[*at..].starts_with(label))
+        })
+        .map(|at| text[at..].chars().take(40).collect())
+        .collect()
 }
 
 #[test]
@@ -508,17 +518,22 @@ fn every_section_is_named_once_and_every_source_names_it_so() {
         labels.len(),
         "two sections share a name: {labels:?}"
     );
-    let sources = data::all()
+    // Every source a reader is shown: each number's, each dataset's (the figures' read from
+    // their numbers), each chart of quoted numbers', and the WTO dates'.
+    let sources: Vec<String> = data::all()
         .iter()
-        .map(|datum| datum.source)
-        .chain(WTO_DATES.iter().map(|date| date.source));
-    for source in sources {
-        if let Some(named) = named_section(source) {
-            assert!(
-                labels.contains(&named),
-                "the source '{named}' names a section in other words than \
-                 data::facts::Section, so the reader sees one section under two names"
-            );
-        }
+        .map(|datum| datum.source.to_string())
+        .chain(WTO_DATES.iter().map(|date| date.source.to_string()))
+        .chain(Dataset::ALL.into_iter().map(Dataset::source))
+        .chain(TOPICS.iter().map(|topic| topic.source()))
+        .collect();
+    for source in &sources {
+        let by_hand = sections_by_hand(source, &labels);
+        assert!(
+            by_hand.is_empty(),
+            "the source '{source}' names {by_hand:?}, which is not how data::facts::Section \
+             names a section of the paper: the reader would look for a section under a name the \
+             paper does not have"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! (the session's link, what the page shows, the key, the focused element and the page's
 //! facts) with the action and the page's part that a reader should get.
 
-use ict_explorer::keys::{react, Action, Page, Press, Reaction};
+use ict_explorer::keys::{react, reads_scroll, Action, Page, Press, Reaction};
 use ict_explorer::session::Session;
 use ict_explorer::view::ViewId;
 
@@ -557,6 +557,66 @@ fn every_key_press_does_what_its_situation_calls_for() {
         "{} key presses do the wrong thing:\n{}",
         wrong.len(),
         wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_page_measures_its_scroll_only_for_the_presses_that_need_it() {
+    // The page measures how far it can scroll (a forced layout) only where `reads_scroll`
+    // says so, and otherwise says nothing of it: every other press must be decided the same
+    // whatever the scroll. Each row's situation is tried in both phases, on every page.
+    let scrolls = [
+        "",
+        " can-scroll-down",
+        " can-scroll-up",
+        " can-scroll-down can-scroll-up",
+    ];
+    let (mut measured, mut unmeasured, mut wrong) = (0, 0, Vec::new());
+    for row in rows() {
+        let (session, _) = Session::from_query(row.query);
+        let bare: Vec<&str> = row
+            .facts
+            .split_whitespace()
+            .filter(|fact| !fact.starts_with("can-scroll") && *fact != "before-control")
+            .collect();
+        for phase in ["before-control", "after-control"] {
+            for page in [PLAIN, DRAWER, NO_CHART] {
+                let press = Press::read(row.key, row.focus, phase);
+                if reads_scroll(&session, page, row.key, press.phase) {
+                    measured += 1;
+                    continue;
+                }
+                unmeasured += 1;
+                let facts = format!("{phase} {}", bare.join(" "));
+                let unmeasured = react(&session, page, &Press::read(row.key, row.focus, &facts));
+                for scroll in scrolls {
+                    let facts = format!("{facts}{scroll}");
+                    let reaction = react(&session, page, &Press::read(row.key, row.focus, &facts));
+                    if reaction != unmeasured {
+                        wrong.push(format!(
+                            "{:?} on a {} (?{}, {page:?}, {facts:?}) does {:?} [{}] where the page would not measure the scroll, {:?} [{}] where it did",
+                            row.key,
+                            row.focus,
+                            row.query,
+                            unmeasured.action,
+                            flags(&unmeasured),
+                            reaction.action,
+                            flags(&reaction)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} presses would act on a scroll the page did not measure:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(
+        measured > 0 && unmeasured > measured,
+        "measured {measured}, unmeasured {unmeasured}: the rows no longer cover both"
     );
 }
 

@@ -420,32 +420,93 @@ fn every_outline_is_drawn_round_its_value_in_lines_bars_and_stacks() {
     }
 }
 
+/// The row of the Trade & output view's list that holds the number with this id, if any.
+fn row_of<'a>(list: &'a str, id: &str) -> Option<&'a str> {
+    let start = list.find(&format!("<tr id=\"{id}\""))?;
+    let end = list[start..].find("</tr>")?;
+    Some(&list[start..start + end])
+}
+
 #[test]
-fn a_button_whose_numbers_no_chart_plots_says_it_only_opens_the_view() {
+fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted_numbers() {
     let mut uncharted = 0;
+    let mut failures = Vec::new();
     for button in buttons() {
         let keys: Vec<&str> = button.cells.iter().map(String::as_str).collect();
         let target = Target::of(&keys);
         let label = target.button_label();
-        if target.charted == 0 {
-            uncharted += 1;
-            assert!(
-                !label.starts_with("Show in") && label.contains("no chart plots this"),
-                "the button for the {} promises a chart that draws nothing of it: {label:?}",
-                button.about
-            );
-        } else {
+        if target.charted > 0 {
             assert_eq!(
                 label,
                 format!("Show in {}", target.state.view.label()),
                 "{}",
                 button.about
             );
+            continue;
+        }
+        uncharted += 1;
+        // The reader is taken to the list under the view's chart, to the row of the item's
+        // own number first, and the button says so.
+        let list = html::about(&target.state);
+        let own = view::unplotted_row_id(&button.cells[0]);
+        if target.rows.is_empty() || target.rows.first() != own.as_ref() {
+            failures.push(format!(
+                "the button for the {} opens {} at no row of its own number ({}), but at {:?}",
+                button.about,
+                target.state.view.label(),
+                cell_name(&button.cells[0]),
+                target.rows
+            ));
+            continue;
+        }
+        for (id, key) in target.rows.iter().zip(&button.cells) {
+            let datum = data::Lookup::paper()
+                .by_key(key)
+                .expect("a cell of the paper");
+            match row_of(&list, id) {
+                Some(row) if row.contains(&html::escape(datum.label)) => {}
+                _ => failures.push(format!(
+                    "the button for the {} marks the row of {}, which {} does not list",
+                    button.about,
+                    cell_name(key),
+                    target.state.view.label()
+                )),
+            }
+        }
+        let expected = match target.rows.len() {
+            1 => "Show the quoted number in Trade & output".to_string(),
+            count => format!("Show the {count} quoted numbers in Trade & output"),
+        };
+        if label != expected {
+            failures.push(format!(
+                "the button for the {} says {label:?}, not what it does: {expected:?}",
+                button.about
+            ));
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     // The quoted numbers of the text (firms, markets, R&D centres) are plotted nowhere.
     assert!(
         uncharted > 0,
-        "every button found a chart, so this test no longer tests the uncharted label"
+        "every button found a chart, so this test no longer tests the buttons of the numbers no chart plots"
     );
+}
+
+#[test]
+fn the_list_of_quoted_numbers_holds_exactly_the_prose_numbers_no_chart_plots() {
+    let state = State::for_view(ViewId::Highlights);
+    let list = html::about(&state);
+    let charts = charts();
+    for datum in data::all() {
+        let key = datum.key();
+        let charted = charts.iter().any(|chart| chart.cell_at(&key).is_some());
+        let listed = view::unplotted_row_id(&key).is_some_and(|id| row_of(&list, &id).is_some());
+        assert_eq!(
+            listed,
+            !datum.dataset.is_table() && !charted,
+            "Trade & output's list of the numbers no chart plots {} {}",
+            if listed { "lists" } else { "leaves out" },
+            cell_name(&key)
+        );
+    }
 }

@@ -523,8 +523,13 @@
       if (event.defaultPrevented) facts.push('already-used');
       if (popoverOpen()) facts.push('popover-open');
       if (event.target.closest?.('#view-panel')) facts.push('in-view-panel');
-      if (scrollY + innerHeight < document.documentElement.scrollHeight - 2) facts.push('can-scroll-down');
-      if (scrollY > 0) facts.push('can-scroll-up');
+      // How far the page can scroll is measured only for the presses whose decision reads it
+      // (the core says which): a measure forces the browser to lay the page out.
+      if (app.reads_scroll(event.key, phase)) {
+        const top = scrollY;
+        if (top + innerHeight < document.documentElement.scrollHeight - 2) facts.push('can-scroll-down');
+        if (top > 0) facts.push('can-scroll-up');
+      }
       return facts.join(' ');
     };
     const onKey = (phase) => (event) => {

@@ -53,6 +53,22 @@ impl Section {
     }
 }
 
+/// The places the paper quotes some numbers in, as their sources name them (each section by
+/// its [`Section`] label), each once, in the order met: "A", "A and B", "A, B and C".
+pub fn quoted_in<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
+    let mut places: Vec<&str> = Vec::new();
+    for source in sources {
+        if !places.contains(&source) {
+            places.push(source);
+        }
+    }
+    match places.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// One of the paper's dates for China's WTO entry.
 pub struct WtoDate {
     pub year: u16,

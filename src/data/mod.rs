@@ -222,6 +222,21 @@ impl Dataset {
         Dataset::ALL.into_iter().find(|dataset| dataset.id() == id)
     }
 
+    /// Where in the paper the dataset stands, and the paper's own source for it. The numbers of
+    /// a figure are quoted in the text, so its source names the places that quote them, read
+    /// from the numbers themselves, so that a section is named as everywhere else.
+    pub fn source(self) -> String {
+        let info = self.info();
+        match self {
+            Dataset::Fig1 | Dataset::Fig2 | Dataset::Fig3 | Dataset::Fig4 => format!(
+                "Ning (2009), {}; {}",
+                facts::quoted_in(of(self).map(|datum| datum.source)),
+                info.source
+            ),
+            _ => info.source.to_string(),
+        }
+    }
+
     /// Title, source and reading notes.
     pub fn info(self) -> &'static DatasetInfo {
         let index = Dataset::ALL
@@ -256,7 +271,8 @@ pub struct DatasetInfo {
     pub id: &'static str,
     /// A short title for headings and menus.
     pub title: &'static str,
-    /// Where in the paper it is printed, and the paper's own source for it.
+    /// Where in the paper it is printed, and the paper's own source for it; for a figure, the
+    /// figure's own source only, which [`Dataset::source`] puts after the places quoting it.
     pub source: &'static str,
     /// How the table was read from the OCR text, and what to keep in mind when using it.
     pub note: &'static str,
@@ -296,25 +312,25 @@ const DATASET_INFO: [DatasetInfo; 10] = [
     DatasetInfo {
         id: "fig1",
         title: "ICT imports and exports of major economies (Figure 1, numbers from the prose)",
-        source: "Ning (2009), section 3, text around Figure 1; the figure itself cites the OECD ITS database (2006).",
+        source: "the figure itself cites the OECD ITS database (2006).",
         note: "Figure 1 is a line chart whose data the paper does not print. These are the numbers the prose reads off it.",
     },
     DatasetInfo {
         id: "fig2",
         title: "ICT exports and imports by enterprise type (Figure 2, numbers from the prose)",
-        source: "Ning (2009), section 3, 'Trade and production structure'; the paper cites its own compilation from the Yearbook.",
+        source: "the paper cites its own compilation from the Yearbook.",
         note: "Figure 2's data is not printed; these are the shares and sums the prose quotes.",
     },
     DatasetInfo {
         id: "fig3",
         title: "Output and domestic sales shares by enterprise type (Figure 3, numbers from the prose)",
-        source: "Ning (2009), section 3 and footnote 20; the paper cites its own compilation from the Yearbook.",
+        source: "the paper cites its own compilation from the Yearbook.",
         note: "Figure 3's data is not printed; these are the shares the prose quotes.",
     },
     DatasetInfo {
         id: "fig4",
         title: "ICT R&D as a share of GDP (Figure 4, numbers from the prose)",
-        source: "Ning (2009), section 4, 'Keeping up with dynamic competition'; the figure cites OECD IT Outlook 2006 and the Yearbook 2003.",
+        source: "the figure cites OECD IT Outlook 2006 and the Yearbook 2003.",
         note: "Figure 4's bars are not printed as numbers; only China's value is quoted.",
     },
     DatasetInfo {

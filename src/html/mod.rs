@@ -13,6 +13,7 @@ use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
 mod embed;
 mod focus;
 mod glossary;
+mod quoted;
 // The audit's and the claims check's lists are prebuilt natively (see `prebuilt_parts`).
 #[cfg(not(target_arch = "wasm32"))]
 #[cfg(not(target_arch = "wasm32"))]
@@ -60,14 +61,7 @@ pub fn fallback_tables() -> String {
                 datum.label
             };
             let year = datum.year.map(|year| year.to_string()).unwrap_or_default();
-            let value = match datum.value() {
-                Some(value) => format!(
-                    "{}{}",
-                    datum.cell.qualifier().symbol(),
-                    describe::value_text_at(value, datum.unit, dataset.printed_decimals())
-                ),
-                None => "–".to_string(),
-            };
+            let value = printed_value(datum);
             html.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 escape(data::series_label(datum.series)),
@@ -80,11 +74,24 @@ pub fn fallback_tables() -> String {
         }
         html.push_str(&format!(
             "</tbody>\n</table>\n<p class=\"source\">{}</p>\n",
-            escape(info.source)
+            escape(&dataset.source())
         ));
     }
     html.push_str("</section>");
     html
+}
+
+/// A number as the paper states it, with its unit and its bound or approximation (≤, ≥, ≈);
+/// a dash where it is missing.
+fn printed_value(datum: &Datum) -> String {
+    match datum.value() {
+        Some(value) => format!(
+            "{}{}",
+            datum.cell.qualifier().symbol(),
+            describe::value_text_at(value, datum.unit, datum.dataset.printed_decimals())
+        ),
+        None => "–".to_string(),
+    }
 }
 
 /// The view tabs: one button per view, the current one pressed.
@@ -625,6 +632,7 @@ pub fn about(state: &State) -> String {
             escape(data::facts::CITATION)
         ));
     } else if state.view == ViewId::Highlights {
+        html.push_str(&quoted::unplotted_numbers());
         html.push_str(&prebuilt("statements"));
         html.push_str(&format!(
             "<p class=\"source\">Source: {}</p>",

@@ -1,7 +1,7 @@
 //! The names of what a reader can choose: the views, the transforms, each view's measures and
 //! the topics of the trade-and-output view, with the tables that define them.
 
-use crate::data::{Dataset, Unit, TABLE3_SERIES};
+use crate::data::{self, facts, Dataset, Datum, Unit, TABLE3_SERIES};
 use crate::plot::ChartKind;
 
 /// The explorer's views, one per family of data.
@@ -265,26 +265,35 @@ pub struct Topic {
     pub id: &'static str,
     pub label: &'static str,
     pub unit: Unit,
-    /// Where the numbers come from.
-    pub source: &'static str,
+    /// What follows the places its numbers are quoted in, in its source (see
+    /// [`Topic::source`]): the figure they are read from, or how some are derived.
+    pub origin: &'static str,
     /// (series, dataset, measure) triples; the categories are the years they give.
     pub lines: &'static [(&'static str, Dataset, &'static str)],
     pub kind: ChartKind,
 }
 
 impl Topic {
+    /// The numbers its lines are drawn from, line by line.
+    fn data(&self) -> impl Iterator<Item = &'static Datum> + '_ {
+        self.lines.iter().flat_map(|(series, dataset, measure)| {
+            data::of(*dataset)
+                .filter(move |datum| datum.series == *series && datum.measure == *measure)
+        })
+    }
+
+    /// Where its numbers come from: the places the paper quotes them in, read from the numbers
+    /// themselves (so each section is named by its `Section` label, as everywhere), then its
+    /// origin.
+    pub fn source(&self) -> String {
+        let places = facts::quoted_in(self.data().map(|datum| datum.source));
+        format!("Quoted in {places}{}", self.origin)
+    }
+
     /// The years its numbers give, in order: the categories of its chart and the years the
     /// state may choose from, so both are read from here.
     pub fn years(&self) -> Vec<u16> {
-        let mut years: Vec<u16> = self
-            .lines
-            .iter()
-            .flat_map(|(series, dataset, measure)| {
-                crate::data::of(*dataset)
-                    .filter(move |datum| datum.series == *series && datum.measure == *measure)
-                    .filter_map(|datum| datum.year)
-            })
-            .collect();
+        let mut years: Vec<u16> = self.data().filter_map(|datum| datum.year).collect();
         crate::sort::by(&mut years, Ord::cmp);
         years.dedup();
         years
@@ -297,7 +306,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "exports_2004",
         label: "ICT exports: China and the US (Figure 1)",
         unit: Unit::BillionUsd,
-        source: "Numbers quoted in section 3 from Figure 1 (OECD ITS database, 2006).",
+        origin: ", from Figure 1 (OECD ITS database, 2006).",
         lines: &[("china", Dataset::Fig1, "exports"), ("usa", Dataset::Fig1, "exports")],
         kind: ChartKind::Bars,
     },
@@ -305,7 +314,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "export_shares",
         label: "Shares of exports by type of firm (Figure 2)",
         unit: Unit::Percent,
-        source: "Numbers quoted in section 3 from Figure 2 (author's compilation from the Yearbook).",
+        origin: ", from Figure 2 (author's compilation from the Yearbook).",
         lines: &[("domestic_funded", Dataset::Fig2, "share_of_exports"), ("foreign_funded", Dataset::Fig2, "share_of_exports"), ("wfoe", Dataset::Fig2, "share_of_exports")],
         kind: ChartKind::Bars,
     },
@@ -313,7 +322,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "foreign_domestic_sales",
         label: "Shares of domestic sales by type of firm (text by Figure 3)",
         unit: Unit::Percent,
-        source: "Numbers quoted in section 3 from Figure 3; Table 3 prints 53.3% (2003) and 57.0% (2004).",
+        origin: ", from Figure 3; Table 3 prints 53.3% (2003) and 57.0% (2004).",
         lines: &[("foreign_funded", Dataset::Fig3, "share_of_domestic_sales"), ("jsc_llc_private", Dataset::Fig3, "share_of_domestic_sales")],
         kind: ChartKind::Line,
     },
@@ -321,7 +330,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "world_output_share",
         label: "Shares of world ICT output: China, Japan and the US",
         unit: Unit::Percent,
-        source: "Section 3. Japan's and the US's shares are derived: China's share plus the gap the paper quotes.",
+        origin: ". Japan's and the US's shares are derived: China's share plus the gap the paper quotes.",
         lines: &[("china", Dataset::Text, "world_output_share"), ("japan", Dataset::Text, "output_share_gap_to_china"), ("usa", Dataset::Text, "output_share_gap_to_china")],
         kind: ChartKind::Line,
     },
@@ -329,7 +338,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "top_exporters_2005",
         label: "China's largest ICT exporters in 2005",
         unit: Unit::BillionUsd,
-        source: "Section 3, firm-level data (the paper cites the Ministry of Commerce, 2006).",
+        origin: " (the paper cites the Ministry of Commerce, 2006).",
         lines: &[
             ("hongfujin", Dataset::Text, "exports"),
             ("fengda", Dataset::Text, "exports"),
@@ -344,7 +353,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "import_shares",
         label: "Shares of imports by type of firm (Figure 2)",
         unit: Unit::Percent,
-        source: "Numbers quoted in section 3 from Figure 2 (author's compilation from the Yearbook).",
+        origin: ", from Figure 2 (author's compilation from the Yearbook).",
         lines: &[
             ("domestic_funded", Dataset::Fig2, "share_of_imports"),
             ("wfoe", Dataset::Fig2, "share_of_imports"),
@@ -355,7 +364,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "output_shares",
         label: "Shares of ICT output by type of firm (Figure 3)",
         unit: Unit::Percent,
-        source: "Numbers quoted in section 3 and footnote 20 from Figure 3 (author's compilation from the Yearbook).",
+        origin: ", from Figure 3 (author's compilation from the Yearbook).",
         lines: &[
             ("foreign_funded", Dataset::Fig3, "share_of_output"),
             ("private", Dataset::Fig3, "share_of_output"),
@@ -366,7 +375,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "firm_revenues",
         label: "Revenues of Lenovo, IBM and Dell",
         unit: Unit::BillionUsd,
-        source: "Section 3, firm-level data (the paper cites OECD IT Outlook 2006).",
+        origin: " (the paper cites OECD IT Outlook 2006).",
         lines: &[
             ("lenovo", Dataset::Text, "revenue"),
             ("ibm", Dataset::Text, "revenue"),
@@ -378,7 +387,7 @@ pub const TOPICS: [Topic; 9] = [
         id: "computers_exports",
         label: "Computers' share of China's ICT exports",
         unit: Unit::Percent,
-        source: "Section 3 (author's compilation from the Yearbook, 2006).",
+        origin: " (author's compilation from the Yearbook, 2006).",
         lines: &[("computers", Dataset::Text, "share_of_ict_exports")],
         kind: ChartKind::Line,
     },

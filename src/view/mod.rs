@@ -30,7 +30,7 @@ pub use ids::{measures, transforms, Measure, Topic, Transform, ViewId, TOPICS};
 pub use plots::{plot, unit_name, why_left_out};
 pub use state::{chart_kinds, State, DEFAULT_PLAY_SPEED_MS, PLAY_SPEEDS_MS};
 pub use stats::{stats, Stat};
-pub use target::Target;
+pub use target::{unplotted_row_id, Target};
 
 /// The control event a key press stands for, when the focus is not in a form field: arrows
 /// step through the years and the digits 1–7 open the views. (`p`, which plays the years, is

@@ -59,6 +59,10 @@ pub struct Target {
     pub named: usize,
     /// How many of them the chart holds.
     pub charted: usize,
+    /// Where no chart holds any of them: the ids of their rows in the Trade & output view's
+    /// list of the numbers no chart plots (see [`unplotted_row_id`]), which the page marks and
+    /// moves the focus to; otherwise empty.
+    pub rows: Vec<String>,
 }
 
 /// The most characters of a finding's title or a claim's statement that the view repeats.
@@ -66,13 +70,20 @@ const TITLE_LENGTH: usize = 240;
 
 impl Target {
     /// The words of the button that opens this target. "Show in" promises a chart that draws
-    /// the values; where no chart plots any of them, the button says it only opens the view
-    /// (whose banner then says so, and whose notes list every number the prose quotes).
+    /// the values; where no chart plots them, the button promises the rows that list them, or,
+    /// should a number of a table ever be plotted nowhere, says it only opens the view (whose
+    /// banner then says so).
     pub fn button_label(&self) -> String {
+        let view = self.state.view.label();
+        match self.rows.len() {
+            0 => {}
+            1 => return format!("Show the quoted number in {view}"),
+            count => return format!("Show the {count} quoted numbers in {view}"),
+        }
         if self.charted == 0 {
-            format!("Open {} (no chart plots this)", self.state.view.label())
+            format!("Open {view} (no chart plots this)")
         } else {
-            format!("Show in {}", self.state.view.label())
+            format!("Show in {view}")
         }
     }
 
@@ -128,11 +139,21 @@ impl Target {
                 _ => Some(chart),
             });
         let Some(((view, chart), held)) = best else {
+            let state = State::for_view(fallback_view(&known));
+            let mut rows: Vec<String> = Vec::new();
+            if state.view == ViewId::Highlights {
+                for id in known.iter().filter_map(|key| unplotted_row_id(key)) {
+                    if !rows.contains(&id) {
+                        rows.push(id);
+                    }
+                }
+            }
             return Target {
-                state: State::for_view(fallback_view(&known)),
+                state,
                 title: String::new(),
                 named: known.len(),
                 charted: 0,
+                rows,
             };
         };
         let mut state = State::for_view(*view);
@@ -177,8 +198,26 @@ impl Target {
             title: String::new(),
             named: known.len(),
             charted: held.len(),
+            rows: Vec::new(),
         }
     }
+}
+
+/// The id of the row that lists the prose number at `key` in the Trade & output view's list
+/// of the numbers no chart plots (`quoted-text-laptops-exports-2004`), or `None` when a chart
+/// plots it, or it is a table's or no number of the paper. The list and "Show in…" both name
+/// rows by it.
+pub fn unplotted_row_id(key: &str) -> Option<String> {
+    let datum = datum_of(key)?;
+    if datum.dataset.is_table() || !places(key).is_empty() {
+        return None;
+    }
+    // Ids and measures hold only a–z, 0–9 and '_', so '-' between the parts is unambiguous.
+    let key = datum.key();
+    Some(format!(
+        "quoted-{}",
+        key.trim_end_matches('/').replace('/', "-")
+    ))
 }
 
 /// The view a button opens when no chart holds its cells: that of the first table among them,

@@ -193,13 +193,8 @@ impl App {
                 }
                 if changed {
                     self.render()?;
-                    // After "Show in …" the reader's place is the view they asked for.
                     if name == "goto" {
-                        let title = element(&self.document, "view-title")?;
-                        title.scroll_into_view();
-                        if let Ok(title) = title.dyn_into::<web_sys::HtmlElement>() {
-                            title.focus()?;
-                        }
+                        self.show_target(value)?;
                     }
                 }
                 self.show_problems(&[])?;
@@ -220,12 +215,11 @@ impl App {
     /// decides. Returns the page's part, as words: `pause` (pause Play first), `play`,
     /// `prevent` (prevent the browser's own handling) and `stop` (stop the event).
     pub fn key(&mut self, key: &str, focus: &str, facts: &str) -> Result<String, JsValue> {
-        let classes = self.root_classes()?;
-        let page = keys::Page {
-            drawer_open: classes.contains("drawer-open"),
-            no_chart: classes.contains("no-chart"),
-        };
-        let reaction = keys::react(&self.session, page, &keys::Press::read(key, focus, facts));
+        let reaction = keys::react(
+            &self.session,
+            self.key_page()?,
+            &keys::Press::read(key, focus, facts),
+        );
         match &reaction.action {
             keys::Action::Event(name, value) => {
                 self.event(name, value, true)?;
@@ -252,6 +246,61 @@ impl App {
             .map(|(_, word)| *word)
             .collect::<Vec<_>>()
             .join(" "))
+    }
+
+    /// After "Show in …", moves the reader to what they asked for: the rows of the numbers no
+    /// chart plots, marked (`aria-current`, which the styles highlight and screen readers
+    /// announce) with the focus on the first, or else the view's title.
+    fn show_target(&self, value: &str) -> Result<(), JsValue> {
+        let marked = self.document.query_selector_all("#about [aria-current]")?;
+        for index in 0..marked.length() {
+            if let Some(row) = marked
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                row.remove_attribute("aria-current")?;
+            }
+        }
+        let rows: Vec<web_sys::Element> = view::Target::read(value)
+            .map(|target| target.rows)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| self.document.get_element_by_id(id))
+            .collect();
+        for row in &rows {
+            set_attribute(row, "aria-current", "true")?;
+        }
+        let place = match rows.into_iter().next() {
+            Some(row) => row,
+            None => element(&self.document, "view-title")?,
+        };
+        place.scroll_into_view();
+        if let Ok(place) = place.dyn_into::<web_sys::HtmlElement>() {
+            place.focus()?;
+        }
+        Ok(())
+    }
+
+    /// Whether the page must say how far it can scroll for a press of `key` in `phase`
+    /// (`before-control` or `after-control`): see [`keys::reads_scroll`]. Measuring forces a
+    /// layout, so `www/app.js` asks first.
+    pub fn reads_scroll(&self, key: &str, phase: &str) -> Result<bool, JsValue> {
+        let phase = keys::Phase::read(phase);
+        Ok(keys::reads_scroll(
+            &self.session,
+            self.key_page()?,
+            key,
+            phase,
+        ))
+    }
+
+    /// What the page shows that decides a key press besides the session.
+    fn key_page(&self) -> Result<keys::Page, JsValue> {
+        let classes = self.root_classes()?;
+        Ok(keys::Page {
+            drawer_open: classes.contains("drawer-open"),
+            no_chart: classes.contains("no-chart"),
+        })
     }
 
     /// Moves the keyboard focus to the element of this id, when the page has it.

@@ -66,7 +66,7 @@ pub(super) fn topic_plot(state: &State) -> Plot {
         log_scale: false,
         categories,
         series,
-        source: format!("Ning (2009). {}", topic.source),
+        source: format!("Ning (2009). {}", topic.source()),
         // Filled in by `annotate` and, during Play, by `plot`.
         emphasis: Vec::new(),
         marks: Vec::new(),
