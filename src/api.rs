@@ -8,7 +8,7 @@
 use crate::notice::quoted;
 use crate::session::Session;
 use crate::story::{BUILT_IN, OWN};
-use crate::view::{self, State, ViewId};
+use crate::view::{self, Control, Event, Setting, State, ViewId};
 use serde::Serialize;
 
 /// A value a script sent, of whatever type it had.
@@ -83,7 +83,7 @@ pub const LONGEST_LIST: u32 = 1_000;
 /// Strings longer than this are refused rather than read: no id or setting is as long.
 pub const LONGEST_TEXT: usize = 1_000;
 /// An object with more keys than this is refused before any key is read: there are only
-/// [`KEYS`] and [`STORY_KEYS`] to set.
+/// [`Setting::SCRIPT_VIEW`] and [`Setting::SCRIPT_STORY`] to set.
 pub const MOST_KEYS: u32 = 64;
 
 /// Reads the settings object of `setState` into names and [`Value`]s, never deeper than a list
@@ -109,7 +109,7 @@ pub fn read_settings<V: ScriptValue>(settings: &V) -> Result<Vec<(String, Value)
     }
     let keys = settings.keys().map_err(unreadable)?;
     let count = keys.list_length().map_err(unreadable)?.unwrap_or(0);
-    let most = (KEYS.len() + STORY_KEYS.len()) as u32;
+    let most = (Setting::SCRIPT_VIEW.len() + Setting::SCRIPT_STORY.len()) as u32;
     if count > MOST_KEYS {
         return Err(format!(
             "setState was sent {count} settings; there are only {most}."
@@ -181,27 +181,9 @@ fn read_value<V: ScriptValue>(value: &V, within: Option<&V>) -> Result<Value, St
     })
 }
 
-/// The names of a view's state in `setState`, in the order they are applied: the view first (it
-/// resets everything else), then what decides which chart kinds and series are on offer.
-pub const KEYS: [&str; 12] = [
-    "view",
-    "topic",
-    "measure",
-    "transform",
-    "chart",
-    "series",
-    "years",
-    "measures",
-    "base",
-    "from",
-    "to",
-    "log",
-];
-
-/// The names of a story in `setState`, applied before the view's.
-pub const STORY_KEYS: [&str; 2] = ["story", "step"];
-
-/// The state as scripts see it. Parts that do not apply to the view are `null`.
+/// The state as scripts see it. Parts that do not apply to the view are `null`. Its fields
+/// are named as the settings are ([`Setting::name`]): `tests/vocabulary.rs` holds them to it
+/// (a derived serializer costs the WebAssembly less than one that looks the names up).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
     /// The open story's id, or `null`.
@@ -269,48 +251,51 @@ impl Snapshot {
         snapshot
     }
 
-    /// The snapshot as the changes that recreate it, as a script would send it back.
+    /// The snapshot as the changes that recreate it, as a script would send it back: every
+    /// setting of the script API, in its order.
     pub fn to_changes(&self) -> Vec<(String, Value)> {
         let text = |value: Option<&str>| value.map_or(Value::Absent, |v| Value::Text(v.into()));
         let number = |value: Option<u16>| value.map_or(Value::Absent, |v| Value::Number(v.into()));
         let texts = |ids: &[String]| Value::List(ids.iter().cloned().map(Value::Text).collect());
-        vec![
-            ("story".into(), text(self.story)),
-            (
-                "step".into(),
-                self.step
-                    .map_or(Value::Absent, |step| Value::Number(step as f64)),
-            ),
-            ("view".into(), Value::Text(self.view.into())),
-            ("topic".into(), text(self.topic)),
-            ("measure".into(), text(self.measure)),
-            ("transform".into(), text(self.transform)),
-            ("chart".into(), text(self.chart)),
-            ("series".into(), texts(&self.series)),
-            (
-                "years".into(),
-                self.years.as_ref().map_or(Value::Absent, |years| {
-                    Value::List(years.iter().map(|&y| Value::Number(y.into())).collect())
-                }),
-            ),
-            (
-                "measures".into(),
-                self.measures.as_deref().map_or(Value::Absent, texts),
-            ),
-            ("base".into(), number(self.base)),
-            ("from".into(), number(self.from)),
-            ("to".into(), number(self.to)),
-            ("log".into(), self.log.map_or(Value::Absent, Value::Bool)),
-        ]
+        Setting::SCRIPT_STORY
+            .into_iter()
+            .chain(Setting::SCRIPT_VIEW)
+            .map(|setting| {
+                let value = match setting {
+                    Setting::Story => text(self.story),
+                    Setting::Step => self
+                        .step
+                        .map_or(Value::Absent, |step| Value::Number(step as f64)),
+                    Setting::View => Value::Text(self.view.into()),
+                    Setting::Topic => text(self.topic),
+                    Setting::Measure => text(self.measure),
+                    Setting::Transform => text(self.transform),
+                    Setting::Chart => text(self.chart),
+                    Setting::Series => texts(&self.series),
+                    Setting::Years => self.years.as_ref().map_or(Value::Absent, |years| {
+                        Value::List(years.iter().map(|&y| Value::Number(y.into())).collect())
+                    }),
+                    Setting::Measures => self.measures.as_deref().map_or(Value::Absent, texts),
+                    Setting::Base => number(self.base),
+                    Setting::From => number(self.from),
+                    Setting::To => number(self.to),
+                    Setting::Log => self.log.map_or(Value::Absent, Value::Bool),
+                    // Links alone hold Play and the lecturer's additions.
+                    _ => Value::Absent,
+                };
+                (setting.name().to_string(), value)
+            })
+            .collect()
     }
 }
 
 /// A string the key must have.
-fn text<'a>(key: &str, value: &'a Value) -> Result<&'a str, String> {
+fn text(key: Setting, value: &Value) -> Result<&str, String> {
     match value {
         Value::Text(text) => Ok(text),
         other => Err(format!(
-            "'{key}' must be a string such as '{}', not {}.",
+            "'{}' must be a string such as '{}', not {}.",
+            key.name(),
             example(key),
             other.kind()
         )),
@@ -318,14 +303,15 @@ fn text<'a>(key: &str, value: &'a Value) -> Result<&'a str, String> {
 }
 
 /// An id as a string, or a year as a whole number or a string of digits.
-fn id(key: &str, value: &Value) -> Result<String, String> {
+fn id(key: Setting, value: &Value) -> Result<String, String> {
     match value {
         Value::Text(text) => Ok(text.clone()),
         Value::Number(number) if number.fract() == 0.0 && number.abs() < 1e6 => {
             Ok(format!("{number:.0}"))
         }
         other => Err(format!(
-            "'{key}' must hold ids such as '{}', not {}.",
+            "'{}' must hold ids such as '{}', not {}.",
+            key.name(),
             example(key),
             other.kind()
         )),
@@ -333,11 +319,12 @@ fn id(key: &str, value: &Value) -> Result<String, String> {
 }
 
 /// A list of ids the key must have.
-fn ids(key: &str, value: &Value) -> Result<Vec<String>, String> {
+fn ids(key: Setting, value: &Value) -> Result<Vec<String>, String> {
     match value {
         Value::List(items) => items.iter().map(|item| id(key, item)).collect(),
         other => Err(format!(
-            "'{key}' must be a list such as ['{}'], not {}.",
+            "'{}' must be a list such as ['{}'], not {}.",
+            key.name(),
             example(key),
             other.kind()
         )),
@@ -345,42 +332,61 @@ fn ids(key: &str, value: &Value) -> Result<Vec<String>, String> {
 }
 
 /// An example value of a key, for messages.
-fn example(key: &str) -> &'static str {
+fn example(key: Setting) -> &'static str {
     match key {
-        "view" => "fdi",
-        "topic" => "exports",
-        "measure" => "share_total_assets",
-        "transform" => "index",
-        "chart" => "line",
-        "series" => "private",
-        "measures" => "electronic_telecom",
+        Setting::View => "fdi",
+        Setting::Topic => "exports",
+        Setting::Measure => "share_total_assets",
+        Setting::Transform => "index",
+        Setting::Chart => "line",
+        Setting::Series => "private",
+        Setting::Measures => "electronic_telecom",
         _ => "2003",
     }
+}
+
+/// The settings a script sent, each known by name, with the value given (a value left empty
+/// leaves its setting as it is); an unknown name is refused with the list of the known ones.
+fn known_settings(changes: &[(String, Value)]) -> Result<Vec<(Setting, &Value)>, String> {
+    let mut known = Vec::new();
+    for (key, value) in changes {
+        let Some(setting) = Setting::for_script(key) else {
+            let names = |settings: &[Setting]| {
+                settings
+                    .iter()
+                    .map(|setting| setting.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return Err(format!(
+                "There is no setting called '{}'; the settings are {}, {}.",
+                quoted(key),
+                names(&Setting::SCRIPT_STORY),
+                names(&Setting::SCRIPT_VIEW)
+            ));
+        };
+        if *value != Value::Absent {
+            known.push((setting, value));
+        }
+    }
+    Ok(known)
 }
 
 /// The state after `changes`, all validated before any takes effect: the first problem is
 /// returned as a message and the current state is left as it was. A `view` that differs from
 /// the current one starts from that view's defaults; every other key changes only itself.
 pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, String> {
-    // The story's keys belong to the session (see [`changed_session`]); a view passes them by.
-    let known = |key: &str| KEYS.contains(&key) || STORY_KEYS.contains(&key);
-    if let Some((key, _)) = changes.iter().find(|(key, _)| !known(key)) {
-        return Err(format!(
-            "There is no setting called '{}'; the settings are {}, {}.",
-            quoted(key),
-            STORY_KEYS.join(", "),
-            KEYS.join(", ")
-        ));
-    }
-    let given = |key: &str| {
-        changes
+    // The story's settings belong to the session (see [`changed_session`]); a view passes them by.
+    let known = known_settings(changes)?;
+    let given = |key: Setting| {
+        known
             .iter()
-            .find(|(name, value)| name == key && *value != Value::Absent)
-            .map(|(_, value)| value)
+            .find(|(setting, _)| *setting == key)
+            .map(|(_, value)| *value)
     };
     let mut state = current.clone();
-    if let Some(value) = given("view") {
-        let id = text("view", value)?;
+    if let Some(value) = given(Setting::View) {
+        let id = text(Setting::View, value)?;
         let view = ViewId::from_id(id).ok_or_else(|| {
             format!(
                 "There is no view called '{}'; the views are {}.",
@@ -388,50 +394,61 @@ pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, St
                 ViewId::ALL.map(ViewId::id).join(", ")
             )
         })?;
-        if view != state.view {
-            state = State::for_view(view);
-        }
+        state.apply(Event::View(view))?;
     }
-    for key in ["topic", "measure", "transform", "chart"] {
+    for (key, control) in [
+        (Setting::Topic, Control::Topic),
+        (Setting::Measure, Control::Measure),
+        (Setting::Transform, Control::Transform),
+        (Setting::Chart, Control::Chart),
+    ] {
         if let Some(value) = given(key) {
-            state.apply(key, text(key, value)?, true)?;
+            state.apply(Event::of(control, text(key, value)?, true)?)?;
         }
     }
-    if let Some(value) = given("series") {
-        let wanted = ids("series", value)?;
-        state.apply("series-none", "", true)?;
+    if let Some(value) = given(Setting::Series) {
+        let wanted = ids(Setting::Series, value)?;
+        state.apply(Event::SeriesNone)?;
         for id in wanted {
-            state.apply("series", &id, true)?;
+            state.apply(Event::Series { id, on: true })?;
         }
     }
-    let (categories, other) = if state.view == ViewId::Rd {
-        ("measures", "years")
+    let categories = state.categories_setting();
+    let other = if categories == Setting::Years {
+        Setting::Measures
     } else {
-        ("years", "measures")
+        Setting::Years
     };
     if given(other).is_some() {
         return Err(format!(
-            "The {} view has no '{other}' to choose; it has '{categories}'.",
-            state.view.label()
+            "The {} view has no '{}' to choose; it has '{}'.",
+            state.view.label(),
+            other.name(),
+            categories.name()
         ));
     }
     if let Some(value) = given(categories) {
         let wanted = ids(categories, value)?;
-        state.apply("category-none", "", true)?;
+        state.apply(Event::CategoryNone)?;
         for id in wanted {
-            state.apply("category", &id, true)?;
+            state.apply(Event::Category { id, on: true })?;
         }
     }
-    for key in ["base", "from", "to"] {
+    for (key, control) in [
+        (Setting::Base, Control::Base),
+        (Setting::From, Control::From),
+        (Setting::To, Control::To),
+    ] {
         if let Some(value) = given(key) {
-            state.apply(key, &id(key, value)?, true)?;
+            state.apply(Event::of(control, &id(key, value)?, true)?)?;
         }
     }
-    match given("log") {
-        Some(Value::Bool(on)) => state.apply("log", "", *on)?,
+    match given(Setting::Log) {
+        Some(Value::Bool(on)) => state.apply(Event::Log(*on))?,
         Some(other) => {
             return Err(format!(
-                "'log' must be true or false, not {}.",
+                "'{}' must be true or false, not {}.",
+                Setting::Log.name(),
                 other.kind()
             ))
         }
@@ -444,36 +461,56 @@ pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, St
 /// `'ning'` opens the built-in one, `false` leaves the open one; `step`: a step number from 1),
 /// then the view's settings on top of the step's view. A `view` other than the step's leaves
 /// the story's step, as a tab does (see [`Session::step`]): no caption stays above another
-/// view's chart.
+/// view's chart. A locked embed refuses a change that leaves its view or opens or leaves a
+/// story, as a whole.
 pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result<Session, String> {
-    let (story_changes, view_changes): (Vec<_>, Vec<_>) = changes
-        .iter()
-        .cloned()
-        .partition(|(key, _)| STORY_KEYS.contains(&key.as_str()));
+    if current.display.lock {
+        // A locked embed's script may change what its view shows, but not leave the view nor
+        // open or leave a story: the change is worked out as if unlocked, then held to that.
+        let mut unlocked = current.clone();
+        unlocked.display.lock = false;
+        let mut session = changed_session(&unlocked, changes)?;
+        if session.state.view != current.state.view
+            || session.story.is_some() != current.story.is_some()
+        {
+            return Err(current.locked_to_view());
+        }
+        session.display.lock = true;
+        return Ok(session);
+    }
+    let (story_changes, view_changes): (Vec<_>, Vec<_>) =
+        changes.iter().cloned().partition(|(key, _)| {
+            Setting::SCRIPT_STORY
+                .iter()
+                .any(|story| story.name() == key)
+        });
     let mut session = current.clone();
-    let given = |key: &str| {
+    let given = |key: Setting| {
         story_changes
             .iter()
-            .find(|(name, value)| name == key && *value != Value::Absent)
+            .find(|(name, value)| name == key.name() && *value != Value::Absent)
             .map(|(_, value)| value)
     };
     // The story kept while the reader looks at another view counts as open: naming it again
     // goes back to its step.
     let open = session.story.as_ref().map(|(story, _)| story.id);
     let back_to_story = |session: &mut Session| match session.away_from_step() {
-        Some(_) => session.apply("story-return", "", true),
+        Some(_) => session.apply(Event::StoryReturn),
         None => Ok(()),
     };
-    match given("story") {
-        Some(Value::Bool(false)) => session.apply("story-leave", "", true)?,
+    match given(Setting::Story) {
+        Some(Value::Bool(false)) => session.apply(Event::StoryLeave)?,
         Some(Value::Text(id)) if id == BUILT_IN && open == Some(BUILT_IN) => {
             back_to_story(&mut session)?
         }
-        Some(Value::Text(id)) if id == BUILT_IN => session.apply("story-open", BUILT_IN, true)?,
+        Some(Value::Text(id)) if id == BUILT_IN => {
+            session.apply(Event::StoryOpen(BUILT_IN.to_string()))?
+        }
         Some(Value::Text(id)) if id == OWN && open == Some(OWN) => back_to_story(&mut session)?,
         Some(other) => {
             return Err(format!(
-                "'story' must be '{BUILT_IN}' (or the open story's id) to open a story, or false to leave it, not {}.",
+                "'{}' must be '{BUILT_IN}' (or the open story's id) to open a story, or false to leave it, not {}.",
+                Setting::Story.name(),
                 match other {
                     Value::Text(text) => format!("'{}'", quoted(text)),
                     other => other.kind().to_string(),
@@ -482,8 +519,12 @@ pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result
         }
         None => {}
     }
-    if let Some(value) = given("step") {
-        session.apply("story-go", &id("step", value)?, true)?;
+    if let Some(value) = given(Setting::Step) {
+        session.apply(Event::of(
+            Control::StoryGo,
+            &id(Setting::Step, value)?,
+            true,
+        )?)?;
     }
     if !view_changes.is_empty() {
         session.state = changed(&session.state, &view_changes)?;

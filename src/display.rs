@@ -118,7 +118,7 @@ impl Part {
         }
     }
 
-    fn from_id(id: &str) -> Option<Part> {
+    pub fn from_id(id: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|part| part.id() == id)
     }
 }

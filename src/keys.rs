@@ -9,7 +9,7 @@
 //! handling is prevented and the event stopped.
 
 use crate::session::{KeyAction, Session};
-use crate::view::ViewId;
+use crate::view::{Event, ViewId};
 
 /// What kind of element has the keyboard focus, in the page's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +139,7 @@ pub enum Action {
     /// The browser scrolls the page with it; no one else acts on it.
     Scroll,
     /// An event for [`Session::apply`]: a step of the years or the story, or a view.
-    Event(&'static str, String),
+    Event(Event),
     /// Open this tab's view and move the focus to its tab.
     Tab(ViewId),
     /// Close the drawer and give the focus back to its toggle.
@@ -242,7 +242,7 @@ fn before_control(session: &Session, page: Page, press: &Press) -> Reaction {
         }
     }
     let mut reaction = shortcut(session, press);
-    reaction.stop_propagation = reaction.action != Action::None;
+    reaction.stop_propagation = !matches!(reaction.action, Action::None);
     reaction
 }
 
@@ -284,13 +284,13 @@ fn after_control(session: &Session, press: &Press) -> Reaction {
 /// which toggles it) and does what [`Session::key_action`] says.
 fn shortcut(session: &Session, press: &Press) -> Reaction {
     let action = match session.key_action(press.key, press.in_view_panel) {
-        Some(KeyAction::Event(name, value)) => Action::Event(name, value),
+        Some(KeyAction::Event(event)) => Action::Event(event),
         Some(KeyAction::Play) => Action::Play,
         None => Action::None,
     };
     Reaction {
-        pause_play: action != Action::Play,
-        prevent_default: action != Action::None,
+        pause_play: !matches!(action, Action::Play),
+        prevent_default: !matches!(action, Action::None),
         stop_propagation: false,
         action,
     }

@@ -5,7 +5,7 @@
 use crate::display::Display;
 use crate::notice::quoted;
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
-use crate::view::{self, State, Target, ViewId};
+use crate::view::{self, Direction, Event, Setting, State, StepEdit, StoryMove, Target, ViewId};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -43,7 +43,7 @@ pub struct Focus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeyAction {
     /// An event for [`Session::apply`].
-    Event(&'static str, String),
+    Event(Event),
     /// Start or pause Play (a timer, so the page runs it).
     Play,
 }
@@ -73,7 +73,7 @@ impl Session {
         self.display = display;
         let (story, story_problems) = Story::from_pairs(&pairs);
         problems.extend(story_problems);
-        let has_view = pairs.iter().any(|(name, _)| name == "view");
+        let has_view = pairs.iter().any(|(name, _)| name == Setting::View.name());
         let (state, state_problems) = State::from_query(query);
         self.remember();
         // Back or Forward leaves the view a "Show in…" button opened, or comes back to it
@@ -83,7 +83,7 @@ impl Session {
             Some(story) => {
                 let step = pairs
                     .iter()
-                    .find(|(name, _)| name == "step")
+                    .find(|(name, _)| name == Setting::Step.name())
                     .map(|(_, value)| value.as_str());
                 let index = match step.map(|step| (step, step.parse::<usize>())) {
                     None => 0,
@@ -146,7 +146,7 @@ impl Session {
         };
         let mut link = form_urlencoded::Serializer::new(String::new());
         link.extend_pairs(story.to_pairs());
-        link.append_pair("step", &(index + 1).to_string());
+        link.append_pair(Setting::Step.name(), &(index + 1).to_string());
         let mut link = link.finish();
         if story.steps.get(*index).map(Step::state).as_ref() != Some(&self.state) {
             link.push('&');
@@ -209,9 +209,13 @@ impl Session {
 
     /// Handles one event: a story move, a story edit, a change of view (which remembers the
     /// one left), "Show in…" and dismissing what it shows, a display switch, or anything
-    /// [`State::apply`] takes. The session is left unchanged when the event is refused.
-    pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
-        let applied = self.apply_event(name, value, checked);
+    /// [`State::apply`] takes. The session is left unchanged when the event is refused, as it
+    /// is when the view is locked ([`Session::locked_refusal`]).
+    pub fn apply(&mut self, event: Event) -> Result<(), String> {
+        if let Some(refusal) = self.locked_refusal(&event) {
+            return Err(refusal);
+        }
+        let applied = self.apply_event(event);
         // The finding's title belongs to the view its button opened.
         if matches!(&self.focus, Some(focus) if focus.view != self.state.view) {
             self.focus = None;
@@ -219,51 +223,63 @@ impl Session {
         applied
     }
 
-    fn apply_event(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
-        let (name, number) = match name.split_once(':') {
-            Some((name, number)) => (
-                name,
-                number
-                    .parse::<usize>()
-                    .map_err(|_| format!("'{}' names no step.", quoted(number)))?,
-            ),
-            None => (name, 0),
-        };
+    /// The lock rules: a locked embed shows one view, so it refuses the events that would
+    /// leave it (a tab, "Show in…") and those of stories; everything else is allowed.
+    pub fn locked_refusal(&self, event: &Event) -> Option<String> {
+        if !self.display.lock {
+            return None;
+        }
+        if event.is_story_event() {
+            return Some("This embedded view is locked: open the explorer on its own to walk through or build a story.".to_string());
+        }
+        matches!(event, Event::View(_) | Event::Goto(_)).then(|| self.locked_to_view())
+    }
+
+    /// Why a locked embed stays in its view.
+    pub fn locked_to_view(&self) -> String {
+        format!(
+            "This embedded view shows {} only; open the explorer on its own to see the others.",
+            self.state.view.label()
+        )
+    }
+
+    fn apply_event(&mut self, event: Event) -> Result<(), String> {
         let open_index = self.story.as_ref().map(|(_, index)| *index);
         let last = self
             .story
             .as_ref()
             .map_or(0, |(story, _)| story.steps.len().saturating_sub(1));
-        match name {
-            "story-open" if value == BUILT_IN => {
+        match event {
+            Event::StoryOpen(id) if id == BUILT_IN => {
                 self.remember();
                 self.story = Some((Story::built_in(), 0));
                 self.go_to_step(0)
             }
-            "story-open" => Err(format!(
+            Event::StoryOpen(id) => Err(format!(
                 "There is no story called '{}'; the built-in story is '{BUILT_IN}'.",
-                quoted(value)
+                quoted(&id)
             )),
-            "story-next" => self.go_to_step(open_index.map_or(0, |index| (index + 1).min(last))),
-            "story-prev" => self.go_to_step(open_index.map_or(0, |index| index.saturating_sub(1))),
-            "story-first" => self.go_to_step(0),
-            "story-last" => self.go_to_step(last),
-            "story-go" => match value.parse::<usize>() {
-                Ok(number) if number >= 1 => self.go_to_step(number - 1),
-                _ => Err(format!("'{}' is not a step number.", quoted(value))),
-            },
-            "story-leave" => {
+            Event::StoryMove(StoryMove::Next) => {
+                self.go_to_step(open_index.map_or(0, |index| (index + 1).min(last)))
+            }
+            Event::StoryMove(StoryMove::Prev) => {
+                self.go_to_step(open_index.map_or(0, |index| index.saturating_sub(1)))
+            }
+            Event::StoryMove(StoryMove::First) => self.go_to_step(0),
+            Event::StoryMove(StoryMove::Last) => self.go_to_step(last),
+            Event::StoryGo(number) => self.go_to_step(number.saturating_sub(1)),
+            Event::StoryLeave => {
                 self.story = None;
                 Ok(())
             }
-            "story-return" => match open_index {
+            Event::StoryReturn => match open_index {
                 Some(index) => self.go_to_step(index),
                 None => Err("There is no story to go back to.".into()),
             },
-            "story-add" if last + 1 >= MOST_STEPS && self.story.is_some() => Err(format!(
+            Event::StoryAdd if last + 1 >= MOST_STEPS && self.story.is_some() => Err(format!(
                 "A story holds at most {MOST_STEPS} steps, and this one has {MOST_STEPS}: delete a step before adding this view."
             )),
-            "story-add" => {
+            Event::StoryAdd => {
                 let state = self.state.clone();
                 let title = view::plot(&state)
                     .map(|plot| plot.title)
@@ -278,21 +294,19 @@ impl Session {
                 *index = at;
                 Ok(())
             }
-            "story-title" => {
-                let title = Story::checked_title(value)?;
+            Event::StoryTitle(text) => {
+                let title = Story::checked_title(&text)?;
                 let (story, _) = self.own_story();
                 story.title = title;
                 Ok(())
             }
-            "step-title" | "step-caption" | "step-up" | "step-down" | "step-delete" => {
-                self.edit_step(name, number, value)
-            }
-            "keys" => {
-                self.display.keys = checked;
+            Event::StepEdit(number, edit) => self.edit_step(number, edit),
+            Event::Keys(on) => {
+                self.display.keys = on;
                 Ok(())
             }
-            "goto" => {
-                let target = Target::read(value)?;
+            Event::Goto(key) => {
+                let target = Target::read(&key)?;
                 if target.state.view != self.state.view {
                     self.remember();
                 }
@@ -306,13 +320,11 @@ impl Session {
                 self.state = target.state;
                 Ok(())
             }
-            "focus-dismiss" => {
+            Event::FocusDismiss => {
                 self.focus = None;
                 Ok(())
             }
-            "view" => {
-                let view = ViewId::from_id(value)
-                    .ok_or_else(|| format!("There is no view called '{}'.", quoted(value)))?;
+            Event::View(view) => {
                 if view != self.state.view {
                     self.remember();
                     self.state = self
@@ -324,13 +336,9 @@ impl Session {
                 }
                 Ok(())
             }
-            _ => {
+            event => {
                 let mut state = self.state.clone();
-                let before = state.view;
-                state.apply(name, value, checked)?;
-                if state.view != before {
-                    self.remember();
-                }
+                state.apply(event)?;
                 self.state = state;
                 Ok(())
             }
@@ -339,7 +347,7 @@ impl Session {
 
     /// Changes one step of the teacher's story: its title or caption, its place, or whether
     /// it is there at all.
-    fn edit_step(&mut self, name: &str, number: usize, value: &str) -> Result<(), String> {
+    fn edit_step(&mut self, number: usize, edit: StepEdit) -> Result<(), String> {
         let count = self
             .story
             .as_ref()
@@ -348,7 +356,7 @@ impl Session {
             return Err(format!("The story has no step {number}."));
         }
         let at = number - 1;
-        if name == "step-title" || name == "step-caption" {
+        if let StepEdit::Title(text) | StepEdit::Caption(text) = &edit {
             // Checked on a copy first: a refused text must not turn the built-in story into
             // the teacher's own.
             let Some(mut step) = self
@@ -358,26 +366,25 @@ impl Session {
             else {
                 return Err(format!("The story has no step {number}."));
             };
-            if name == "step-title" {
-                step.set_title(value)?;
+            if matches!(edit, StepEdit::Title(_)) {
+                step.set_title(text)?;
             } else {
-                step.set_caption(value)?;
+                step.set_caption(text)?;
             }
             self.own_story().0.steps[at] = step;
             return Ok(());
         }
         let (story, index) = self.own_story();
-        match name {
-            "step-up" if at > 0 => {
+        match edit {
+            StepEdit::Up if at > 0 => {
                 story.steps.swap(at, at - 1);
                 *index = at - 1;
             }
-            "step-down" if at + 1 < story.steps.len() => {
+            StepEdit::Down if at + 1 < story.steps.len() => {
                 story.steps.swap(at, at + 1);
                 *index = at + 1;
             }
-            "step-up" | "step-down" => {}
-            _ => {
+            StepEdit::Delete => {
                 story.steps.remove(at);
                 if story.steps.is_empty() {
                     self.story = None;
@@ -387,6 +394,7 @@ impl Session {
                 let index = *index;
                 return self.go_to_step(index);
             }
+            _ => {}
         }
         Ok(())
     }
@@ -395,14 +403,14 @@ impl Session {
     /// keys (1–7, P) may act: always in presentation and story mode, otherwise only while the
     /// focus is in the chart or after the reader turned them on (WCAG 2.1.4).
     pub fn key_action(&self, key: &str, in_chart: bool) -> Option<KeyAction> {
-        let event = |name: &'static str, value: &str| Some(KeyAction::Event(name, value.into()));
+        let event = |event| Some(KeyAction::Event(event));
         if self.step().is_some() && !self.display.lock {
             return match key {
-                "ArrowRight" | " " | "PageDown" => event("story-next", ""),
-                "ArrowLeft" | "PageUp" => event("story-prev", ""),
-                "Home" => event("story-first", ""),
-                "End" => event("story-last", ""),
-                "Escape" => event("story-leave", ""),
+                "ArrowRight" | " " | "PageDown" => event(Event::StoryMove(StoryMove::Next)),
+                "ArrowLeft" | "PageUp" => event(Event::StoryMove(StoryMove::Prev)),
+                "Home" => event(Event::StoryMove(StoryMove::First)),
+                "End" => event(Event::StoryMove(StoryMove::Last)),
+                "Escape" => event(Event::StoryLeave),
                 _ => None,
             };
         }
@@ -411,15 +419,13 @@ impl Session {
         let away = self.story.is_some() && !self.display.lock;
         let shortcuts = self.display.present || self.display.keys || in_chart;
         match key {
-            "PageDown" | "PageUp" if self.display.present && away => event("story-return", ""),
-            "PageDown" if self.display.present => event("step", "next"),
-            "PageUp" if self.display.present => event("step", "prev"),
+            "PageDown" | "PageUp" if self.display.present && away => event(Event::StoryReturn),
+            "PageDown" if self.display.present => event(Event::Step(Direction::Next)),
+            "PageUp" if self.display.present => event(Event::Step(Direction::Prev)),
             "p" | "P" if shortcuts => Some(KeyAction::Play),
-            "ArrowRight" | "ArrowLeft" => {
-                view::key_action(key).map(|(name, value)| KeyAction::Event(name, value))
-            }
+            "ArrowRight" | "ArrowLeft" => view::key_action(key).map(KeyAction::Event),
             _ if !shortcuts || self.display.lock => None,
-            _ => view::key_action(key).map(|(name, value)| KeyAction::Event(name, value)),
+            _ => view::key_action(key).map(KeyAction::Event),
         }
     }
 }

@@ -7,7 +7,7 @@ use ict_explorer::chart::{self, Area, Hits, Mark, Style, MOUSE_REACH, TOUCH_REAC
 use ict_explorer::data::{Qualifier, Status, Unit};
 use ict_explorer::html;
 use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, Shape};
-use ict_explorer::view::{self, State, ViewId, TOPICS};
+use ict_explorer::view::{self, Event, State, ViewId, TOPICS};
 
 /// The size the page's chart has on a laptop, in CSS pixels.
 const SIZE: (u32, u32) = (960, 540);
@@ -123,13 +123,13 @@ fn every_view() -> Vec<(String, Plot)> {
         let start = State::for_view(view);
         for measure in view::measures(view) {
             let mut state = start.clone();
-            state
-                .apply("measure", measure.id, true)
+            Event::read("measure", measure.id, true)
+                .and_then(|event| state.apply(event))
                 .expect("a listed measure");
             for kind in view::chart_kinds(&state) {
                 let mut state = state.clone();
-                state
-                    .apply("chart", kind.id(), true)
+                Event::read("chart", kind.id(), true)
+                    .and_then(|event| state.apply(event))
                     .expect("a listed kind");
                 add(
                     format!("{} {} {}", view.id(), measure.id, kind.id()),
@@ -139,15 +139,18 @@ fn every_view() -> Vec<(String, Plot)> {
         }
         for transform in view::transforms(view) {
             let mut state = start.clone();
-            if state.apply("transform", transform.id(), true).is_ok() {
+            if Event::read("transform", transform.id(), true)
+                .and_then(|event| state.apply(event))
+                .is_ok()
+            {
                 add(format!("{} {}", view.id(), transform.id()), &state);
             }
         }
     }
     for topic in TOPICS {
         let mut state = State::for_view(ViewId::Highlights);
-        state
-            .apply("topic", topic.id, true)
+        Event::read("topic", topic.id, true)
+            .and_then(|event| state.apply(event))
             .expect("a listed topic");
         add(format!("topic {}", topic.id), &state);
     }

@@ -4,7 +4,7 @@
 
 use ict_explorer::keys::{react, reads_scroll, Action, Page, Press, Reaction};
 use ict_explorer::session::Session;
-use ict_explorer::view::ViewId;
+use ict_explorer::view::{Event, ViewId};
 
 /// The page's part of a reaction, as the words the glue hands `www/app.js`.
 fn flags(reaction: &Reaction) -> String {
@@ -20,8 +20,12 @@ fn flags(reaction: &Reaction) -> String {
     .join(" ")
 }
 
+/// The action of the event a control of this name and value sends, in the page's words.
 fn event(name: &'static str, value: &str) -> Action {
-    Action::Event(name, value.to_string())
+    Action::Event(
+        Event::read(name, value, true)
+            .unwrap_or_else(|problem| panic!("{name}={value}: {problem}")),
+    )
 }
 
 const PLAIN: Page = Page {

@@ -13,7 +13,7 @@ use ict_explorer::data;
 use ict_explorer::display::Group;
 use ict_explorer::notice::{notice, quoted, NOTICE_LENGTH};
 use ict_explorer::plot::ChartKind;
-use ict_explorer::view::{self, State, Transform, ViewId, TOPICS};
+use ict_explorer::view::{self, Control, Event, Scope, Setting, State, Transform, ViewId, TOPICS};
 use ict_explorer::{describe, export, html};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -79,7 +79,7 @@ proptest! {
         for step in steps.iter().chain([&Step::Sent(last)]) {
             let (name, value, checked) = event_for(step, &state);
             let before = state.clone();
-            if let Err(notice) = state.apply(&name, &value, checked) {
+            if let Err(notice) = Event::read(&name, &value, checked).and_then(|event| state.apply(event)) {
                 let cause = format!(
                     "the event {name}={value:?} (checked: {checked}) in ?{}",
                     before.to_query()
@@ -191,8 +191,8 @@ fn the_notes_under_every_view_and_measure_are_built() {
         let mut states = vec![State::for_view(view)];
         for measure in view::measures(view) {
             let mut state = State::for_view(view);
-            state
-                .apply("measure", measure.id, true)
+            Event::read("measure", measure.id, true)
+                .and_then(|event| state.apply(event))
                 .expect("every measure opens");
             states.push(state);
         }
@@ -298,7 +298,7 @@ proptest! {
             check_notice(problem, &format!("a link with {times} × {chunk:?} in {name}"))?;
         }
         let mut after = state.clone();
-        if let Err(notice) = after.apply(name, &value, true) {
+        if let Err(notice) = Event::read(name, &value, true).and_then(|event| after.apply(event)) {
             check_notice(&notice, &format!("an event with {times} × {chunk:?} in {name}"))?;
             prop_assert_eq!(after, state, "a refused event changed the view");
         }

@@ -4,7 +4,7 @@
 use ict_explorer::api::{self, Snapshot, Value};
 use ict_explorer::session::{KeyAction, Session};
 use ict_explorer::story::Story;
-use ict_explorer::view::ViewId;
+use ict_explorer::view::{Event, ViewId};
 
 fn open(query: &str) -> Session {
     let (session, problems) = Session::from_query(query);
@@ -21,8 +21,8 @@ fn step_number(session: &Session) -> Option<usize> {
 
 fn press(session: &mut Session, key: &str) {
     match session.key_action(key, false) {
-        Some(KeyAction::Event(name, value)) => session
-            .apply(name, &value, true)
+        Some(KeyAction::Event(event)) => session
+            .apply(event)
             .unwrap_or_else(|problem| panic!("{key} was refused: {problem}")),
         other => panic!("{key} does nothing in a story (got {other:?})"),
     }
@@ -91,7 +91,9 @@ fn a_changed_step_keeps_its_changes_in_the_link() {
         .collect();
     let first = offered[0];
     let on = session.state.shows_series(first);
-    session.apply("series", first, !on).unwrap();
+    Event::read("series", first, !on)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let reopened = open(&session.query());
     assert_eq!(step_number(&reopened), Some(3));
     assert_eq!(
@@ -103,14 +105,20 @@ fn a_changed_step_keeps_its_changes_in_the_link() {
 #[test]
 fn each_view_remembers_the_readers_choices() {
     let mut session = open("view=ownership");
-    session
-        .apply("measure", "share_total_assets", true)
+    Event::read("measure", "share_total_assets", true)
+        .and_then(|event| session.apply(event))
         .unwrap();
-    session.apply("chart", "stacked100", true).unwrap();
+    Event::read("chart", "stacked100", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let chosen = session.state.clone();
-    session.apply("view", "fdi", true).unwrap();
+    Event::read("view", "fdi", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(session.state.view, ViewId::Fdi);
-    session.apply("view", "ownership", true).unwrap();
+    Event::read("view", "ownership", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(
         session.state, chosen,
         "coming back to Ownership lost the indicator and chart kind"
@@ -120,20 +128,34 @@ fn each_view_remembers_the_readers_choices() {
 #[test]
 fn a_teachers_story_is_built_edited_reordered_and_kept_in_its_link() {
     let mut session = open("view=fdi");
-    session.apply("story-add", "", true).unwrap();
-    session.apply("view", "ownership", true).unwrap();
-    session.apply("story-add", "", true).unwrap();
-    session.apply("view", "rd", true).unwrap();
-    session.apply("story-add", "", true).unwrap();
-    session.apply("story-title", "Week 3: FDI", true).unwrap();
-    session
-        .apply(
-            "step-caption:2",
-            "Foreign firms grow. \u{202E}Look at 2005.",
-            true,
-        )
+    Event::read("story-add", "", true)
+        .and_then(|event| session.apply(event))
         .unwrap();
-    session.apply("step-up:3", "", true).unwrap();
+    Event::read("view", "ownership", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read("story-add", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read("view", "rd", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read("story-add", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read("story-title", "Week 3: FDI", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read(
+        "step-caption:2",
+        "Foreign firms grow. \u{202E}Look at 2005.",
+        true,
+    )
+    .and_then(|event| session.apply(event))
+    .unwrap();
+    Event::read("step-up:3", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let (story, _, _) = session.step().expect("a story is open");
     let views: Vec<ViewId> = story.steps.iter().map(|step| step.state().view).collect();
     assert_eq!(views, [ViewId::Fdi, ViewId::Rd, ViewId::Ownership]);
@@ -143,18 +165,24 @@ fn a_teachers_story_is_built_edited_reordered_and_kept_in_its_link() {
         reopened.story, session.story,
         "the link does not keep the story"
     );
-    session.apply("step-delete:1", "", true).unwrap();
+    Event::read("step-delete:1", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(
         session.step().map(|(story, _, _)| story.steps.len()),
         Some(2)
     );
-    assert!(session.apply("step-title:9", "x", true).is_err());
+    assert!(Event::read("step-title:9", "x", true)
+        .and_then(|event| session.apply(event))
+        .is_err());
 }
 
 #[test]
 fn editing_the_built_in_story_makes_a_copy() {
     let mut session = open("story=ning&step=2");
-    session.apply("step-title:2", "My title", true).unwrap();
+    Event::read("step-title:2", "My title", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let (story, _, step) = session.step().unwrap();
     assert_eq!(story.id, "own");
     assert_eq!(step.title, "My title");
@@ -181,7 +209,7 @@ fn single_key_shortcuts_act_only_where_allowed() {
     );
     assert!(matches!(
         session.key_action("2", true),
-        Some(KeyAction::Event("view", _))
+        Some(KeyAction::Event(Event::View(_)))
     ));
     assert_eq!(session.key_action("p", true), Some(KeyAction::Play));
     for query in ["view=ownership&keys=1", "view=ownership&present=1"] {
@@ -240,7 +268,9 @@ fn scripts_move_through_stories_with_set_state() {
 fn a_callout_goes_when_the_values_it_speaks_of_change() {
     let mut session = open("view=ownership&measure=share_total_assets&note=foreign_funded@2005:Foreign+firms+hold+68%25&mark=2001:WTO+entry");
     assert_eq!(session.state.notes.len(), 1);
-    session.apply("transform", "index", true).unwrap();
+    Event::read("transform", "index", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert!(
         session.state.notes.is_empty(),
         "a callout about 68% stays on an index chart"
@@ -261,7 +291,9 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
         .step()
         .map(|(_, _, step)| step.title.clone())
         .unwrap();
-    session.apply("view", elsewhere, true).unwrap();
+    Event::read("view", elsewhere, true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(
         step_number(&session),
         None,
@@ -279,7 +311,7 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
         "the story bar should offer the way back, not the step's title: {bar}"
     );
     assert!(
-        !matches!(session.key_action("PageDown", false), Some(KeyAction::Event(name, _)) if name.starts_with("story-")),
+        !matches!(session.key_action("PageDown", false), Some(KeyAction::Event(event)) if event.is_story_event()),
         "PageDown outside the story's view steps a story that is not shown"
     );
     // The link keeps the story, so a reload comes back to the same place.
@@ -288,7 +320,9 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
         (step_number(&reopened), reopened.state.view),
         (None, session.state.view)
     );
-    session.apply("story-return", "", true).unwrap();
+    Event::read("story-return", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(
         step_number(&session),
         Some(3),
@@ -296,8 +330,12 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
     );
     assert_eq!(session.state, Story::built_in().steps[2].state());
     // A tab back to the step's own view returns to the story as well.
-    session.apply("view", elsewhere, true).unwrap();
-    session.apply("view", step_view.id(), true).unwrap();
+    Event::read("view", elsewhere, true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
+    Event::read("view", step_view.id(), true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(
         step_number(&session),
         Some(3),
@@ -332,13 +370,13 @@ fn a_script_s_view_during_a_story_leaves_it_and_naming_the_story_returns() {
 fn a_story_holds_sixty_steps_and_the_sixty_first_is_refused_in_words() {
     let mut session = open("view=fdi");
     for _ in 0..60 {
-        session
-            .apply("story-add", "", true)
+        Event::read("story-add", "", true)
+            .and_then(|event| session.apply(event))
             .expect("a step up to the 60th is added");
     }
     let before = session.clone();
-    let refusal = session
-        .apply("story-add", "", true)
+    let refusal = Event::read("story-add", "", true)
+        .and_then(|event| session.apply(event))
         .expect_err("the 61st step was accepted, to be lost when the story is saved");
     assert!(
         refusal.contains("60"),
@@ -355,9 +393,13 @@ fn a_story_holds_sixty_steps_and_the_sixty_first_is_refused_in_words() {
 #[test]
 fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
     let mut session = open("view=fdi");
-    session.apply("story-add", "", true).unwrap();
+    Event::read("story-add", "", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let lines = "First line of the caption.\nSecond line, after a break.";
-    session.apply("step-caption:1", lines, true).unwrap();
+    Event::read("step-caption:1", lines, true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let caption = |session: &Session| session.story.as_ref().unwrap().0.steps[0].caption.clone();
     assert_eq!(
         caption(&session),
@@ -373,8 +415,8 @@ fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
     let longest = "a".repeat(1_019) + "\n";
     let longest = longest.trim_end().to_string() + "b";
     assert_eq!(longest.chars().count(), 1_020);
-    session
-        .apply("step-caption:1", &longest, true)
+    Event::read("step-caption:1", &longest, true)
+        .and_then(|event| session.apply(event))
         .expect("a caption of 1,020 characters is kept");
     assert_eq!(
         caption(&session),
@@ -382,8 +424,8 @@ fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
         "a caption of 1,020 characters was cut"
     );
     let before = session.clone();
-    let refusal = session
-        .apply("step-caption:1", &(longest.clone() + "c"), true)
+    let refusal = Event::read("step-caption:1", &(longest.clone() + "c"), true)
+        .and_then(|event| session.apply(event))
         .expect_err("a 1,021-character caption was taken");
     assert!(
         refusal.contains("1,020") && refusal.contains("1,021"),
@@ -392,8 +434,8 @@ fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
     assert_eq!(session, before, "a refused caption changed the story");
     let mut built_in = open("story=ning&step=2");
     let before = built_in.clone();
-    assert!(built_in
-        .apply("step-title:2", &"t".repeat(91), true)
+    assert!(Event::read("step-title:2", &"t".repeat(91), true)
+        .and_then(|event| built_in.apply(event))
         .is_err());
     assert_eq!(
         built_in, before,
@@ -404,7 +446,9 @@ fn a_long_caption_is_refused_in_words_and_line_breaks_are_kept() {
 #[test]
 fn a_saved_story_opens_on_its_first_step() {
     let mut session = open("story=ning&step=5");
-    session.apply("step-title:5", "My step five", true).unwrap();
+    Event::read("step-title:5", "My step five", true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     let (saved, problems) = Session::from_query(&session.saved_link());
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(
@@ -432,7 +476,9 @@ fn a_presenter_s_remote_returns_to_the_story_left_for_another_view() {
     } else {
         "rd"
     };
-    session.apply("view", elsewhere, true).unwrap();
+    Event::read("view", elsewhere, true)
+        .and_then(|event| session.apply(event))
+        .unwrap();
     assert_eq!(step_number(&session), None);
     press(&mut session, "PageDown");
     assert_eq!(
@@ -444,6 +490,94 @@ fn a_presenter_s_remote_returns_to_the_story_left_for_another_view() {
     assert_eq!(step_number(&session), Some(4));
     // Outside presentation mode PageDown scrolls the page as usual.
     let mut reading = open("story=ning&step=3");
-    reading.apply("view", elsewhere, true).unwrap();
+    Event::read("view", elsewhere, true)
+        .and_then(|event| reading.apply(event))
+        .unwrap();
     assert_eq!(reading.key_action("PageDown", false), None);
+}
+
+/// What a locked embed does with each event: refused with the message a reader sees, or
+/// allowed. A locked embed shows one view: it takes no story, no other view and no "Show in…".
+#[test]
+fn a_locked_view_refuses_stories_other_views_and_show_in_and_allows_the_rest() {
+    let story = "This embedded view is locked: open the explorer on its own to walk through or build a story.";
+    let other_view = format!(
+        "This embedded view shows {} only; open the explorer on its own to see the others.",
+        ViewId::Ownership.label()
+    );
+    let cell = ict_explorer::data::all()[0].key();
+    let rows: Vec<(&str, &str, bool, Option<&str>)> = vec![
+        ("story-open", "ning", true, Some(story)),
+        ("story-next", "", true, Some(story)),
+        ("story-go", "2", true, Some(story)),
+        ("story-add", "", true, Some(story)),
+        ("story-title", "Mine", true, Some(story)),
+        ("step-title:1", "Mine", true, Some(story)),
+        ("step-delete:1", "", true, Some(story)),
+        ("view", "fdi", true, Some(&other_view)),
+        ("goto", &cell, true, Some(&other_view)),
+        ("series", "private", false, None),
+        ("measure", "share_total_assets", true, None),
+        ("chart", "bars", true, None),
+        ("category", "1997", false, None),
+        ("emph", "private", true, None),
+        ("keys", "", true, None),
+        ("focus-dismiss", "", true, None),
+        ("play", "", true, None),
+        ("step", "next", true, None),
+    ];
+    for (name, value, checked, refusal) in rows {
+        let event = Event::read(name, value, checked).expect("the page sends this event");
+        let mut locked = open("view=ownership&lock=1");
+        let before = locked.clone();
+        let result = locked.apply(event.clone());
+        match refusal {
+            Some(message) => {
+                assert_eq!(
+                    result,
+                    Err(message.to_string()),
+                    "a locked embed let {name}={value:?} through"
+                );
+                assert_eq!(
+                    locked, before,
+                    "a refused {name}={value:?} changed the embed"
+                );
+            }
+            None => assert_eq!(
+                result,
+                Ok(()),
+                "a locked embed refused {name}={value:?}, which keeps to its view"
+            ),
+        }
+        // Unlocked, the lock never speaks: a story's events go to the story.
+        let mut unlocked = open("story=ning");
+        let answer = unlocked.apply(event);
+        assert!(
+            refusal.is_none_or(|message| answer != Err(message.to_string())),
+            "{name}={value:?} is refused as if locked outside an embed"
+        );
+    }
+}
+
+#[test]
+fn a_script_cannot_move_a_locked_view_to_another_view_or_a_story() {
+    let locked = open("view=ownership&lock=1");
+    let changes = |key: &str, value: Value| vec![(key.to_string(), value)];
+    for (key, value) in [
+        ("view", Value::Text("fdi".into())),
+        ("story", Value::Text("ning".into())),
+    ] {
+        let refused = api::changed_session(&locked, &changes(key, value.clone()));
+        assert!(
+            matches!(&refused, Err(message) if message.contains(&format!("shows {} only", ViewId::Ownership.label()))),
+            "setState({{{key}: {value:?}}}) on a locked embed gave {refused:?}"
+        );
+    }
+    let kept = api::changed_session(
+        &locked,
+        &changes("series", Value::List(vec![Value::Text("private".into())])),
+    )
+    .expect("a locked embed takes a change of its own view's series");
+    assert!(kept.display.lock, "a script's change unlocked the embed");
+    assert_eq!(kept.state.series, vec!["private".to_string()]);
 }

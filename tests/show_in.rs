@@ -4,7 +4,7 @@
 
 use ict_explorer::data;
 use ict_explorer::session::Session;
-use ict_explorer::view::{self, State, Target, ViewId, TOPICS};
+use ict_explorer::view::{self, Event, State, Target, ViewId, TOPICS};
 use ict_explorer::{checks, describe, html};
 
 /// One "Show in…" button: what it is about, in words, and the cells it names.
@@ -45,8 +45,12 @@ fn charts() -> Vec<State> {
         };
         for (name, id) in choices {
             let mut state = State::for_view(view);
-            state.apply(name, id, true).expect("every chart opens");
-            state.apply("series-all", "", true).expect("all series");
+            Event::read(name, id, true)
+                .and_then(|event| state.apply(event))
+                .expect("every chart opens");
+            Event::read("series-all", "", true)
+                .and_then(|event| state.apply(event))
+                .expect("all series");
             charts.push(state);
         }
     }
@@ -176,7 +180,9 @@ fn every_show_in_button_opens_a_chart_holding_its_cells_outlined() {
         // As the page sends it: the cells, then the title.
         let (mut session, _) = Session::from_query("view=quality");
         let value = format!("{}|{}", button.cells.join(" "), button.title);
-        if let Err(problem) = session.apply("goto", &value, true) {
+        if let Err(problem) =
+            Event::read("goto", &value, true).and_then(|event| session.apply(event))
+        {
             failures.push(format!(
                 "'Show in' for {} is refused: {problem}",
                 button.about
@@ -220,8 +226,8 @@ fn button_value(finding: &checks::Finding) -> String {
 fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
     let finding = sce_finding();
     let (mut session, _) = Session::from_query("view=quality");
-    session
-        .apply("goto", &button_value(finding), true)
+    Event::read("goto", &button_value(finding), true)
+        .and_then(|event| session.apply(event))
         .expect("Show in");
     assert_eq!(session.state.view, ViewId::Ownership);
     let focus = session.focus.clone().expect("the finding is kept");
@@ -242,15 +248,15 @@ fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
     );
 
     // Other choices in the same view keep the title; the outlines go with their values.
-    session
-        .apply("series", "private", false)
+    Event::read("series", "private", false)
+        .and_then(|event| session.apply(event))
         .expect("a series off");
     assert!(
         session.focus.is_some(),
         "a series switched off dropped the title"
     );
-    session
-        .apply("measure", "share_total_assets", true)
+    Event::read("measure", "share_total_assets", true)
+        .and_then(|event| session.apply(event))
         .expect("another measure");
     let banner = html::focus_banner(&session, view::plot(&session.state).as_ref());
     assert!(
@@ -258,7 +264,9 @@ fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
         "after another measure the banner still speaks of outlines the chart dropped: {banner}"
     );
 
-    session.apply("focus-dismiss", "", true).expect("dismiss");
+    Event::read("focus-dismiss", "", true)
+        .and_then(|event| session.apply(event))
+        .expect("dismiss");
     assert_eq!(session.focus, None);
     assert_eq!(
         html::focus_banner(&session, view::plot(&session.state).as_ref()),
@@ -266,16 +274,18 @@ fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
         "a dismissed banner stays on the page"
     );
 
-    session
-        .apply("goto", &button_value(finding), true)
+    Event::read("goto", &button_value(finding), true)
+        .and_then(|event| session.apply(event))
         .expect("Show in again");
-    session.apply("view", "fdi", true).expect("another view");
+    Event::read("view", "fdi", true)
+        .and_then(|event| session.apply(event))
+        .expect("another view");
     assert_eq!(
         session.focus, None,
         "the finding's title followed the reader into another view"
     );
-    session
-        .apply("goto", &button_value(finding), true)
+    Event::read("goto", &button_value(finding), true)
+        .and_then(|event| session.apply(event))
         .expect("Show in again");
     session.load("view=quality");
     assert_eq!(session.focus, None, "Back kept the title of the view left");
@@ -285,8 +295,8 @@ fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
 fn a_button_without_a_title_still_opens_its_cells() {
     let finding = sce_finding();
     let (mut session, _) = Session::from_query("view=quality");
-    session
-        .apply("goto", &finding.cells.join(" "), true)
+    Event::read("goto", &finding.cells.join(" "), true)
+        .and_then(|event| session.apply(event))
         .expect("the old button value");
     assert_eq!(session.state.view, ViewId::Ownership);
     let focus = session.focus.clone().expect("a focus without a title");
@@ -303,13 +313,13 @@ fn a_title_from_the_page_is_cleaned_and_escaped_before_it_is_shown() {
         "moc.elpmaxe ".repeat(200)
     );
     let (mut session, _) = Session::from_query("view=quality");
-    session
-        .apply(
-            "goto",
-            &format!("{}|{hostile}", finding.cells.join(" ")),
-            true,
-        )
-        .expect("Show in");
+    Event::read(
+        "goto",
+        &format!("{}|{hostile}", finding.cells.join(" ")),
+        true,
+    )
+    .and_then(|event| session.apply(event))
+    .expect("Show in");
     let title = session.focus.clone().expect("focus").title;
     assert!(
         title.chars().count() <= 240 && !title.contains('\u{202E}'),
@@ -334,7 +344,7 @@ fn a_button_naming_nothing_the_paper_has_changes_nothing() {
         "table1/state_owned/firms/1800",
         "table1/state_owned/firms/1997/extra",
     ] {
-        let refused = session.apply("goto", value, true);
+        let refused = Event::read("goto", value, true).and_then(|event| session.apply(event));
         assert!(
             refused.is_err(),
             "'{value}' names no cell of the paper, yet opened {:?}",
@@ -373,7 +383,9 @@ fn outlines_survive_the_link_and_go_when_their_values_do() {
         ("annotations-clear", ""),
     ] {
         let mut changed = state.clone();
-        changed.apply(name, value, true).expect("a change");
+        Event::read(name, value, true)
+            .and_then(|event| changed.apply(event))
+            .expect("a change");
         assert!(
             changed.outlines.is_empty(),
             "after {name} {value} the outlines stay on values that are no longer shown"

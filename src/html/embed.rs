@@ -6,7 +6,7 @@ use super::escape;
 use crate::chart;
 use crate::display::{Display, Group, Part};
 use crate::plot::{css_color_in, Shape, PALETTE};
-use crate::view::{self, State, Transform, ViewId};
+use crate::view::{self, Control, State, Transform, ViewId};
 
 /// The stylesheet of the legend's swatches, which `cargo xtask dist` appends to the page's:
 /// one rule per palette colour, `.swatch.cN` (light, and dark where the reader's system is
@@ -103,14 +103,14 @@ pub fn embed_options(state: &State, choice: &Display) -> String {
         String::from("<fieldset class=\"toggles\"><legend>The embedded view shows</legend>");
     for part in Part::ALL {
         html.push_str(&checkbox(
-            "embed-part",
+            Control::EmbedPart.name(),
             part.id(),
             part.label(),
             choice.shows(part),
         ));
     }
     html.push_str(&checkbox(
-        "embed-lock",
+        Control::EmbedLock.name(),
         "1",
         "Only this view (locked)",
         choice.lock,
@@ -121,7 +121,7 @@ pub fn embed_options(state: &State, choice: &Display) -> String {
         html.push_str("<fieldset class=\"toggles\"><legend>Its controls</legend>");
         for group in groups {
             html.push_str(&checkbox(
-                "embed-group",
+                Control::EmbedGroup.name(),
                 group.id(),
                 group.label(),
                 choice.shows_group(group),

@@ -8,7 +8,7 @@ use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::display::Group;
 use crate::plot::{self, Plot, PALETTE};
-use crate::view::{self, Stat, State, Transform, ViewId, TOPICS};
+use crate::view::{self, Control, Stat, State, Transform, ViewId, TOPICS};
 
 mod embed;
 mod focus;
@@ -195,7 +195,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             .collect();
         html.push_str(&select(
             "ctl-topic",
-            "topic",
+            Control::Topic.name(),
             "Topic",
             &options,
             state.topic().id,
@@ -209,7 +209,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             .collect();
         html.push_str(&select(
             "ctl-measure",
-            "measure",
+            Control::Measure.name(),
             "Indicator",
             &options,
             state.measure().id,
@@ -221,7 +221,12 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             .iter()
             .map(|transform| (transform.id(), transform.label()))
             .collect();
-        html.push_str(&radios("transform", "Show", &options, state.transform.id()));
+        html.push_str(&radios(
+            Control::Transform.name(),
+            "Show",
+            &options,
+            state.transform.id(),
+        ));
     }
     let years: Vec<(String, String)> = state
         .years()
@@ -231,7 +236,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
     if state.transform == Transform::Index && shows(Group::Base) {
         html.push_str(&select(
             "ctl-base",
-            "base",
+            Control::Base.name(),
             "Base year (= 100)",
             &years,
             &state.base_year.to_string(),
@@ -247,19 +252,30 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             "<div class=\"pair\">{}{}</div>",
             select(
                 "ctl-from",
-                "from",
+                Control::From.name(),
                 from,
                 &years,
                 &state.from_year.to_string()
             ),
-            select("ctl-to", "to", to, &years, &state.to_year.to_string())
+            select(
+                "ctl-to",
+                Control::To.name(),
+                to,
+                &years,
+                &state.to_year.to_string()
+            )
         ));
     }
     let kinds = view::chart_kinds(state);
     if kinds.len() > 1 && shows(Group::Chart) {
         let options: Vec<(&str, &str)> =
             kinds.iter().map(|kind| (kind.id(), kind.label())).collect();
-        html.push_str(&radios("chart", "Chart", &options, state.chart.id()));
+        html.push_str(&radios(
+            Control::Chart.name(),
+            "Chart",
+            &options,
+            state.chart.id(),
+        ));
     }
     if state.view == ViewId::Fdi && shows(Group::Log) {
         let checked = if state.log_scale { " checked" } else { "" };
@@ -281,7 +297,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
     };
     if series.len() > 1 && shows(Group::Series) {
         html.push_str(&checkboxes(
-            "series",
+            Control::Series.name(),
             series_legend,
             &series,
             |id| state.shows_series(id),
@@ -303,7 +319,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
         };
         if categories.len() > 1 {
             html.push_str(&checkboxes(
-                "category",
+                Control::Category.name(),
                 legend,
                 &categories,
                 |id| state.shows_category(id),
@@ -349,7 +365,7 @@ fn play_controls(state: &State, categories: &[(String, String)]) -> String {
         last = categories.len().saturating_sub(1),
         speed = select(
             "ctl-play-speed",
-            "play-speed",
+            Control::PlaySpeed.name(),
             "Speed",
             &speeds,
             &view::DEFAULT_PLAY_SPEED_MS.to_string()

@@ -6,6 +6,7 @@ use crate::data::Lookup;
 use crate::format::number;
 use crate::session::Session;
 use crate::story::{Question, BUILT_IN, CAPTION_LENGTH, MOST_STEPS, TITLE_LENGTH};
+use crate::view::Control;
 
 fn button(name: &str, label: &str, extra: &str) -> String {
     format!("<button type=\"button\" name=\"{name}\" value=\"\"{extra}>{label}</button>")
@@ -56,17 +57,17 @@ pub fn story_bar(session: &Session) -> String {
          {}<span class=\"story-counter\" id=\"story-counter\">Step {} of {count}</span>{}{}</div>",
         escape(if story.title.is_empty() { "A story" } else { &story.title }),
         button(
-            "story-prev",
+            Control::StoryPrev.name(),
             "← Previous",
             &format!(" id=\"story-prev\"{}", if index == 0 { " disabled" } else { "" })
         ),
         index + 1,
         button(
-            "story-next",
+            Control::StoryNext.name(),
             "Next →",
             &format!(" id=\"story-next\"{}", if index + 1 == count { " disabled" } else { "" })
         ),
-        button("story-leave", "Leave the story", " id=\"story-leave\" title=\"Esc\""),
+        button(Control::StoryLeave.name(), "Leave the story", " id=\"story-leave\" title=\"Esc\""),
     );
     // The step's words are one block, which presentation mode lets scroll on its own when
     // they would leave the chart less than its share of the screen.
@@ -110,7 +111,7 @@ pub fn story_editor(session: &Session) -> String {
         .as_ref()
         .is_some_and(|(story, _)| story.steps.len() >= MOST_STEPS);
     html.push_str(&button(
-        "story-add",
+        Control::StoryAdd.name(),
         "Add this view as a step",
         if full {
             " id=\"story-add\" aria-describedby=\"story-full\""

@@ -10,11 +10,16 @@
 //! `note`) are kept as written where the view's state does not (yet) carry them itself.
 
 use super::{Ask, Question, Step, Story, BUILT_IN};
-use crate::view::State;
+use crate::view::{Setting, State};
 
 /// The link parameters that annotate a view: emphasised series, reference lines, shaded
 /// spans and callouts.
-const ANNOTATIONS: [&str; 4] = ["emph", "mark", "band", "note"];
+const ANNOTATIONS: [Setting; 4] = [
+    Setting::Emphasis,
+    Setting::Marks,
+    Setting::Bands,
+    Setting::Notes,
+];
 
 /// A view query in its canonical form: what `State::from_query(query).0.to_query()` gives, with
 /// any annotation that the state does not carry appended as written, in the order of
@@ -29,7 +34,8 @@ fn view(query: &str) -> String {
         .collect();
     let mut link = form_urlencoded::Serializer::new(String::new());
     link.extend_pairs(&kept);
-    for name in ANNOTATIONS {
+    for setting in ANNOTATIONS {
+        let name = setting.name();
         if kept.iter().any(|(key, _)| key == name) {
             continue;
         }

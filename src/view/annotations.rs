@@ -67,8 +67,6 @@ impl Targets<'_> {
 
 /// One kind of annotation: how an item is read from and written to its text.
 pub(super) trait Annotation: Sized + Clone + PartialEq {
-    /// The link parameter and event name (`mark`).
-    const NAME: &'static str;
     /// The kind in a message, plural (`reference lines`).
     const PLURAL: &'static str;
     /// The most items of the kind a view keeps.
@@ -102,7 +100,6 @@ fn with_label(place: &str, label: &str) -> String {
 }
 
 impl Annotation for Mark {
-    const NAME: &'static str = "mark";
     const PLURAL: &'static str = "reference lines";
 
     fn read(text: &str, targets: &Targets) -> Option<Mark> {
@@ -121,7 +118,6 @@ impl Annotation for Mark {
 }
 
 impl Annotation for Band {
-    const NAME: &'static str = "band";
     const PLURAL: &'static str = "shaded spans";
 
     fn read(text: &str, targets: &Targets) -> Option<Band> {
@@ -148,7 +144,6 @@ impl Annotation for Band {
 }
 
 impl Annotation for Note {
-    const NAME: &'static str = "note";
     const PLURAL: &'static str = "callouts";
 
     fn read(text: &str, targets: &Targets) -> Option<Note> {
@@ -175,7 +170,6 @@ impl Annotation for Note {
 }
 
 impl Annotation for Outline {
-    const NAME: &'static str = "outline";
     const PLURAL: &'static str = "outlined values";
     const MOST: usize = MOST_OUTLINES;
 

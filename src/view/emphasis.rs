@@ -2,7 +2,8 @@
 //! annotations (reference lines, spans, callouts) and the values a "Show in…" button outlined,
 //! checked against what the view can place.
 
-use super::annotations::{self, Annotation, Band, Mark, Note, Targets};
+use super::annotations::{self, Annotation, Targets};
+use super::event::AnnotationKind;
 use super::state::State;
 use crate::notice::quoted;
 
@@ -21,12 +22,11 @@ impl State {
         })
     }
 
-    /// Replaces the annotations of one kind (`mark`, `band`, `note` or `outline`) with those `text`
-    /// lists. Strictly (for an event), any item the view cannot place refuses the whole
+    /// Replaces the annotations of one kind with those `text` lists. Strictly (for an event), any item the view cannot place refuses the whole
     /// change; otherwise (for a link) such items are left out and named in the message.
     pub(super) fn replace_annotations(
         &mut self,
-        name: &str,
+        kind: AnnotationKind,
         text: &str,
         strict: bool,
     ) -> Result<(), String> {
@@ -43,23 +43,23 @@ impl State {
                 }
             }
         }
-        match name {
-            Mark::NAME => take(
+        match kind {
+            AnnotationKind::Marks => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
                 strict,
                 &mut self.marks,
             ),
-            Band::NAME => take(
+            AnnotationKind::Bands => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
                 strict,
                 &mut self.bands,
             ),
-            Note::NAME => take(
+            AnnotationKind::Notes => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
                 strict,
                 &mut self.notes,
             ),
-            _ => take(
+            AnnotationKind::Outlines => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
                 strict,
                 &mut self.outlines,

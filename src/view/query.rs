@@ -1,8 +1,10 @@
 //! A state's link form: [`State::to_query`] writes what differs from the view's defaults, and
 //! [`State::from_query`] reads any link back, skipping what makes no sense with a message.
 
-use super::annotations::{self, Annotation, Band, Mark, Note, Outline};
+use super::annotations;
+use super::event::{AnnotationKind, Control, Event};
 use super::ids::{Transform, ViewId};
+use super::setting::Setting;
 use super::state::State;
 use crate::notice::quoted;
 
@@ -12,19 +14,22 @@ impl State {
     pub fn to_query(&self) -> String {
         let defaults = State::for_view(self.view);
         let mut query = form_urlencoded::Serializer::new(String::new());
-        query.append_pair("view", self.view.id());
+        let mut append = |setting: Setting, value: &str| {
+            query.append_pair(setting.name(), value);
+        };
+        append(Setting::View, self.view.id());
         if self.measure != defaults.measure {
-            query.append_pair("measure", self.measure);
+            append(Setting::Measure, self.measure);
         }
         if self.topic != defaults.topic {
-            query.append_pair("topic", self.topic);
+            append(Setting::Topic, self.topic);
         }
         if self.transform != defaults.transform {
-            query.append_pair("transform", self.transform.id());
+            append(Setting::Transform, self.transform.id());
         }
         let defaults_for_topic = if self.view == ViewId::Highlights {
             let mut fresh = defaults.clone();
-            let _ = fresh.apply("topic", self.topic, true);
+            let _ = fresh.apply(Event::Topic(self.topic.to_string()));
             fresh
         } else {
             defaults
@@ -32,52 +37,54 @@ impl State {
         // The reader's chosen kind is what a link keeps; the kind in use follows from it and
         // from the measure and transform.
         if self.chosen_chart != defaults_for_topic.chosen_chart {
-            query.append_pair("chart", self.chosen_chart.id());
+            append(Setting::Chart, self.chosen_chart.id());
         }
         if self.series != defaults_for_topic.series {
-            query.append_pair("series", &self.series.join(","));
+            append(Setting::Series, &self.series.join(","));
         }
         if self.categories != defaults_for_topic.categories {
-            query.append_pair(
-                if self.view == ViewId::Rd {
-                    "measures"
-                } else {
-                    "years"
-                },
-                &self.categories.join(","),
-            );
+            append(self.categories_setting(), &self.categories.join(","));
         }
         // The chosen years are kept whatever the transform (switching back to an index shows
         // the reader's base year again), so the link keeps them too.
-        if self.base_year != defaults_for_topic.base_year {
-            query.append_pair("base", &self.base_year.to_string());
-        }
-        if self.from_year != defaults_for_topic.from_year {
-            query.append_pair("from", &self.from_year.to_string());
-        }
-        if self.to_year != defaults_for_topic.to_year {
-            query.append_pair("to", &self.to_year.to_string());
+        for (setting, year, default) in [
+            (Setting::Base, self.base_year, defaults_for_topic.base_year),
+            (Setting::From, self.from_year, defaults_for_topic.from_year),
+            (Setting::To, self.to_year, defaults_for_topic.to_year),
+        ] {
+            if year != default {
+                append(setting, &year.to_string());
+            }
         }
         if self.log_scale {
-            query.append_pair("log", "1");
+            append(Setting::Log, "1");
         }
         if self.playing {
-            query.append_pair("play", "1");
+            append(Setting::Play, "1");
         }
         if !self.emphasis.is_empty() {
-            query.append_pair("emph", &self.emphasis.join(","));
+            append(Setting::Emphasis, &self.emphasis.join(","));
         }
-        for (name, text) in [
-            (Mark::NAME, annotations::write(&self.marks)),
-            (Band::NAME, annotations::write(&self.bands)),
-            (Note::NAME, annotations::write(&self.notes)),
-            (Outline::NAME, annotations::write(&self.outlines)),
+        for (kind, text) in [
+            (AnnotationKind::Marks, annotations::write(&self.marks)),
+            (AnnotationKind::Bands, annotations::write(&self.bands)),
+            (AnnotationKind::Notes, annotations::write(&self.notes)),
+            (AnnotationKind::Outlines, annotations::write(&self.outlines)),
         ] {
             if !text.is_empty() {
-                query.append_pair(name, &text);
+                append(kind.setting(), &text);
             }
         }
         query.finish()
+    }
+
+    /// The setting that holds the categories shown: the R&D view's measures, or years.
+    pub fn categories_setting(&self) -> Setting {
+        if self.view == ViewId::Rd {
+            Setting::Measures
+        } else {
+            Setting::Years
+        }
     }
 
     /// Reads a state from a URL query (with or without `?`). Parts that make no sense are
@@ -87,12 +94,14 @@ impl State {
             form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
                 .into_owned()
                 .collect();
+        let value_of = |setting: Setting| {
+            pairs
+                .iter()
+                .find(|(name, _)| name == setting.name())
+                .map(|(_, value)| value.as_str())
+        };
         let mut problems = Vec::new();
-        let view = pairs
-            .iter()
-            .find(|(name, _)| name == "view")
-            .map(|(_, value)| value.as_str());
-        let mut state = match view.map(|id| (id, ViewId::from_id(id))) {
+        let mut state = match value_of(Setting::View).map(|id| (id, ViewId::from_id(id))) {
             Some((_, Some(view))) => State::for_view(view),
             Some((id, None)) => {
                 problems.push(format!(
@@ -104,46 +113,40 @@ impl State {
             }
             None => State::default(),
         };
-        // Order matters: the topic decides the series, and the chart kind is chosen before the
-        // measure and transform narrow the kinds on offer; Play resumes over the years chosen.
-        for name in [
-            "topic",
-            "chart",
-            "measure",
-            "transform",
-            "series",
-            "years",
-            "measures",
-            "base",
-            "from",
-            "to",
-            "log",
-            "play",
-            "emph",
-            Mark::NAME,
-            Band::NAME,
-            Note::NAME,
-            Outline::NAME,
-        ] {
-            let Some((_, value)) = pairs.iter().find(|(pair_name, _)| pair_name == name) else {
+        for setting in Setting::LINK {
+            let Some(value) = value_of(setting) else {
                 continue;
             };
-            let result = match name {
-                "series" => state.replace_list(true, value),
-                "years" | "measures" => state.replace_list(false, value),
-                "log" => state.apply("log", "", value == "1"),
-                "play" => state.resume_play(value),
-                "emph" => state.replace_emphasis(value),
-                Mark::NAME | Band::NAME | Note::NAME | Outline::NAME => {
-                    state.replace_annotations(name, value, false)
-                }
-                _ => state.apply(name, value, true),
-            };
-            if let Err(problem) = result {
+            if let Err(problem) = state.read_setting(setting, value) {
                 problems.push(format!("Part of the link was ignored: {problem}"));
             }
         }
         (state, problems)
+    }
+
+    /// Applies one setting of a link.
+    fn read_setting(&mut self, setting: Setting, value: &str) -> Result<(), String> {
+        let event = |control| Event::of(control, value, true);
+        match setting {
+            Setting::Series => self.replace_list(true, value),
+            Setting::Years | Setting::Measures => self.replace_list(false, value),
+            Setting::Log => self.apply(Event::Log(value == "1")),
+            Setting::Play => self.resume_play(value),
+            Setting::Emphasis => self.replace_emphasis(value),
+            Setting::Marks => self.replace_annotations(AnnotationKind::Marks, value, false),
+            Setting::Bands => self.replace_annotations(AnnotationKind::Bands, value, false),
+            Setting::Notes => self.replace_annotations(AnnotationKind::Notes, value, false),
+            Setting::Outlines => self.replace_annotations(AnnotationKind::Outlines, value, false),
+            Setting::Topic => self.apply(Event::Topic(value.to_string())),
+            Setting::Measure => self.apply(Event::Measure(value.to_string())),
+            Setting::Transform => self.apply(event(Control::Transform)?),
+            Setting::Chart => self.apply(event(Control::Chart)?),
+            Setting::Base => self.apply(event(Control::Base)?),
+            Setting::From => self.apply(event(Control::From)?),
+            Setting::To => self.apply(event(Control::To)?),
+            // The view is read first, and a story's keys are the story's.
+            Setting::View | Setting::Story | Setting::Step => Ok(()),
+        }
     }
 
     /// Resumes Play from a link (`play=1`) over the years the link shows, where Play is possible.

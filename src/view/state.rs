@@ -1,20 +1,14 @@
 //! The reader's choices ([`State`]) and the one way they change ([`State::apply`]), which
 //! validates every event and leaves the state unchanged when it refuses one.
 
-use super::annotations::{Annotation, Band, Mark, Note, Outline};
+use super::annotations::{Band, Mark, Note, Outline};
+use super::event::{refused, Direction, Event, YearChoice};
 use super::ids::{
     measures, transforms, Measure, Topic, Transform, ViewId, FDI_MEASURES, MARKET_SERIES,
     TABLE1_ALL, TOPICS,
 };
 use crate::data::{self, Dataset, TABLE1_TYPES, TABLE1_YEARS, TABLE3_SERIES, TABLE3_YEARS};
-use crate::notice::quoted;
 use crate::plot::{Category, ChartKind};
-
-/// The values the page's Play speed picker sends (milliseconds per year): the page runs the
-/// timer, so the core only checks them.
-pub const PLAY_SPEEDS_MS: [u32; 3] = [500, 1000, 2000];
-/// The speed Play starts at: one year a second.
-pub const DEFAULT_PLAY_SPEED_MS: u32 = 1000;
 
 /// The chart kinds a state allows: stacking needs shares or counts of one whole, and no
 /// transform.
@@ -288,25 +282,20 @@ impl State {
         self.categories.iter().any(|category| category == id)
     }
 
-    /// Applies one event from the page: a control's `name`, its `value`, and whether it is
-    /// checked (for checkboxes). Returns a message the reader can act on when the event makes
-    /// no sense; the state is then unchanged.
-    pub fn apply(&mut self, name: &str, value: &str, checked: bool) -> Result<(), String> {
-        match name {
-            "view" => {
-                let view = ViewId::from_id(value)
-                    .ok_or_else(|| format!("There is no view called '{}'.", quoted(value)))?;
+    /// Applies one event of the view's (see [`Event`]). Returns a message the reader can act
+    /// on when the event makes no sense here; the state is then unchanged.
+    pub fn apply(&mut self, event: Event) -> Result<(), String> {
+        match event {
+            Event::View(view) => {
                 if view != self.view {
                     *self = State::for_view(view);
                 }
             }
-            "measure" => {
+            Event::Measure(value) => {
                 let measure = measures(self.view)
                     .iter()
                     .find(|measure| measure.id == value)
-                    .ok_or_else(|| {
-                        format!("This view has no measure called '{}'.", quoted(value))
-                    })?;
+                    .ok_or_else(|| refused("This view has no measure called ", &value, "."))?;
                 // Callouts and outlines point at values, which another measure or transform
                 // changes.
                 if measure.id != self.measure {
@@ -316,10 +305,10 @@ impl State {
                 self.playing = false;
                 self.fit_chart_kind();
             }
-            "transform" => {
-                let transform = Transform::from_id(value)
-                    .filter(|transform| transforms(self.view).contains(transform))
-                    .ok_or_else(|| format!("This view cannot show '{}'.", quoted(value)))?;
+            Event::Transform(transform) => {
+                if !transforms(self.view).contains(&transform) {
+                    return Err(format!("This view cannot show '{}'.", transform.id()));
+                }
                 if transform != self.transform {
                     self.clear_value_annotations();
                 }
@@ -331,63 +320,61 @@ impl State {
                 self.playing = false;
                 self.fit_chart_kind();
             }
-            "chart" => {
-                let kind = ChartKind::from_id(value)
-                    .filter(|kind| chart_kinds(self).contains(kind))
-                    .ok_or_else(|| {
-                        format!(
-                            "A '{}' chart is not available for this choice.",
-                            quoted(value)
-                        )
-                    })?;
+            Event::Chart(kind) => {
+                if !chart_kinds(self).contains(&kind) {
+                    return Err(format!(
+                        "A '{}' chart is not available for this choice.",
+                        kind.id()
+                    ));
+                }
                 self.chart = kind;
                 self.chosen_chart = kind;
             }
-            "series" => {
-                if !self.offered_series().iter().any(|(id, _)| *id == value) {
-                    return Err(format!(
-                        "This view has no series called '{}'.",
-                        quoted(value)
-                    ));
+            Event::Series { id, on } => {
+                if !self
+                    .offered_series()
+                    .iter()
+                    .any(|(offered, _)| *offered == id)
+                {
+                    return Err(refused("This view has no series called ", &id, "."));
                 }
-                set_member(&mut self.series, value, checked);
+                set_member(&mut self.series, &id, on);
             }
-            "legend" => {
-                let on = self.shows_series(value);
-                return self.apply("series", value, !on);
+            Event::Legend(id) => {
+                let on = !self.shows_series(&id);
+                return self.apply(Event::Series { id, on });
             }
-            "category" => {
+            Event::Category { id, on } => {
                 if !self
                     .all_categories()
                     .iter()
-                    .any(|category| category.id == value)
+                    .any(|category| category.id == id)
                 {
-                    return Err(format!(
-                        "This view has no year or category called '{}'.",
-                        quoted(value)
+                    return Err(refused(
+                        "This view has no year or category called ",
+                        &id,
+                        ".",
                     ));
                 }
-                set_member(&mut self.categories, value, checked);
+                set_member(&mut self.categories, &id, on);
                 self.playing = false;
             }
-            "series-all" => {
+            Event::SeriesAll | Event::SeriesNone => {
+                let on = matches!(event, Event::SeriesAll);
                 for (id, _) in self.offered_series() {
-                    set_member(&mut self.series, id, true);
+                    set_member(&mut self.series, id, on);
                 }
             }
-            "series-none" => {
-                for (id, _) in self.offered_series() {
-                    set_member(&mut self.series, id, false);
-                }
-            }
-            "play" | "step" | "play-at" if self.transform == Transform::Change => {
+            Event::Play | Event::Step(_) | Event::PlayAt(_)
+                if self.transform == Transform::Change =>
+            {
                 return Err("Stepping through the years works with values and indexes; a change compares the two chosen years.".to_string());
             }
-            "play" | "play-at" if self.all_categories().is_empty() => {
+            Event::Play | Event::PlayAt(_) if self.all_categories().is_empty() => {
                 return Err("This view has no years to play through.".to_string());
             }
-            "play" => {
-                // Playing starts from the first year alone; "step" then reveals one year at a time.
+            Event::Play => {
+                // Playing starts from the first year alone; a step then reveals one year at a time.
                 self.categories = self
                     .all_categories()
                     .into_iter()
@@ -396,52 +383,37 @@ impl State {
                     .collect();
                 self.playing = true;
             }
-            "play-at" => {
+            Event::PlayAt(index) => {
                 // The timeline slider shows the years up to the one it points at, like Play.
                 let ordered: Vec<String> = self
                     .all_categories()
                     .into_iter()
                     .map(|category| category.id)
                     .collect();
-                let index = value
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|index| *index < ordered.len())
-                    .ok_or_else(|| {
-                        format!(
-                            "The timeline has positions 0 to {}, not '{}'.",
-                            ordered.len() - 1,
-                            quoted(value)
-                        )
-                    })?;
+                if index >= ordered.len() {
+                    return Err(format!(
+                        "The timeline has positions 0 to {}, not '{index}'.",
+                        ordered.len() - 1,
+                    ));
+                }
                 self.categories = ordered[..=index].to_vec();
                 self.playing = true;
             }
-            "play-speed" => {
-                // The page runs Play's timer and reads the speed itself; the core only checks it.
-                if !PLAY_SPEEDS_MS
-                    .iter()
-                    .any(|speed| speed.to_string() == value)
-                {
-                    return Err(format!(
-                        "Play runs at 0.5, 1 or 2 seconds per year (500, 1000 or 2000 ms), not '{}'.",
-                        quoted(value)
-                    ));
-                }
-            }
-            "step" => {
+            // The page runs Play's timer and reads the speed itself; reading the event checked it.
+            Event::PlaySpeed(_) => {}
+            Event::Step(direction) => {
                 let ordered: Vec<String> = self
                     .all_categories()
                     .into_iter()
                     .map(|category| category.id)
                     .collect();
-                match value {
-                    "next" => {
+                match direction {
+                    Direction::Next => {
                         if let Some(next) = ordered.iter().find(|id| !self.shows_category(id)) {
                             self.categories.push(next.clone());
                         }
                     }
-                    "prev" => {
+                    Direction::Prev => {
                         let shown: Vec<&String> = ordered
                             .iter()
                             .filter(|id| self.shows_category(id))
@@ -451,15 +423,9 @@ impl State {
                             set_member(&mut self.categories, &last, false);
                         }
                     }
-                    _ => {
-                        return Err(format!(
-                            "Cannot step '{}': use next or prev.",
-                            quoted(value)
-                        ))
-                    }
                 }
             }
-            "category-all" => {
+            Event::CategoryAll => {
                 self.categories = self
                     .all_categories()
                     .into_iter()
@@ -467,49 +433,45 @@ impl State {
                     .collect();
                 self.playing = false;
             }
-            "category-none" => {
+            Event::CategoryNone => {
                 self.categories.clear();
                 self.playing = false;
             }
-            "base" | "from" | "to" => {
-                let year: u16 = value
-                    .parse()
-                    .ok()
-                    .filter(|year| self.years().contains(year))
-                    .ok_or_else(|| {
-                        format!("'{}' is not one of this view's years.", quoted(value))
-                    })?;
-                match name {
-                    "base" => self.base_year = year,
-                    "from" => self.from_year = year,
-                    _ => self.to_year = year,
+            Event::Year(choice, year) => {
+                if !self.years().contains(&year) {
+                    return Err(format!("'{year}' is not one of this view's years."));
+                }
+                match choice {
+                    YearChoice::Base => self.base_year = year,
+                    YearChoice::From => self.from_year = year,
+                    YearChoice::To => self.to_year = year,
                 }
             }
-            "log" => {
-                if self.view != ViewId::Fdi && checked {
+            Event::Log(on) => {
+                if self.view != ViewId::Fdi && on {
                     return Err("A logarithmic scale is offered for FDI only.".to_string());
                 }
                 // An index or a change is never drawn on a log scale: a scale switched on there
                 // would linger unseen and surprise the reader on the way back to values.
-                if self.transform != Transform::Level && checked {
+                if self.transform != Transform::Level && on {
                     return Err(
                         "A logarithmic scale applies to values only: choose Values first."
                             .to_string(),
                     );
                 }
-                self.log_scale = checked;
+                self.log_scale = on;
             }
-            "topic" if self.view != ViewId::Highlights => {
+            Event::Topic(_) if self.view != ViewId::Highlights => {
                 return Err(format!(
                     "Only the {} view has topics.",
                     ViewId::Highlights.label()
                 ));
             }
-            "topic" => {
+            Event::Topic(value) => {
                 let topic = TOPICS
                     .iter()
                     .find(|topic| topic.id == value)
-                    .ok_or_else(|| format!("There is no topic called '{}'.", quoted(value)))?;
+                    .ok_or_else(|| refused("There is no topic called ", &value, "."))?;
                 self.topic = topic.id;
                 self.series = self.default_series();
                 self.categories = self
@@ -524,24 +486,25 @@ impl State {
                 self.clear_annotations();
                 self.playing = false;
             }
-            "emph" => {
-                if !self.view_series().contains(&value) {
-                    return Err(format!(
-                        "This view has no series called '{}' to emphasise.",
-                        quoted(value)
+            Event::Emphasis { id, on } => {
+                if !self.view_series().contains(&id.as_str()) {
+                    return Err(refused(
+                        "This view has no series called ",
+                        &id,
+                        " to emphasise.",
                     ));
                 }
-                set_member(&mut self.emphasis, value, checked);
+                set_member(&mut self.emphasis, &id, on);
             }
-            Mark::NAME | Band::NAME | Note::NAME | Outline::NAME => {
-                self.replace_annotations(name, value, true)?;
+            Event::Annotations(kind, text) => {
+                self.replace_annotations(kind, &text, true)?;
             }
-            "annotations-clear" => self.clear_annotations(),
+            Event::AnnotationsClear => self.clear_annotations(),
             _ => {
-                return Err(format!(
-                    "The page sent an unknown control '{}'.",
-                    quoted(name)
-                ))
+                return Err(
+                    "That control belongs to the story or the page, not to the view's choices."
+                        .to_string(),
+                )
             }
         }
         self.normalize();

@@ -1,6 +1,7 @@
 //! "Show in…": the state that shows the cells a finding or a claim is about.
 
 use super::annotations::{Outline, MOST_OUTLINES};
+use super::event::Event;
 use super::ids::{measures, Transform, ViewId, OVERLAPPING_SERIES, TOPICS};
 use super::plots::plot;
 use super::state::State;
@@ -159,13 +160,16 @@ impl Target {
         let mut state = State::for_view(*view);
         // The ids come from the view's own tables, so the view takes them.
         let choice = if *view == ViewId::Highlights {
-            "topic"
+            Event::Topic
         } else {
-            "measure"
+            Event::Measure
         };
-        let _ = state.apply(choice, chart, true);
+        let _ = state.apply(choice(chart.to_string()));
         for place in held {
-            let _ = state.apply("series", place.series, true);
+            let _ = state.apply(Event::Series {
+                id: place.series.to_string(),
+                on: true,
+            });
         }
         // A stack leaves out the series that overlap the others (state-controlled firms,
         // totals): those are shown as bars side by side.
@@ -175,7 +179,7 @@ impl Target {
                 .iter()
                 .any(|place| OVERLAPPING_SERIES.contains(&place.series))
         {
-            let _ = state.apply("chart", ChartKind::Bars.id(), true);
+            let _ = state.apply(Event::Chart(ChartKind::Bars));
         }
         // A missing value has no mark to outline: the table and the banner's cells say so.
         let drawn = plot(&state);

@@ -117,14 +117,6 @@ impl App {
     pub fn set_state(&mut self, settings: Settings) -> Result<JsValue, JsValue> {
         let session = api::changed_session(&self.session, &settings.0)
             .map_err(|problem| JsValue::from_str(&problem))?;
-        let locked_out = session.state.view != self.session.state.view
-            || session.story.is_some() != self.session.story.is_some();
-        if self.session.display.lock && locked_out {
-            return Err(JsValue::from_str(&format!(
-                "This embedded view shows {} only.",
-                self.session.state.view.label()
-            )));
-        }
         if session != self.session {
             self.session = session;
             self.apply_display()?;

@@ -1,6 +1,6 @@
-//! The only module that knows the browser. It turns DOM events and script calls into
-//! [`State::apply`] calls and puts what the core builds (HTML fragments, the summary, the chart)
-//! into the page.
+//! The only module that knows the browser. It reads DOM events once into typed [`Event`]s
+//! (handling the page's own, and passing the others to [`Session::apply`]), takes script
+//! calls, and puts what the core builds (HTML fragments, the summary, the chart) into the page.
 //!
 //! The page (`www/index.html`) provides empty regions with fixed ids; `www/app.js` starts the
 //! core, forwards events and offers the public `ICTExplorer` API. Everything else happens here,
@@ -16,10 +16,10 @@ mod share;
 mod tooltip;
 
 use crate::chart::Style;
-use crate::display::{Display, Group, Part};
+use crate::display::{Display, Part};
 use crate::keys;
 use crate::session::Session;
-use crate::view;
+use crate::view::{self, Event};
 use crate::{describe, html};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -64,11 +64,6 @@ fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, J
             "The page is missing its #{id} element; was index.html edited?"
         ))
     })
-}
-
-/// True for the events that open, move through or edit a story, which a locked view refuses.
-fn is_story_event(name: &str) -> bool {
-    name.starts_with("story-") || name.starts_with("step-")
 }
 
 /// Turns a panic, which should never happen, into a message on the page and the static
@@ -138,70 +133,10 @@ impl App {
     /// Handles one control event: a control's name, its value, and whether it is checked.
     /// Returns whether anything changed (the page's Play loop stops when nothing does).
     pub fn event(&mut self, name: &str, value: &str, checked: bool) -> Result<bool, JsValue> {
-        match name {
-            "present" => {
-                self.session.display.present = !self.session.display.present;
-                self.apply_display()?;
-                self.regions.clear();
-                self.render()?;
-                return Ok(true);
-            }
-            "download" => {
-                self.download(value)?;
-                return Ok(false);
-            }
-            "drawer" => {
-                let open = self.root_classes()?.toggle("drawer-open")?;
-                element(&self.document, "drawer-toggle")?
-                    .set_attribute("aria-expanded", &open.to_string())?;
-                return Ok(false);
-            }
-            "copy-close" => {
-                set_hidden(&element(&self.document, "copy-panel")?, true)?;
-                return Ok(false);
-            }
-            "embed-part" | "embed-group" | "embed-lock" | "embed-open" => {
-                self.choose_embed(name, value, checked)?;
-                return Ok(false);
-            }
-            _ if crate::quality::is_event(name) => {
-                let problem = self.quality.event(&self.document, name, value, checked)?;
-                self.show_problems(problem.as_slice())?;
-                return Ok(false);
-            }
-            _ if self.session.display.lock && is_story_event(name) => {
-                let problem = "This embedded view is locked: open the explorer on its own to walk through or build a story.".to_string();
-                self.show_problems(&[problem])?;
-                return Ok(false);
-            }
-            "view" | "goto" if self.session.display.lock => {
-                let problem = format!(
-                    "This embedded view shows {} only; open the explorer on its own to see the others.",
-                    self.session.state.view.label()
-                );
-                self.show_problems(&[problem])?;
-                return Ok(false);
-            }
-            _ => {}
-        }
-        let before = self.session.clone();
-        match self.session.apply(name, value, checked) {
-            Ok(()) => {
-                let changed = self.session != before;
-                if name == "keys" {
-                    self.apply_display()?;
-                }
-                if changed {
-                    self.render()?;
-                    if name == "goto" {
-                        self.show_target(value)?;
-                    }
-                }
-                self.show_problems(&[])?;
-                Ok(changed)
-            }
+        match Event::read(name, value, checked) {
+            Ok(event) => self.handle(event),
             Err(problem) => {
-                // The page's own controls keep their state in step with the core.
+                // A control the reader's page had changed is put back in step with the core.
                 self.regions.clear();
                 self.render()?;
                 self.show_problems(&[problem])?;
@@ -215,31 +150,32 @@ impl App {
     /// decides. Returns the page's part, as words: `pause` (pause Play first), `play`,
     /// `prevent` (prevent the browser's own handling) and `stop` (stop the event).
     pub fn key(&mut self, key: &str, focus: &str, facts: &str) -> Result<String, JsValue> {
-        let reaction = keys::react(
-            &self.session,
-            self.key_page()?,
-            &keys::Press::read(key, focus, facts),
-        );
-        match &reaction.action {
-            keys::Action::Event(name, value) => {
-                self.event(name, value, true)?;
+        let classes = self.root_classes()?;
+        let page = keys::Page {
+            drawer_open: classes.contains("drawer-open"),
+            no_chart: classes.contains("no-chart"),
+        };
+        let reaction = keys::react(&self.session, page, &keys::Press::read(key, focus, facts));
+        let words = [
+            (reaction.pause_play, "pause"),
+            (matches!(reaction.action, keys::Action::Play), "play"),
+            (reaction.prevent_default, "prevent"),
+            (reaction.stop_propagation, "stop"),
+        ];
+        match reaction.action {
+            keys::Action::Event(event) => {
+                self.handle(event)?;
             }
             keys::Action::Tab(view) => {
-                self.event("view", view.id(), true)?;
+                self.handle(Event::View(view))?;
                 self.focus(&format!("tab-{}", view.id()))?;
             }
             keys::Action::CloseDrawer => {
-                self.event("drawer", "", true)?;
+                self.handle(Event::Drawer)?;
                 self.focus("drawer-toggle")?;
             }
             keys::Action::None | keys::Action::Scroll | keys::Action::Play => {}
         }
-        let words = [
-            (reaction.pause_play, "pause"),
-            (reaction.action == keys::Action::Play, "play"),
-            (reaction.prevent_default, "prevent"),
-            (reaction.stop_propagation, "stop"),
-        ];
         Ok(words
             .iter()
             .filter(|(said, _)| *said)
@@ -350,6 +286,81 @@ impl App {
 }
 
 impl App {
+    /// Handles one event: the page's own (presentation, downloads, the drawer, the embed
+    /// options, the Data quality list's search) here, every other by the session. Returns
+    /// whether the view changed.
+    fn handle(&mut self, event: Event) -> Result<bool, JsValue> {
+        match event {
+            Event::Present => {
+                self.session.display.present = !self.session.display.present;
+                self.apply_display()?;
+                self.regions.clear();
+                self.render()?;
+                return Ok(true);
+            }
+            Event::Download(kind) => {
+                self.download(&kind)?;
+                return Ok(false);
+            }
+            Event::Drawer => {
+                let open = self.root_classes()?.toggle("drawer-open")?;
+                element(&self.document, "drawer-toggle")?
+                    .set_attribute("aria-expanded", &open.to_string())?;
+                return Ok(false);
+            }
+            Event::CopyClose => {
+                set_hidden(&element(&self.document, "copy-panel")?, true)?;
+                return Ok(false);
+            }
+            Event::EmbedPart(..)
+            | Event::EmbedGroup(..)
+            | Event::EmbedLock(_)
+            | Event::EmbedOpen(_) => {
+                self.choose_embed(&event)?;
+                return Ok(false);
+            }
+            Event::Quality {
+                name,
+                value,
+                checked,
+            } => {
+                let problem = self.quality.event(&self.document, name, &value, checked)?;
+                self.show_problems(problem.as_slice())?;
+                return Ok(false);
+            }
+            _ => {}
+        }
+        let before = self.session.clone();
+        let keys = matches!(event, Event::Keys(_));
+        let goto = match &event {
+            Event::Goto(target) => Some(target.clone()),
+            _ => None,
+        };
+        match self.session.apply(event) {
+            Ok(()) => {
+                let changed = self.session != before;
+                if keys {
+                    self.apply_display()?;
+                }
+                if changed {
+                    self.render()?;
+                    if let Some(target) = goto {
+                        self.show_target(&target)?;
+                    }
+                }
+                self.show_problems(&[])?;
+                Ok(changed)
+            }
+            Err(problem) => {
+                // The page's own controls keep their state in step with the core.
+                self.regions.clear();
+                self.render()?;
+                self.show_problems(&[problem])?;
+                Ok(false)
+            }
+        }
+    }
+
     /// Scrolls to the finding or claim that the address's fragment names, now that the
     /// prebuilt list is in the page (on Back after "Show in …", or from a link to the item).
     fn reveal_anchor(&mut self) -> Result<(), JsValue> {
@@ -710,18 +721,13 @@ impl App {
     }
 
     /// Applies one of the choices of "Embed this view" to the embed code it offers.
-    fn choose_embed(&mut self, name: &str, value: &str, checked: bool) -> Result<(), JsValue> {
-        match name {
-            "embed-open" => self.embed_open = checked,
-            "embed-lock" => self.embed_choice.lock = checked,
-            "embed-part" => match Part::ALL.into_iter().find(|part| part.id() == value) {
-                Some(part) => self.embed_choice.set_part(part, checked),
-                None => return Ok(()),
-            },
-            _ => match Group::from_id(value) {
-                Some(group) => self.embed_choice.set_group(group, checked),
-                None => return Ok(()),
-            },
+    fn choose_embed(&mut self, event: &Event) -> Result<(), JsValue> {
+        match *event {
+            Event::EmbedOpen(open) => self.embed_open = open,
+            Event::EmbedLock(lock) => self.embed_choice.lock = lock,
+            Event::EmbedPart(part, shown) => self.embed_choice.set_part(part, shown),
+            Event::EmbedGroup(group, shown) => self.embed_choice.set_group(group, shown),
+            _ => return Ok(()),
         }
         self.update_share_links()
     }

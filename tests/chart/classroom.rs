@@ -200,7 +200,9 @@ fn category_labels(svg: &str, plot_bottom: f64) -> Vec<(String, i64)> {
 pub(crate) fn play_keeps_the_category_axis_still_through_every_year() {
     let bars = |view_id: ViewId, kind: &str| {
         let mut state = State::for_view(view_id);
-        state.apply("chart", kind, true).expect("a chart kind");
+        Event::read("chart", kind, true)
+            .and_then(|event| state.apply(event))
+            .expect("a chart kind");
         state
     };
     for start in [
@@ -214,14 +216,18 @@ pub(crate) fn play_keeps_the_category_axis_still_through_every_year() {
     ] {
         let whole = view::plot(&start).expect("plot");
         let mut state = start.clone();
-        state.apply("play", "", true).expect("play");
+        Event::read("play", "", true)
+            .and_then(|event| state.apply(event))
+            .expect("play");
         let years = whole.categories.len();
         let mut frames = Vec::new();
         for _ in 0..years {
             let plot = view::plot(&state).expect("plot");
             let (svg, hits) = chart::to_svg_with_hits(&plot, &Style::page(false, 1.0), 800, 450);
             frames.push((plot.categories.len(), svg, hits));
-            state.apply("step", "next", true).expect("step");
+            Event::read("step", "next", true)
+                .and_then(|event| state.apply(event))
+                .expect("step");
         }
         let (_, last_svg, last_hits) = frames.last().expect("a last frame");
         let bottom = plot_rect(last_hits, &whole.title).3;

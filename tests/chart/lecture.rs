@@ -397,14 +397,16 @@ pub(crate) fn the_projector_style_is_readable_from_the_back_row() {
     use ict_explorer::plot::{DARK_PALETTE, PALETTE};
     use ict_explorer::view::{self, State, ViewId};
     let mut state = State::for_view(ViewId::Ownership);
-    state
-        .apply("emph", "foreign_funded", true)
+    Event::read("emph", "foreign_funded", true)
+        .and_then(|event| state.apply(event))
         .expect("emphasis");
-    state.apply("mark", "2001:WTO entry", true).expect("a mark");
+    Event::read("mark", "2001:WTO entry", true)
+        .and_then(|event| state.apply(event))
+        .expect("a mark");
     let ownership = view::plot(&state).expect("plot");
     let mut market = State::for_view(ViewId::Market);
-    market
-        .apply("measure", "value_added_to_sales", true)
+    Event::read("measure", "value_added_to_sales", true)
+        .and_then(|event| market.apply(event))
         .expect("a measure with a best guess");
     let market = view::plot(&market).expect("plot");
     for dark in [false, true] {
@@ -499,12 +501,16 @@ pub(crate) fn play_keeps_the_value_axis_still_through_every_year() {
     };
     let fdi_log = {
         let mut state = State::for_view(ViewId::Fdi);
-        state.apply("log", "", true).expect("log scale");
+        Event::read("log", "", true)
+            .and_then(|event| state.apply(event))
+            .expect("log scale");
         state
     };
     let ownership_bars = {
         let mut state = State::for_view(ViewId::Ownership);
-        state.apply("chart", "stacked", true).expect("stacked bars");
+        Event::read("chart", "stacked", true)
+            .and_then(|event| state.apply(event))
+            .expect("stacked bars");
         state
     };
     for start in [
@@ -516,11 +522,13 @@ pub(crate) fn play_keeps_the_value_axis_still_through_every_year() {
     ] {
         let whole = view::plot(&start).expect("plot");
         let mut state = start.clone();
-        state.apply("play", "", true).expect("play");
+        Event::read("play", "", true)
+            .and_then(|event| state.apply(event))
+            .expect("play");
         let first = view::plot(&state).expect("plot");
         let mut alone = state.clone();
-        alone
-            .apply("category", &first.categories[0].id, true)
+        Event::read("category", &first.categories[0].id, true)
+            .and_then(|event| alone.apply(event))
             .expect("the first year, not playing");
         assert_ne!(
             chart::value_domain(&view::plot(&alone).expect("plot")),
@@ -544,7 +552,9 @@ pub(crate) fn play_keeps_the_value_axis_still_through_every_year() {
                 whole.title,
                 step + 1
             );
-            state.apply("step", "next", true).expect("step");
+            Event::read("step", "next", true)
+                .and_then(|event| state.apply(event))
+                .expect("step");
         }
     }
 }

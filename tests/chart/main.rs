@@ -13,6 +13,7 @@ pub(crate) use ict_explorer::plot::{
     css_color, css_color_in, Callout, Category, ChartKind, Plot, Point, ReferenceLine, Series,
     Shape, Span,
 };
+pub(crate) use ict_explorer::view::Event;
 pub(crate) use std::collections::HashMap;
 pub(crate) use std::path::{Path, PathBuf};
 

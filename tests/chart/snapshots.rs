@@ -114,8 +114,8 @@ pub(crate) fn every_view_matches_its_snapshot() {
     for (name, view, events) in variants {
         let mut state = State::for_view(view);
         for (control, value) in events {
-            state
-                .apply(control, value, true)
+            Event::read(control, value, true)
+                .and_then(|event| state.apply(event))
                 .unwrap_or_else(|problem| panic!("{name}: {problem}"));
         }
         states.push((name.to_string(), state));

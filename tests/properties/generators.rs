@@ -56,21 +56,23 @@ pub(crate) fn wild_value() -> impl Strategy<Value = String> {
 /// The value a control of this name would plausibly be sent.
 pub(crate) fn value_for(name: &str) -> BoxedStrategy<String> {
     let words = KNOWN.for_control(name);
-    match name {
-        "series" | "years" | "measures" => prop_oneof![
+    match (Control::from_name(name), Setting::from_name(name)) {
+        (_, Some(Setting::Series | Setting::Years | Setting::Measures)) => prop_oneof![
             3 => mostly(words.clone()),
             1 => prop::collection::vec(mostly(words), 0..8).prop_map(|ids| ids.join(",")),
         ]
         .boxed(),
-        "goto" => prop::collection::vec(mostly(words), 0..4)
+        (Some(Control::Goto), _) => prop::collection::vec(mostly(words), 0..4)
             .prop_map(|keys| keys.join(" "))
             .boxed(),
-        "emph" => prop::collection::vec(mostly(words), 0..4)
+        (Some(Control::Emphasis), _) => prop::collection::vec(mostly(words), 0..4)
             .prop_map(|ids| ids.join(","))
             .boxed(),
-        "mark" | "band" | "note" => prop::collection::vec(annotation(name), 0..5)
-            .prop_map(|items| items.join("|"))
-            .boxed(),
+        (Some(Control::Mark | Control::Band | Control::Note), _) => {
+            prop::collection::vec(annotation(name), 0..5)
+                .prop_map(|items| items.join("|"))
+                .boxed()
+        }
         _ => mostly(words),
     }
 }
@@ -90,11 +92,11 @@ pub(crate) fn label() -> impl Strategy<Value = String> {
 /// the ids of any view, sometimes corrupted.
 pub(crate) fn annotation(name: &str) -> BoxedStrategy<String> {
     let category = || mostly(KNOWN.categories.clone());
-    match name {
-        "mark" => (category(), label())
+    match Control::from_name(name) {
+        Some(Control::Mark) => (category(), label())
             .prop_map(|(at, text)| format!("{at}:{text}"))
             .boxed(),
-        "band" => (category(), category(), label())
+        Some(Control::Band) => (category(), category(), label())
             .prop_map(|(from, to, text)| format!("{from}-{to}:{text}"))
             .boxed(),
         _ => (mostly(KNOWN.series.clone()), category(), label())
@@ -104,14 +106,14 @@ pub(crate) fn annotation(name: &str) -> BoxedStrategy<String> {
 }
 
 /// A control event: name, value, and whether the control is checked.
-pub(crate) type Event = (String, String, bool);
+pub(crate) type PageEvent = (String, String, bool);
 
 /// An event: mostly a known control with a value it might take, sometimes anything.
-pub(crate) fn event() -> impl Strategy<Value = Event> {
-    let plausible = select(EVENT_NAMES.to_vec())
+pub(crate) fn event() -> impl Strategy<Value = PageEvent> {
+    let plausible = select(EVENT_NAMES.clone())
         .prop_flat_map(|name| (Just(name.to_string()), value_for(name), any::<bool>()));
     let wild = (
-        prop_oneof![3 => select(EVENT_NAMES.to_vec()).prop_map(String::from), 1 => any_text()],
+        prop_oneof![3 => select(EVENT_NAMES.clone()).prop_map(String::from), 1 => any_text()],
         wild_value(),
         any::<bool>(),
     );
@@ -132,13 +134,13 @@ pub(crate) enum Step {
     },
     /// An event with a value drawn regardless of the state: what a mangled page or a host
     /// script may send.
-    Sent(Event),
+    Sent(PageEvent),
 }
 
 /// A step: mostly a reader's click, sometimes whatever a page or a script may send.
 pub(crate) fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        3 => (select(EVENT_NAMES.to_vec()), any::<Index>(), any::<bool>())
+        3 => (select(EVENT_NAMES.clone()), any::<Index>(), any::<bool>())
             .prop_map(|(name, pick, checked)| Step::Offered { name, pick, checked }),
         1 => event().prop_map(Step::Sent),
     ]
@@ -147,23 +149,30 @@ pub(crate) fn step() -> impl Strategy<Value = Step> {
 /// The values the control `name` offers in `state`, as its buttons and pickers would send them.
 pub(crate) fn offered(name: &str, state: &State) -> Vec<String> {
     let ids = |ids: &mut dyn Iterator<Item = &str>| ids.map(String::from).collect();
-    match name {
-        "view" => ids(&mut ViewId::ALL.iter().map(|view| view.id())),
-        "measure" => ids(&mut view::measures(state.view).iter().map(|measure| measure.id)),
-        "transform" => ids(&mut view::transforms(state.view)
+    let Some(control) = Control::from_name(name) else {
+        return KNOWN.for_control(name);
+    };
+    match control {
+        Control::View => ids(&mut ViewId::ALL.iter().map(|view| view.id())),
+        Control::Measure => ids(&mut view::measures(state.view).iter().map(|measure| measure.id)),
+        Control::Transform => ids(&mut view::transforms(state.view)
             .iter()
             .map(|transform| transform.id())),
-        "chart" => ids(&mut view::chart_kinds(state).into_iter().map(ChartKind::id)),
-        "series" | "legend" => ids(&mut state.offered_series().into_iter().map(|(id, _)| id)),
-        "category" => state
+        Control::Chart => ids(&mut view::chart_kinds(state).into_iter().map(ChartKind::id)),
+        Control::Series | Control::Legend => {
+            ids(&mut state.offered_series().into_iter().map(|(id, _)| id))
+        }
+        Control::Category => state
             .all_categories()
             .into_iter()
             .map(|category| category.id)
             .collect(),
-        "base" | "from" | "to" => state.years().iter().map(u16::to_string).collect(),
-        "topic" => ids(&mut TOPICS.iter().map(|topic| topic.id)),
-        "emph" => ids(&mut state.view_series().into_iter()),
-        "mark" | "band" | "note" => {
+        Control::Base | Control::From | Control::To => {
+            state.years().iter().map(u16::to_string).collect()
+        }
+        Control::Topic => ids(&mut TOPICS.iter().map(|topic| topic.id)),
+        Control::Emphasis => ids(&mut state.view_series().into_iter()),
+        Control::Mark | Control::Band | Control::Note => {
             let categories: Vec<String> = state
                 .all_categories()
                 .into_iter()
@@ -173,18 +182,18 @@ pub(crate) fn offered(name: &str, state: &State) -> Vec<String> {
             let mut items = vec![String::new()];
             for (index, at) in categories.iter().enumerate() {
                 let next = categories.get(index + 1).unwrap_or(at);
-                items.push(match name {
-                    "mark" => format!("{at}:Mark {index}"),
-                    "band" => format!("{next}-{at}:Span {index}|{at}"),
+                items.push(match control {
+                    Control::Mark => format!("{at}:Mark {index}"),
+                    Control::Band => format!("{next}-{at}:Span {index}|{at}"),
                     _ => format!("{}@{at}:Note {index}", series[index % series.len().max(1)]),
                 });
             }
             items
         }
-        "play-at" => (0..state.all_categories().len())
+        Control::PlayAt => (0..state.all_categories().len())
             .map(|index| index.to_string())
             .collect(),
-        other => KNOWN.for_control(other),
+        _ => KNOWN.for_control(name),
     }
 }
 
@@ -197,7 +206,7 @@ pub(crate) fn history() -> impl Strategy<Value = (ViewId, Vec<Step>)> {
 }
 
 /// The event `step` sends to `state`.
-pub(crate) fn event_for(step: &Step, state: &State) -> Event {
+pub(crate) fn event_for(step: &Step, state: &State) -> PageEvent {
     match step {
         Step::Sent(event) => event.clone(),
         Step::Offered {
@@ -218,12 +227,12 @@ pub(crate) fn event_for(step: &Step, state: &State) -> Event {
 
 /// The state a history leads to, and the events it sent; refused events are passed over, as
 /// the page does.
-pub(crate) fn replay(view: ViewId, steps: &[Step]) -> (State, Vec<Event>) {
+pub(crate) fn replay(view: ViewId, steps: &[Step]) -> (State, Vec<PageEvent>) {
     let mut state = State::for_view(view);
     let mut events = Vec::new();
     for step in steps {
         let (name, value, checked) = event_for(step, &state);
-        let _ = state.apply(&name, &value, checked);
+        let _ = Event::read(&name, &value, checked).and_then(|event| state.apply(event));
         events.push((name, value, checked));
     }
     (state, events)
@@ -330,7 +339,7 @@ pub(crate) fn script_value() -> impl Strategy<Value = Value> {
 /// The settings of one `setState` call: mostly known names, sometimes unknown ones.
 pub(crate) fn script_settings() -> impl Strategy<Value = Vec<(String, Value)>> {
     let name = prop_oneof![
-        6 => select(api::KEYS.to_vec()).prop_map(str::to_string),
+        6 => select(SCRIPT_NAMES.clone()).prop_map(str::to_string),
         1 => any_text(),
     ];
     prop::collection::vec((name, script_value()), 0..5)

@@ -225,7 +225,7 @@ fn hostile_value() -> impl Strategy<Value = Js> {
         prop_oneof![
             3 => prop::collection::vec(inner.clone(), 0..6).prop_map(list),
             1 => prop::collection::vec(inner.clone(), 0..3).prop_map(cyclic),
-            1 => prop::collection::vec((select(api::KEYS.to_vec()), inner), 0..4)
+            1 => prop::collection::vec((select(SCRIPT_NAMES.clone()), inner), 0..4)
                 .prop_map(|fields| object(fields)),
         ]
     })
@@ -234,7 +234,7 @@ fn hostile_value() -> impl Strategy<Value = Js> {
 /// The settings object of one `setState` call, or something that is not one.
 fn hostile_settings() -> impl Strategy<Value = Js> {
     let name = prop_oneof![
-        6 => select(api::KEYS.iter().chain(&api::STORY_KEYS).copied().collect::<Vec<_>>())
+        6 => select(ALL_SCRIPT_NAMES.clone())
             .prop_map(|name| Some(name.to_string())),
         1 => any_text().prop_map(Some),
         1 => Just(None),
@@ -277,7 +277,7 @@ proptest! {
 
     #[test]
     fn lists_nested_any_depth_are_read_in_the_same_few_steps(
-        key in select(vec!["series", "years", "measures", "view"]),
+        key in select([Setting::Series, Setting::Years, Setting::Measures, Setting::View].map(Setting::name).to_vec()),
         depth in 2..8_000usize,
     ) {
         let shallow = object(vec![(key, nested(2, Js::Text("private".into())))]);

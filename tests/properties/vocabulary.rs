@@ -34,8 +34,8 @@ pub(crate) static KNOWN: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
     for topic in TOPICS {
         let mut state = State::for_view(ViewId::Highlights);
-        state
-            .apply("topic", topic.id, true)
+        Event::read("topic", topic.id, true)
+            .and_then(|event| state.apply(event))
             .expect("every topic opens");
         collect(&state);
     }
@@ -72,22 +72,26 @@ pub(crate) static KNOWN: LazyLock<Vocabulary> = LazyLock::new(|| {
 });
 
 impl Vocabulary {
-    /// The ids a control of this name takes.
+    /// The ids a control or a link's setting of this name takes.
     pub(crate) fn for_control(&self, name: &str) -> Vec<String> {
-        let words = match name {
-            "view" => &self.views,
-            "measure" => &self.measures,
-            "transform" => &self.transforms,
-            "chart" => &self.charts,
-            "topic" => &self.topics,
-            "series" | "legend" => &self.series,
-            "category" | "years" | "measures" | "base" | "from" | "to" => &self.categories,
-            "goto" => &self.cell_keys,
-            "step" => return vec!["next".into(), "prev".into()],
-            "log" | "play" => return vec!["0".into(), "1".into(), String::new()],
-            "emph" => &self.series,
-            "play-at" => return (0..20).map(|index| index.to_string()).collect(),
-            "play-speed" => return ["500", "1000", "2000", "1500"].map(String::from).to_vec(),
+        let words = match (Control::from_name(name), Setting::from_name(name)) {
+            (Some(Control::View), _) => &self.views,
+            (Some(Control::Measure), _) => &self.measures,
+            (Some(Control::Transform), _) => &self.transforms,
+            (Some(Control::Chart), _) => &self.charts,
+            (Some(Control::Topic), _) => &self.topics,
+            (Some(Control::Series | Control::Legend | Control::Emphasis), _) => &self.series,
+            (Some(Control::Category | Control::Base | Control::From | Control::To), _)
+            | (_, Some(Setting::Years | Setting::Measures)) => &self.categories,
+            (Some(Control::Goto), _) => &self.cell_keys,
+            (Some(Control::Step), _) => return vec!["next".into(), "prev".into()],
+            (Some(Control::Log | Control::Play), _) => {
+                return vec!["0".into(), "1".into(), String::new()]
+            }
+            (Some(Control::PlayAt), _) => return (0..20).map(|index| index.to_string()).collect(),
+            (Some(Control::PlaySpeed), _) => {
+                return ["500", "1000", "2000", "1500"].map(String::from).to_vec()
+            }
             _ => return vec![String::new()],
         };
         words.clone()
@@ -110,41 +114,40 @@ impl Vocabulary {
     }
 }
 
-/// The controls the page sends events for, and the annotations a story or a script sends.
-pub(crate) const EVENT_NAMES: [&str; 26] = [
-    "view",
-    "measure",
-    "transform",
-    "chart",
-    "series",
-    "legend",
-    "category",
-    "series-all",
-    "series-none",
-    "goto",
-    "play",
-    "step",
-    "category-all",
-    "category-none",
-    "base",
-    "from",
-    "to",
-    "log",
-    "topic",
-    "emph",
-    "mark",
-    "band",
-    "note",
-    "annotations-clear",
-    "play-at",
-    "play-speed",
-];
+/// The controls of the view's choices, which the page sends events for, with the annotations a
+/// story or a script sends.
+pub(crate) static EVENT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    Control::ALL
+        .into_iter()
+        .filter(|control| control.scope() == Scope::View)
+        .map(Control::name)
+        .collect()
+});
 
-/// The names a state's link uses: the script API's settings, and Play and the annotations.
+/// The names a state's link uses: the view, then the settings it reads after it.
 pub(crate) static LINK_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut names = api::KEYS.to_vec();
-    names.extend(["play", "emph", "mark", "band", "note"]);
-    names
+    [Setting::View]
+        .into_iter()
+        .chain(Setting::LINK)
+        .map(Setting::name)
+        .collect()
+});
+
+/// The names of a view's settings in the script API.
+pub(crate) static SCRIPT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    Setting::SCRIPT_VIEW
+        .into_iter()
+        .map(Setting::name)
+        .collect()
+});
+
+/// The names of every setting in the script API, the story's too.
+pub(crate) static ALL_SCRIPT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    Setting::SCRIPT_STORY
+        .into_iter()
+        .chain(Setting::SCRIPT_VIEW)
+        .map(Setting::name)
+        .collect()
 });
 
 /// Characters that go wrong in links and notices: bidi overrides and isolates, zero-width and

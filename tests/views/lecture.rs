@@ -62,7 +62,9 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
 
     // A year switched off leaves its mark out, and the span keeps to the years still shown.
     let mut state = state;
-    state.apply("category", "2001", false).expect("year off");
+    Event::read("category", "2001", false)
+        .and_then(|event| state.apply(event))
+        .expect("year off");
     let plot = view::plot(&state).expect("plot");
     let years: Vec<&str> = plot.categories.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(plot.marks.len(), 1, "a mark at a year not shown is drawn");
@@ -71,7 +73,9 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
         ("2003", "2005")
     );
     // The emphasis names only series that are shown.
-    state.apply("series", "private", false).expect("series off");
+    Event::read("series", "private", false)
+        .and_then(|event| state.apply(event))
+        .expect("series off");
     assert_eq!(view::plot(&state).expect("plot").emphasis, ["joint_stock"]);
 }
 
@@ -118,61 +122,77 @@ fn annotations_the_view_cannot_place_are_skipped_with_a_short_clean_notice() {
 #[test]
 fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
     let mut state = State::for_view(ViewId::Market);
-    state.apply("emph", "private", true).expect("emphasise");
-    state.apply("emph", "state_owned", true).expect("emphasise");
+    Event::read("emph", "private", true)
+        .and_then(|event| state.apply(event))
+        .expect("emphasise");
+    Event::read("emph", "state_owned", true)
+        .and_then(|event| state.apply(event))
+        .expect("emphasise");
     assert_eq!(
         state.emphasis,
         ["state_owned", "private"],
         "kept in the view's order"
     );
-    state.apply("emph", "private", false).expect("no longer");
+    Event::read("emph", "private", false)
+        .and_then(|event| state.apply(event))
+        .expect("no longer");
     assert_eq!(state.emphasis, ["state_owned"]);
-    state
-        .apply("mark", "2002:One|2003:Two", true)
+    Event::read("mark", "2002:One|2003:Two", true)
+        .and_then(|event| state.apply(event))
         .expect("marks");
-    state
-        .apply("mark", "2004:Three", true)
+    Event::read("mark", "2004:Three", true)
+        .and_then(|event| state.apply(event))
         .expect("marks replaced");
     assert_eq!(state.marks.len(), 1, "the event replaces the list");
     let before = state.clone();
-    let refused = state
-        .apply("band", "2002-2003:Fine|1990:Not a year of the view", true)
+    let refused = Event::read("band", "2002-2003:Fine|1990:Not a year of the view", true)
+        .and_then(|event| state.apply(event))
         .expect_err("a span outside the view");
     assert!(refused.contains("1990"), "{refused}");
     assert_eq!(state, before, "a refused list changed the view");
-    state
-        .apply("emph", "nobody", true)
+    Event::read("emph", "nobody", true)
+        .and_then(|event| state.apply(event))
         .expect_err("no such series");
-    state
-        .apply("note", "industry@2003:Average", true)
+    Event::read("note", "industry@2003:Average", true)
+        .and_then(|event| state.apply(event))
         .expect("a callout");
-    state
-        .apply("band", "2002:One year", true)
+    Event::read("band", "2002:One year", true)
+        .and_then(|event| state.apply(event))
         .expect("a span of one year");
     assert_eq!(state.bands[0].to, "2002");
-    state.apply("mark", "", true).expect("no marks");
+    Event::read("mark", "", true)
+        .and_then(|event| state.apply(event))
+        .expect("no marks");
     assert!(state.marks.is_empty());
-    state.apply("annotations-clear", "", true).expect("clear");
+    Event::read("annotations-clear", "", true)
+        .and_then(|event| state.apply(event))
+        .expect("clear");
     assert!(state.emphasis.is_empty() && state.bands.is_empty() && state.notes.is_empty());
 
-    state.apply("mark", "2003:Kept", true).expect("mark");
-    state
-        .apply("measure", "profit_to_sales", true)
+    Event::read("mark", "2003:Kept", true)
+        .and_then(|event| state.apply(event))
+        .expect("mark");
+    Event::read("measure", "profit_to_sales", true)
+        .and_then(|event| state.apply(event))
         .expect("measure");
     assert_eq!(
         state.marks.len(),
         1,
         "a new indicator keeps what the lecturer pointed at"
     );
-    state.apply("view", "fdi", true).expect("view");
+    Event::read("view", "fdi", true)
+        .and_then(|event| state.apply(event))
+        .expect("view");
     assert!(
         state.marks.is_empty(),
         "a new view starts from its defaults"
     );
     let mut topics = State::for_view(ViewId::Highlights);
-    topics.apply("mark", "2004:Exports", true).expect("mark");
-    topics
-        .apply("topic", "computers_exports", true)
+    Event::read("mark", "2004:Exports", true)
+        .and_then(|event| topics.apply(event))
+        .expect("mark");
+    Event::read("topic", "computers_exports", true)
+        .and_then(|event| topics.apply(event))
         .expect("topic");
     assert!(
         topics.marks.is_empty(),
@@ -184,12 +204,20 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
 fn play_fixes_the_axis_until_the_years_or_the_measure_change() {
     let mut state = State::for_view(ViewId::Ownership);
     assert!(!state.playing());
-    state.apply("play", "", true).expect("play");
+    Event::read("play", "", true)
+        .and_then(|event| state.apply(event))
+        .expect("play");
     assert!(state.playing());
     assert!(view::plot(&state).expect("plot").value_domain.is_some());
-    state.apply("step", "next", true).expect("step");
-    state.apply("series", "private", false).expect("series");
-    state.apply("chart", "bars", true).expect("chart");
+    Event::read("step", "next", true)
+        .and_then(|event| state.apply(event))
+        .expect("step");
+    Event::read("series", "private", false)
+        .and_then(|event| state.apply(event))
+        .expect("series");
+    Event::read("chart", "bars", true)
+        .and_then(|event| state.apply(event))
+        .expect("chart");
     assert!(
         state.playing(),
         "stepping, series and chart kind keep Play's axis"
@@ -200,34 +228,46 @@ fn play_fixes_the_axis_until_the_years_or_the_measure_change() {
         reopened, state,
         "a link made during Play reopens another view"
     );
-    state.apply("category", "2005", true).expect("a year");
+    Event::read("category", "2005", true)
+        .and_then(|event| state.apply(event))
+        .expect("a year");
     assert!(!state.playing(), "choosing a year ends Play");
     assert!(view::plot(&state).expect("plot").value_domain.is_none());
 
-    state.apply("play-at", "2", true).expect("scrub");
+    Event::read("play-at", "2", true)
+        .and_then(|event| state.apply(event))
+        .expect("scrub");
     assert_eq!(state.categories, ["1997", "1999", "2001"]);
     assert!(state.playing(), "the timeline fixes the axis as Play does");
     assert_eq!(state.play_position(), 2);
-    state.apply("measure", "firms", true).expect("measure");
+    Event::read("measure", "firms", true)
+        .and_then(|event| state.apply(event))
+        .expect("measure");
     assert!(!state.playing(), "a new measure ends Play");
     for refused in ["5", "-1", "two", ""] {
-        state.apply("play-at", refused, true).expect_err(refused);
+        Event::read("play-at", refused, true)
+            .and_then(|event| state.apply(event))
+            .expect_err(refused);
     }
     let before = state.clone();
     for speed in ["500", "1000", "2000"] {
-        state.apply("play-speed", speed, true).expect(speed);
+        Event::read("play-speed", speed, true)
+            .and_then(|event| state.apply(event))
+            .expect(speed);
     }
     assert_eq!(
         state, before,
         "the speed is the page's: the state does not change"
     );
-    state
-        .apply("play-speed", "10", true)
+    Event::read("play-speed", "10", true)
+        .and_then(|event| state.apply(event))
         .expect_err("no such speed");
     let mut change = State::for_view(ViewId::Ownership);
-    change.apply("transform", "change", true).expect("change");
-    change
-        .apply("play-at", "1", true)
+    Event::read("transform", "change", true)
+        .and_then(|event| change.apply(event))
+        .expect("change");
+    Event::read("play-at", "1", true)
+        .and_then(|event| change.apply(event))
         .expect_err("a change has no years to play");
     let (quality, problems) = State::from_query("view=quality&play=1");
     assert!(!quality.playing() && problems.len() == 1, "{problems:?}");

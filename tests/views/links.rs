@@ -58,7 +58,9 @@ fn nonsense_events_are_refused_and_leave_the_state_alone() {
         ("goto", "table9/nobody/nothing/1900 garbage"),
     ] {
         assert!(
-            state.apply(name, value, true).is_err(),
+            Event::read(name, value, true)
+                .and_then(|event| state.apply(event))
+                .is_err(),
             "{name}={value} was accepted"
         );
         assert_eq!(
@@ -84,8 +86,8 @@ fn notices_repeat_a_rejected_value_shortened_and_cleaned() {
     let spoof = format!("\u{202E}{}", "moc.elpmaxe//:sptth ta nigol ".repeat(5000));
     let (_, problems) = State::from_query(&format!("view={spoof}"));
     let mut state = State::default();
-    let refused = state
-        .apply("series", &spoof, true)
+    let refused = Event::read("series", &spoof, true)
+        .and_then(|event| state.apply(event))
         .expect_err("no such series");
     for notice in problems.iter().chain([&refused]) {
         assert!(

@@ -2,11 +2,11 @@
 
 pub(crate) use ict_explorer::data::Status;
 pub(crate) use ict_explorer::plot::ChartKind;
-pub(crate) use ict_explorer::view::{self, key_action, State, Transform, ViewId};
+pub(crate) use ict_explorer::view::{self, key_action, Event, State, Transform, ViewId};
 pub(crate) use ict_explorer::{describe, html};
 
 /// A control event: name, value, checked.
-type Event = (&'static str, &'static str, bool);
+type PageEvent = (&'static str, &'static str, bool);
 
 /// Every view in its default state, and a set of non-default states reached through events.
 pub(crate) fn states() -> Vec<State> {
@@ -14,7 +14,7 @@ pub(crate) fn states() -> Vec<State> {
         .iter()
         .map(|view| State::for_view(*view))
         .collect();
-    let scripts: [(ViewId, &[Event]); 15] = [
+    let scripts: [(ViewId, &[PageEvent]); 15] = [
         (
             ViewId::Ownership,
             &[
@@ -133,8 +133,8 @@ pub(crate) fn states() -> Vec<State> {
     for (view, events) in scripts {
         let mut state = State::for_view(view);
         for (name, value, checked) in events {
-            state
-                .apply(name, value, *checked)
+            Event::read(name, value, *checked)
+                .and_then(|event| state.apply(event))
                 .unwrap_or_else(|problem| panic!("{name}={value} on {}: {problem}", view.id()));
         }
         states.push(state);

@@ -144,7 +144,9 @@ fn every_show_in_button_opens_a_view() {
 #[test]
 fn the_play_controls_are_labelled_and_carry_no_style() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("play-at", "1", true).expect("scrub");
+    Event::read("play-at", "1", true)
+        .and_then(|event| state.apply(event))
+        .expect("scrub");
     let controls = html::controls(&state, &ict_explorer::display::Group::ALL);
     assert!(
         controls.contains(

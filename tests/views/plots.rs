@@ -51,7 +51,9 @@ fn toggling_a_type_off_removes_it_everywhere() {
     assert!(
         describe::summary(&before).contains(label) && html::table(Some(&before)).contains(label)
     );
-    state.apply("series", "collective", false).expect("toggle");
+    Event::read("series", "collective", false)
+        .and_then(|event| state.apply(event))
+        .expect("toggle");
     let after = view::plot(&state).expect("plot");
     assert!(!after.series.iter().any(|series| series.label == label));
     assert!(
@@ -62,7 +64,9 @@ fn toggling_a_type_off_removes_it_everywhere() {
         !html::table(Some(&after)).contains(label),
         "the table still lists a hidden type"
     );
-    state.apply("category", "2005", false).expect("toggle year");
+    Event::read("category", "2005", false)
+        .and_then(|event| state.apply(event))
+        .expect("toggle year");
     let fewer_years = view::plot(&state).expect("plot");
     assert_eq!(fewer_years.categories.len(), 4);
     assert!(!html::table(Some(&fewer_years)).contains("<th scope=\"col\">2005</th>"));
@@ -71,8 +75,8 @@ fn toggling_a_type_off_removes_it_everywhere() {
 #[test]
 fn missing_cells_are_gaps_and_weak_cells_are_marked() {
     let mut state = State::for_view(ViewId::Ownership);
-    state
-        .apply("series", "state_controlled", true)
+    Event::read("series", "state_controlled", true)
+        .and_then(|event| state.apply(event))
         .expect("toggle");
     let plot = view::plot(&state).expect("plot");
     let sce = plot
@@ -108,10 +112,12 @@ fn missing_cells_are_gaps_and_weak_cells_are_marked() {
 #[test]
 fn derived_values_inherit_status() {
     let mut state = State::for_view(ViewId::Market);
-    state
-        .apply("measure", "value_added_to_sales", true)
+    Event::read("measure", "value_added_to_sales", true)
+        .and_then(|event| state.apply(event))
         .expect("measure");
-    state.apply("series", "industry", true).expect("industry");
+    Event::read("series", "industry", true)
+        .and_then(|event| state.apply(event))
+        .expect("industry");
     let plot = view::plot(&state).expect("plot");
     let industry = plot
         .series
@@ -129,10 +135,12 @@ fn derived_values_inherit_status() {
 #[test]
 fn stacked_charts_leave_out_overlapping_rows() {
     let mut state = State::for_view(ViewId::Ownership);
-    state
-        .apply("series", "state_controlled", true)
+    Event::read("series", "state_controlled", true)
+        .and_then(|event| state.apply(event))
         .expect("toggle");
-    state.apply("chart", "stacked", true).expect("stacked");
+    Event::read("chart", "stacked", true)
+        .and_then(|event| state.apply(event))
+        .expect("stacked");
     let plot = view::plot(&state).expect("plot");
     assert_eq!(plot.kind, ChartKind::Stacked);
     assert!(!plot
@@ -141,22 +149,30 @@ fn stacked_charts_leave_out_overlapping_rows() {
         .any(|series| series.id == "state_controlled"));
     assert!(html::legend(&state, Some(&plot)).contains("not stacked"));
     // Changes are not stackable: the kind falls back to bars.
-    state.apply("transform", "change", true).expect("change");
+    Event::read("transform", "change", true)
+        .and_then(|event| state.apply(event))
+        .expect("change");
     assert_eq!(view::plot(&state).expect("plot").kind, ChartKind::Bars);
 }
 
 #[test]
 fn fdi_growth_rate_is_computed_between_the_chosen_years() {
     let mut state = State::for_view(ViewId::Fdi);
-    state.apply("from", "1995", true).expect("from");
-    state.apply("to", "2004", true).expect("to");
+    Event::read("from", "1995", true)
+        .and_then(|event| state.apply(event))
+        .expect("from");
+    Event::read("to", "2004", true)
+        .and_then(|event| state.apply(event))
+        .expect("to");
     let stats = view::stats(&state);
     let growth = stats[0].value.expect("computable");
     assert!(
         (growth - 43.019).abs() < 0.01,
         "CAGR 1995–2004 should be about 43.0% a year, got {growth}"
     );
-    state.apply("to", "1995", true).expect("to");
+    Event::read("to", "1995", true)
+        .and_then(|event| state.apply(event))
+        .expect("to");
     assert_eq!(
         view::stats(&state)[0].value,
         None,
@@ -167,7 +183,9 @@ fn fdi_growth_rate_is_computed_between_the_chosen_years() {
 #[test]
 fn index_and_change_transform_the_values() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("transform", "index", true).expect("index");
+    Event::read("transform", "index", true)
+        .and_then(|event| state.apply(event))
+        .expect("index");
     let plot = view::plot(&state).expect("plot");
     assert!(
         plot.series.iter().all(|series| series.points[0]
@@ -175,9 +193,11 @@ fn index_and_change_transform_the_values() {
             .is_none_or(|value| (value - 100.0).abs() < 1e-9)),
         "the base year must be 100"
     );
-    state.apply("transform", "change", true).expect("change");
-    state
-        .apply("measure", "share_total_assets", true)
+    Event::read("transform", "change", true)
+        .and_then(|event| state.apply(event))
+        .expect("change");
+    Event::read("measure", "share_total_assets", true)
+        .and_then(|event| state.apply(event))
         .expect("measure");
     let plot = view::plot(&state).expect("plot");
     let foreign = plot
@@ -196,27 +216,38 @@ fn index_and_change_transform_the_values() {
 #[test]
 fn play_and_step_reveal_years_one_at_a_time() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("play", "", true).expect("play");
+    Event::read("play", "", true)
+        .and_then(|event| state.apply(event))
+        .expect("play");
     assert_eq!(state.categories, vec!["1997"]);
     for expected in 2..=5 {
-        state.apply("step", "next", true).expect("step");
+        Event::read("step", "next", true)
+            .and_then(|event| state.apply(event))
+            .expect("step");
         assert_eq!(state.categories.len(), expected);
     }
     let before = state.clone();
-    state.apply("step", "next", true).expect("step at the end");
+    Event::read("step", "next", true)
+        .and_then(|event| state.apply(event))
+        .expect("step at the end");
     assert_eq!(state, before, "stepping past the last year changes nothing");
-    state.apply("step", "prev", true).expect("back");
+    Event::read("step", "prev", true)
+        .and_then(|event| state.apply(event))
+        .expect("back");
     assert_eq!(state.categories.last().map(String::as_str), Some("2003"));
-    assert_eq!(key_action("ArrowRight"), Some(("step", "next".to_string())));
-    assert_eq!(key_action("3"), Some(("view", "market".to_string())));
+    assert_eq!(
+        key_action("ArrowRight"),
+        Event::read("step", "next", true).ok()
+    );
+    assert_eq!(key_action("3"), Event::read("view", "market", true).ok());
     assert_eq!(key_action("9"), None);
 }
 
 #[test]
 fn computed_values_and_bounds_are_not_passed_off_as_printed() {
     let mut state = State::for_view(ViewId::Highlights);
-    state
-        .apply("topic", "world_output_share", true)
+    Event::read("topic", "world_output_share", true)
+        .and_then(|event| state.apply(event))
         .expect("topic");
     let plot = view::plot(&state).expect("plot");
     let japan = plot
@@ -235,8 +266,8 @@ fn computed_values_and_bounds_are_not_passed_off_as_printed() {
     );
     assert!(html::table(Some(&plot)).contains("class=\"status-clean derived\""));
 
-    state
-        .apply("topic", "foreign_domestic_sales", true)
+    Event::read("topic", "foreign_domestic_sales", true)
+        .and_then(|event| state.apply(event))
         .expect("topic");
     let plot = view::plot(&state).expect("plot");
     let summary = describe::summary(&plot);
@@ -250,14 +281,20 @@ fn computed_values_and_bounds_are_not_passed_off_as_printed() {
 #[test]
 fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
     let mut state = State::for_view(ViewId::Ownership);
-    state.apply("chart", "stacked100", true).expect("stacked");
-    state.apply("transform", "index", true).expect("index");
+    Event::read("chart", "stacked100", true)
+        .and_then(|event| state.apply(event))
+        .expect("stacked");
+    Event::read("transform", "index", true)
+        .and_then(|event| state.apply(event))
+        .expect("index");
     assert_ne!(
         state.chart,
         ChartKind::Stacked100,
         "an index cannot be stacked"
     );
-    state.apply("transform", "level", true).expect("values");
+    Event::read("transform", "level", true)
+        .and_then(|event| state.apply(event))
+        .expect("values");
     assert_eq!(
         state.chart,
         ChartKind::Stacked100,
@@ -274,8 +311,8 @@ fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
             .map(|series| series.color)
     };
     let before = color_of(&state, "state_owned");
-    state
-        .apply("measure", "share_domestic_assets", true)
+    Event::read("measure", "share_domestic_assets", true)
+        .and_then(|event| state.apply(event))
         .expect("measure");
     assert_eq!(
         color_of(&state, "state_owned"),
@@ -298,18 +335,24 @@ fn every_type_keeps_one_colour_and_one_shape_in_every_view() {
         let mut starts = vec![State::for_view(view_id)];
         for measure in view::measures(view_id) {
             let mut state = State::for_view(view_id);
-            state.apply("measure", measure.id, true).expect("measure");
+            Event::read("measure", measure.id, true)
+                .and_then(|event| state.apply(event))
+                .expect("measure");
             starts.push(state);
         }
         if view_id == ViewId::Highlights {
             for topic in view::TOPICS {
                 let mut state = State::for_view(view_id);
-                state.apply("topic", topic.id, true).expect("topic");
+                Event::read("topic", topic.id, true)
+                    .and_then(|event| state.apply(event))
+                    .expect("topic");
                 starts.push(state);
             }
         }
         for mut state in starts {
-            state.apply("series-all", "", true).expect("all series");
+            Event::read("series-all", "", true)
+                .and_then(|event| state.apply(event))
+                .expect("all series");
             if let Some(plot) = view::plot(&state) {
                 plots.push((state.to_query(), plot));
             }
@@ -389,8 +432,8 @@ fn prose_numbers_printed_with_decimals_are_charted_with_them() {
                 .contains(&(datum.series, datum.dataset, datum.measure))
         }) {
             let mut state = State::for_view(ViewId::Highlights);
-            state
-                .apply("topic", topic.id, true)
+            Event::read("topic", topic.id, true)
+                .and_then(|event| state.apply(event))
                 .expect("the topic opens");
             let plot = view::plot(&state).expect("a topic has a chart");
             let year = datum.year.map(|year| year.to_string()).unwrap_or_default();
