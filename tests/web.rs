@@ -232,6 +232,32 @@ mod chart_on_canvas {
     }
 
     #[wasm_bindgen_test]
+    fn the_chart_is_drawn_by_plotters_canvas() {
+        use ict_explorer::chart;
+        use ict_explorer::web::measured::MeasuredCanvas;
+        use plotters::prelude::IntoDrawingArea;
+        let canvas = canvas_in_page(400, 250);
+        canvas.set_width(400);
+        canvas.set_height(250);
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .expect("a context")
+            .expect("a 2D context")
+            .dyn_into()
+            .expect("a 2D context");
+        let backend = MeasuredCanvas::new(canvas.clone(), context).expect("a 2D canvas");
+        // The page's backend is plotters-canvas's, wrapped only to measure text: were it
+        // replaced, this would not compile.
+        let _drawer: &plotters_canvas::CanvasBackend = backend.as_ref();
+        let area = backend.into_drawing_area();
+        chart::draw(&firms(true), &Style::page(false, 1.0), &area).expect("drawn");
+        assert!(
+            count_of(&pixels(&canvas), PALETTE[0]) > 50,
+            "plotters-canvas drew no line of the series' colour on the canvas"
+        );
+    }
+
+    #[wasm_bindgen_test]
     fn the_backing_store_is_the_css_size_times_the_pixel_ratio() {
         let canvas = canvas_in_page(400, 250);
         draw_on_canvas(&canvas, &firms(true), &Style::page(false, 1.0)).expect("drawn");

@@ -260,56 +260,9 @@
     if (framed && event.source === window.parent) answer(event);
   });
 
-  // Draws a chart frame the core recorded (src/web/frame.rs, which documents the numbers): one
-  // call from the WebAssembly instead of one for every line and label.
-  const aligns = ['start', 'end', 'center'];
-  const baselines = ['top', 'middle', 'bottom'];
-  function replay(context, n, text) {
-    const strings = text.split('\0');
-    let i = 0;
-    const path = () => {
-      const count = n[i++];
-      context.beginPath();
-      for (let k = 0; k < count; k++, i += 2) {
-        if (k === 0) context.moveTo(n[i], n[i + 1]);
-        else context.lineTo(n[i], n[i + 1]);
-      }
-    };
-    while (i < n.length) {
-      const step = n[i++];
-      switch (step) {
-        case 0: context.fillStyle = strings[n[i++]]; break;
-        case 1: context.strokeStyle = strings[n[i++]]; context.lineWidth = n[i++]; break;
-        case 2: context.fillRect(n[i], n[i + 1], n[i + 2], n[i + 3]); i += 4; break;
-        case 3: context.strokeRect(n[i], n[i + 1], n[i + 2], n[i + 3]); i += 4; break;
-        case 4: path(); context.stroke(); break;
-        case 5: path(); context.closePath(); context.fill(); break;
-        case 6:
-          context.beginPath();
-          context.arc(n[i], n[i + 1], n[i + 2], 0, 2 * Math.PI);
-          if (n[i + 3] === 1) context.fill(); else context.stroke();
-          i += 4;
-          break;
-        case 7: context.font = strings[n[i++]]; break;
-        case 8: context.textAlign = aligns[n[i++] % 3]; context.textBaseline = baselines[n[i++] % 3]; break;
-        case 9: context.fillText(strings[n[i]], n[i + 1], n[i + 2]); i += 3; break;
-        case 10:
-          context.save();
-          context.translate(n[i + 1], n[i + 2]);
-          context.rotate(n[i + 3]);
-          context.fillText(strings[n[i]], 0, 0);
-          context.restore();
-          i += 4;
-          break;
-        default: throw new Error(`the chart's recording has an unknown step ${step}`);
-      }
-    }
-  }
-
   async function start() {
     try {
       await wasm_bindgen({ module_or_path: await wasmSource() });
-      wasm_bindgen.use_canvas_replay(replay);
       app = new wasm_bindgen.App(startQuery(), darkScheme.matches);
     } catch (error) {
       console.error(error);

@@ -1,8 +1,8 @@
 //! Draws charts on `<canvas>` elements: sizes the backing store to the CSS box and the
-//! device's pixels, and draws through the recording backend of [`super::frame`], whose marks
-//! it scales back to CSS pixels.
+//! device's pixels, and draws through plotters-canvas (with text measured by
+//! [`super::measured`]), whose marks it scales back to CSS pixels.
 
-use super::frame::Frame;
+use super::measured::MeasuredCanvas;
 use crate::chart::{self, Hits, Style};
 use crate::plot::Plot;
 use plotters::prelude::IntoDrawingArea;
@@ -105,8 +105,6 @@ fn backing_size(css_pixels: f64, ratio: f64) -> u32 {
 }
 
 /// Draws `plot` on `canvas` at its backing store's size; returns the marks in its pixels.
-///
-/// The chart is recorded first and then put on the canvas in one go (see [`Frame`]).
 fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits, String> {
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -114,8 +112,11 @@ fn render(canvas: &HtmlCanvasElement, plot: &Plot, style: &Style) -> Result<Hits
         .ok_or("the canvas gives no 2D context")?
         .dyn_into()
         .map_err(|_| "the canvas context is not a 2D context".to_string())?;
-    let frame = Frame::new((canvas.width(), canvas.height()), context);
-    let area = frame.into_drawing_area();
+    // Round joins keep thick lines from spiking where they turn sharply.
+    context.set_line_join("round");
+    let backend =
+        MeasuredCanvas::new(canvas.clone(), context).ok_or("the canvas gives no 2D context")?;
+    let area = backend.into_drawing_area();
     let hits = chart::draw(plot, style, &area)?;
     area.present()
         .map_err(|error| format!("the chart could not be finished: {error}"))?;

@@ -9,7 +9,7 @@
 mod api;
 pub mod canvas;
 mod download;
-mod frame;
+pub mod measured;
 mod patch;
 mod quality;
 mod share;
