@@ -7,10 +7,19 @@
   root.classList.add('js');
   const started = () => document.getElementById('app')?.dataset.ready === 'true';
 
+  // Puts the static tables in the page: they come as the text of a <noscript> (see
+  // xtask/src/dist.rs), which a browser that runs scripts does not make into elements.
+  const showTables = () => {
+    const tables = document.getElementById('static-tables');
+    if (tables && !document.getElementById('fallback')) tables.insertAdjacentHTML('afterend', tables.textContent);
+  };
+
   // Shows the static tables and says why the explorer is not there. www/app.js calls it too.
   window.ictExplorerFail = (reason) => {
     if (started()) return;
     root.classList.add('failed');
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showTables);
+    else showTables();
     const status = document.getElementById('status');
     if (!status) return;
     status.textContent = `The interactive explorer could not start: ${reason} The tables below still show every number of the paper.`;

@@ -38,7 +38,12 @@ test('the single file carries its fallback tables', async () => {
   try {
     const html = await page.content();
     assert.ok(!html.includes('<!--FALLBACK-->'), 'the <!--FALLBACK--> marker was not replaced');
-    assert.ok((await page.locator('table').count()) > 0, 'no <table> in the page');
+    const tables = await page.textContent('noscript#static-tables');
+    assert.match(tables ?? '', /<table id="fallback-table1">/, 'the page carries no static tables for readers without scripts');
+    // A reader whose scripts run pays for none of them (issue 15: at most 600 live elements).
+    assert.equal(await page.locator('#fallback').count(), 0, 'the static tables were made into elements although the explorer runs');
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    assert.ok(elements <= 600, `the page at rest has ${elements} elements, more than 600`);
   } finally {
     await context.close();
   }

@@ -188,11 +188,19 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
 }
 
 /// www/index.html with the fallback tables in place of the marker.
+///
+/// The tables sit in a `<noscript>`: a browser without scripts (or a frame sandboxed without
+/// them) shows them as they are, while one that runs scripts keeps them as text, so that they
+/// cost a reader of the explorer none of the page's elements; `www/boot.js` puts them in the
+/// page only if the explorer cannot start.
 fn with_fallback(index: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
         1 => Ok(index.replace(
             FALLBACK_MARKER,
-            &(ict_explorer::html::fallback_tables()
+            &(format!(
+                "<noscript id=\"static-tables\">{}</noscript>",
+                ict_explorer::html::fallback_tables()
+            )
                 + &ict_explorer::html::prebuilt_parts()
                 + &ict_explorer::html::glossary_popovers()),
         )),
