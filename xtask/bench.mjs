@@ -1,6 +1,7 @@
-// `cargo xtask bench`: the single-file app side by side with Chart.js and Vega-Lite (canvas),
-// all drawing the same chart (Table 1, share of total assets, the five ownership types, line
-// with markers, 800×450 CSS px at devicePixelRatio 2), in one headless Chromium run.
+// `cargo xtask bench`: the single-file app side by side with Chart.js, Vega-Lite (canvas), uPlot
+// and the floor (plain canvas calls, no library), all drawing the same chart (Table 1, share of
+// total assets, the five ownership types, line with markers, 800×450 CSS px at devicePixelRatio
+// 2), in one headless Chromium run.
 //
 // Every page is served from 127.0.0.1 with COOP/COEP, so that performance.now() is fine-grained.
 // The measurements are interleaved: each round opens every page in a fresh context, in an order
@@ -47,6 +48,8 @@ const TARGETS = [
   { id: 'app', file: 'ict-explorer.html', query: `?${CHART.query}&${seriesQuery}`, app: true },
   { id: 'chartjs', file: peers.chartjs, query: '', app: false },
   { id: 'vegalite', file: peers.vegalite, query: '', app: false },
+  { id: 'uplot', file: peers.uplot, query: '', app: false },
+  { id: 'floor', file: peers.floor, query: '', app: false },
 ];
 
 // Records, from inside the app, when #app gets data-ready (performance.now() counts from the
@@ -182,7 +185,7 @@ for (const target of TARGETS) {
 
 const probes = TARGETS.map((target) => samples[target.id].probe);
 const boxes = probes.map((probe) => `${probe.box.width}×${probe.box.height} CSS px, canvas ${probe.backing.width}×${probe.backing.height} at DPR ${probe.dpr}`);
-const names = { app: 'app', chartjs: 'Chart.js', vegalite: 'Vega-Lite' };
+const names = { app: 'app', chartjs: 'Chart.js', vegalite: 'Vega-Lite', uplot: 'uPlot', floor: 'floor' };
 const run = {
   date: new Date().toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC'),
   chromium,
