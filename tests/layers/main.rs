@@ -55,6 +55,38 @@ fn no_module_imports_upward_and_no_imports_go_round_in_a_circle() {
     );
 }
 
+#[test]
+fn only_the_browser_glue_knows_the_browser() {
+    // ARCHITECTURE.md's first invariant: everything but `src/web/` builds and is tested
+    // natively, so no other file may name the browser's crates.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = Vec::new();
+    for (file, text) in source_files(&root.join("src")) {
+        if file.starts_with("src/web/") {
+            continue;
+        }
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for name in browser_names(code) {
+                problems.push(format!("{file}:{}: `{name}`", number + 1));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "Code outside src/web/ names the browser's crates, so it no longer builds natively:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The browser's crates a line of code names.
+fn browser_names(code: &str) -> Vec<&'static str> {
+    ["web_sys", "js_sys", "wasm_bindgen"]
+        .into_iter()
+        .filter(|name| code.contains(name))
+        .collect()
+}
+
 /// The layers: each a list of the crate's top-level modules, lowest first.
 type Layers = Vec<Vec<String>>;
 
