@@ -209,17 +209,17 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn of(state: &State) -> Snapshot {
-        let view = state.view;
+        let view = state.view();
         let has_years = !state.years().is_empty();
         let year = |year: u16| has_years.then_some(year);
         Snapshot {
             story: None,
             step: None,
             view: view.id(),
-            topic: (view == ViewId::Highlights).then(|| state.topic().id),
+            topic: (view == ViewId::Trade).then(|| state.topic().id),
             measure: (!view::measures(view).is_empty()).then(|| state.measure().id),
-            transform: (view::transforms(view).len() > 1).then(|| state.transform.id()),
-            chart: (!view::chart_kinds(state).is_empty()).then(|| state.chart.id()),
+            transform: (view::transforms(view).len() > 1).then(|| state.transform().id()),
+            chart: (!view::chart_kinds(state).is_empty()).then(|| state.chart().id()),
             series: state
                 .offered_series()
                 .into_iter()
@@ -228,16 +228,16 @@ impl Snapshot {
                 .collect(),
             years: has_years.then(|| {
                 state
-                    .categories
+                    .categories()
                     .iter()
                     .filter_map(|id| id.parse().ok())
                     .collect()
             }),
-            measures: (view == ViewId::Rd).then(|| state.categories.clone()),
-            base: year(state.base_year),
-            from: year(state.from_year),
-            to: year(state.to_year),
-            log: (view == ViewId::Fdi).then_some(state.log_scale),
+            measures: (view == ViewId::Rd).then(|| state.categories().to_vec()),
+            base: year(state.base_year()),
+            from: year(state.from_year()),
+            to: year(state.to_year()),
+            log: (view == ViewId::Fdi).then_some(state.log_scale()),
         }
     }
 
@@ -422,7 +422,7 @@ pub fn changed(current: &State, changes: &[(String, Value)]) -> Result<State, St
     if given(other).is_some() {
         return Err(format!(
             "The {} view has no '{}' to choose; it has '{}'.",
-            state.view.label(),
+            state.view().label(),
             other.name(),
             categories.name()
         ));
@@ -470,7 +470,7 @@ pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result
         let mut unlocked = current.clone();
         unlocked.display.lock = false;
         let mut session = changed_session(&unlocked, changes)?;
-        if session.state.view != current.state.view
+        if session.state.view() != current.state.view()
             || session.story.is_some() != current.story.is_some()
         {
             return Err(current.locked_to_view());

@@ -152,13 +152,13 @@ fn pointed_at(plot: &Plot) -> String {
     if !emphasised.is_empty() {
         sentences.push(format!("Emphasis on {}.", words(&emphasised)));
     }
-    let marks: Vec<String> = plot
-        .marks
+    let lines: Vec<String> = plot
+        .reference_lines
         .iter()
-        .map(|mark| labelled(category(mark.category), &mark.label))
+        .map(|line| labelled(category(line.category), &line.label))
         .collect();
-    if !marks.is_empty() {
-        sentences.push(full_stop(format!("Marked: {}", marks.join("; "))));
+    if !lines.is_empty() {
+        sentences.push(full_stop(format!("Marked: {}", lines.join("; "))));
     }
     let bands: Vec<String> = plot
         .bands

@@ -242,7 +242,6 @@ pub struct ValueDocument {
     pub source: &'static str,
 }
 
-
 /// Builds the nested document from the paper's data.
 pub fn document() -> Document {
     let datasets = Dataset::ALL
@@ -359,20 +358,20 @@ pub fn plot_csv(plot: &crate::plot::Plot) -> String {
 /// `ict-explorer-ownership-share_total_assets-stacked100`.
 pub fn file_stem(state: &crate::view::State) -> String {
     use crate::view::{self, Transform, ViewId};
-    let mut parts = vec!["ict-explorer".to_string(), state.view.id().to_string()];
-    if state.view == ViewId::Highlights {
+    let mut parts = vec!["ict-explorer".to_string(), state.view().id().to_string()];
+    if state.view() == ViewId::Trade {
         parts.push(state.topic().id.to_string());
-    } else if view::measures(state.view).len() > 1 {
+    } else if view::measures(state.view()).len() > 1 {
         parts.push(state.measure().id.to_string());
     }
-    if state.transform != Transform::Level {
-        parts.push(state.transform.id().to_string());
+    if state.transform() != Transform::Level {
+        parts.push(state.transform().id().to_string());
     }
-    if state.log_scale {
+    if state.log_scale() {
         parts.push("log".to_string());
     }
     if view::chart_kinds(state).len() > 1 {
-        parts.push(state.chart.id().to_string());
+        parts.push(state.chart().id().to_string());
     }
     parts.join("-")
 }

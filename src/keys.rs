@@ -256,7 +256,7 @@ fn after_control(session: &Session, press: &Press) -> Reaction {
         let views = ViewId::ALL;
         let here = views
             .iter()
-            .position(|view| *view == session.state.view)
+            .position(|view| *view == session.state.view())
             .unwrap_or(0);
         let next = match press.key {
             "ArrowLeft" => Some(views[(here + views.len() - 1) % views.len()]),

@@ -197,7 +197,7 @@ pub struct Plot {
     /// series is drawn dimmed (never hidden).
     pub emphasis: Vec<String>,
     /// Reference lines, at categories the plot shows.
-    pub marks: Vec<ReferenceLine>,
+    pub reference_lines: Vec<ReferenceLine>,
     /// Shaded spans, cut to the categories the plot shows.
     pub bands: Vec<Span>,
     /// Callouts on points the plot shows.

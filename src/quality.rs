@@ -16,27 +16,27 @@ use std::collections::BTreeMap;
 /// pasted page of text cannot make each keystroke slow.
 const MAX_QUERY_CHARS: usize = 200;
 
-/// The two groups of the list.
+/// The two lists that make up the Data quality list: the findings and the claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Group {
+pub enum List {
     Findings,
     Claims,
 }
 
-impl Group {
-    /// The group's id, which is also its count's key in a [`Tally`] and the start of its
+impl List {
+    /// The list's id, which is also its count's key in a [`Tally`] and the start of its
     /// items' anchors (`finding-…`, `claim-…`).
     pub fn id(self) -> &'static str {
         match self {
-            Group::Findings => "findings",
-            Group::Claims => "claims",
+            List::Findings => "findings",
+            List::Claims => "claims",
         }
     }
 
     fn anchor_prefix(self) -> &'static str {
         match self {
-            Group::Findings => "finding-",
-            Group::Claims => "claim-",
+            List::Findings => "finding-",
+            List::Claims => "claim-",
         }
     }
 }
@@ -52,12 +52,12 @@ pub fn kinds() -> impl Iterator<Item = &'static str> {
         .chain(Verdict::ALL.into_iter().map(Verdict::id))
 }
 
-/// The group an item of kind `kind` belongs to, or `None` for a kind the list does not have.
-pub fn group_of(kind: &str) -> Option<Group> {
+/// The list an item of kind `kind` belongs to, or `None` for a kind neither list has.
+pub fn list_of(kind: &str) -> Option<List> {
     if SEVERITIES.iter().any(|severity| severity.id() == kind) {
-        Some(Group::Findings)
+        Some(List::Findings)
     } else if Verdict::ALL.iter().any(|verdict| verdict.id() == kind) {
-        Some(Group::Claims)
+        Some(List::Claims)
     } else {
         None
     }
@@ -66,7 +66,7 @@ pub fn group_of(kind: &str) -> Option<Group> {
 /// The anchor of an item, `finding-…` or `claim-…`: its id with every character that is not a
 /// lower-case letter, digit, `_` or `-` made a `-`, so that it is a valid HTML id and needs no
 /// escaping in a link (claims are keyed by cell, `text/lenovo/revenue/2006`).
-pub fn anchor(group: Group, id: &str) -> String {
+pub fn anchor(list: List, id: &str) -> String {
     let mut slug = String::with_capacity(id.len());
     for ch in id.chars().map(|ch| ch.to_ascii_lowercase()) {
         let ch = if ch.is_ascii_alphanumeric() || ch == '_' {
@@ -81,7 +81,7 @@ pub fn anchor(group: Group, id: &str) -> String {
     while slug.ends_with('-') {
         slug.pop();
     }
-    format!("{}{slug}", group.anchor_prefix())
+    format!("{}{slug}", list.anchor_prefix())
 }
 
 /// The item anchor named by a link's fragment (`#claim-…`, as `location.hash` gives it), or
@@ -89,9 +89,9 @@ pub fn anchor(group: Group, id: &str) -> String {
 /// that [`anchor`] makes is taken.
 pub fn anchor_in(fragment: &str) -> Option<&str> {
     let id = fragment.strip_prefix('#').unwrap_or(fragment);
-    let rest = [Group::Findings, Group::Claims]
+    let rest = [List::Findings, List::Claims]
         .into_iter()
-        .find_map(|group| id.strip_prefix(group.anchor_prefix()))?;
+        .find_map(|list| id.strip_prefix(list.anchor_prefix()))?;
     let well_formed = !rest.is_empty()
         && rest.len() <= 200
         && rest
@@ -253,8 +253,8 @@ impl Entry {
         self.text = words.join(" ");
     }
 
-    fn group(&self) -> Option<Group> {
-        group_of(&self.kind)
+    fn list(&self) -> Option<List> {
+        list_of(&self.kind)
     }
 }
 
@@ -419,8 +419,8 @@ impl Tally {
             }
             shown += 1;
             *counts.entry(entry.section.clone()).or_default() += 1;
-            if let Some(group) = entry.group() {
-                *counts.entry(group.id().to_string()).or_default() += 1;
+            if let Some(list) = entry.list() {
+                *counts.entry(list.id().to_string()).or_default() += 1;
             }
         }
         let status = if shown == 0 {
@@ -428,8 +428,8 @@ impl Tally {
         } else if shown == total {
             format!("All {total} findings and claims shown.")
         } else {
-            let findings = counts.get(Group::Findings.id()).copied().unwrap_or(0);
-            let claims = counts.get(Group::Claims.id()).copied().unwrap_or(0);
+            let findings = counts.get(List::Findings.id()).copied().unwrap_or(0);
+            let claims = counts.get(List::Claims.id()).copied().unwrap_or(0);
             format!(
                 "{shown} of {total} shown: {findings} finding{}, {claims} claim{}.",
                 plural(findings),
@@ -445,7 +445,7 @@ impl Tally {
     }
 
     /// The count of a key, 0 for a key nothing counted:
-    /// - `findings`, `claims`: the items of that group shown;
+    /// - `findings`, `claims`: the items of that list shown;
     /// - a section's id (`findings-warning`, `claims-fig1`): the items of that section shown;
     /// - `kind-` and a kind (`kind-agrees`): the items of that kind that the search and the
     ///   table-or-figure choice leave, which its checkbox would show.
@@ -500,24 +500,24 @@ mod tests {
 
     #[test]
     fn anchors_are_valid_ids_that_the_fragment_reader_accepts() {
-        for (group, id, expected) in [
+        for (list, id, expected) in [
             (
-                Group::Claims,
+                List::Claims,
                 "text/lenovo/revenue/2006",
                 "claim-text-lenovo-revenue-2006",
             ),
             (
-                Group::Claims,
+                List::Claims,
                 "text/china/pc_market_rank/",
                 "claim-text-china-pc_market_rank",
             ),
             (
-                Group::Findings,
+                List::Findings,
                 "text-sce-average-vs-table1",
                 "finding-text-sce-average-vs-table1",
             ),
         ] {
-            let made = anchor(group, id);
+            let made = anchor(list, id);
             assert_eq!(made, expected);
             assert_eq!(anchor_in(&format!("#{made}")), Some(made.as_str()));
         }

@@ -159,7 +159,7 @@ impl Session {
     pub fn step(&self) -> Option<(&Story, usize, &Step)> {
         let (story, index) = self.story.as_ref()?;
         let step = story.steps.get(*index)?;
-        (step.state().view == self.state.view).then_some((story, *index, step))
+        (step.state().view() == self.state.view()).then_some((story, *index, step))
     }
 
     /// The step of the story the reader stepped away from to another view, which "Back to the
@@ -171,8 +171,8 @@ impl Session {
 
     /// Stores the current view's choices for when the reader comes back to it.
     fn remember(&mut self) {
-        let view = self.state.view;
-        self.memory.retain(|state| state.view != view);
+        let view = self.state.view();
+        self.memory.retain(|state| state.view() != view);
         self.memory.push(self.state.clone());
     }
 
@@ -186,7 +186,7 @@ impl Session {
         };
         let state = step.state();
         *current = index;
-        if state.view != self.state.view {
+        if state.view() != self.state.view() {
             self.remember();
         }
         self.state = state;
@@ -217,7 +217,7 @@ impl Session {
         }
         let applied = self.apply_event(event);
         // The finding's title belongs to the view its button opened.
-        if matches!(&self.focus, Some(focus) if focus.view != self.state.view) {
+        if matches!(&self.focus, Some(focus) if focus.view != self.state.view()) {
             self.focus = None;
         }
         applied
@@ -239,7 +239,7 @@ impl Session {
     pub fn locked_to_view(&self) -> String {
         format!(
             "This embedded view shows {} only; open the explorer on its own to see the others.",
-            self.state.view.label()
+            self.state.view().label()
         )
     }
 
@@ -283,7 +283,7 @@ impl Session {
                 let state = self.state.clone();
                 let title = view::plot(&state)
                     .map(|plot| plot.title)
-                    .unwrap_or_else(|| state.view.label().to_string());
+                    .unwrap_or_else(|| state.view().label().to_string());
                 let (story, index) = self.own_story();
                 let at = if story.steps.is_empty() {
                     0
@@ -307,15 +307,15 @@ impl Session {
             }
             Event::Goto(key) => {
                 let target = Target::read(&key)?;
-                if target.state.view != self.state.view {
+                if target.state.view() != self.state.view() {
                     self.remember();
                 }
                 self.focus = Some(Focus {
                     title: target.title,
-                    view: target.state.view,
+                    view: target.state.view(),
                     named: target.named,
                     charted: target.charted,
-                    with_values: target.state.outlines.len(),
+                    with_values: target.state.outlines().len(),
                 });
                 self.state = target.state;
                 Ok(())
@@ -325,12 +325,12 @@ impl Session {
                 Ok(())
             }
             Event::View(view) => {
-                if view != self.state.view {
+                if view != self.state.view() {
                     self.remember();
                     self.state = self
                         .memory
                         .iter()
-                        .find(|state| state.view == view)
+                        .find(|state| state.view() == view)
                         .cloned()
                         .unwrap_or_else(|| State::for_view(view));
                 }

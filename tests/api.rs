@@ -104,6 +104,13 @@ fn absent_values_leave_their_part_alone_and_a_new_view_starts_fresh() {
         same_view, narrowed,
         "naming the current view should not reset the reader's choices"
     );
+    let old_name = changed(&narrowed, &changes(&[("view", text("highlights"))]))
+        .expect("an old course page's script names the Trade & output view 'highlights'");
+    assert_eq!(
+        Snapshot::of(&old_name).view,
+        "trade",
+        "setState({{view: 'highlights'}}) from an old course page opens another view"
+    );
 }
 
 #[test]
@@ -145,7 +152,7 @@ fn every_view_s_snapshot_names_only_what_applies_and_comes_back_as_it_was() {
         let state = State::for_view(view);
         let snapshot = Snapshot::of(&state);
         assert_eq!(snapshot.view, view.id());
-        assert_eq!(snapshot.topic.is_some(), view == ViewId::Highlights);
+        assert_eq!(snapshot.topic.is_some(), view == ViewId::Trade);
         assert_eq!(snapshot.log.is_some(), view == ViewId::Fdi);
         let elsewhere = if view == ViewId::Ownership {
             ViewId::Rd

@@ -3,7 +3,7 @@
 //! value, pointing away from every value finds none, the layout is the drawing's (not a second
 //! guess at it), and the tooltip names the series, year, value with unit, status and note.
 
-use ict_explorer::chart::{self, Area, Hits, Mark, Style, MOUSE_REACH, TOUCH_REACH};
+use ict_explorer::chart::{self, Area, DrawnValue, Hits, Style, MOUSE_REACH, TOUCH_REACH};
 use ict_explorer::data::{Qualifier, Status, Unit};
 use ict_explorer::html;
 use ict_explorer::plot::{Category, ChartKind, Plot, Point, Series, Shape};
@@ -63,7 +63,7 @@ fn fixture(kind: ChartKind, unit: Unit, series: Vec<Series>) -> Plot {
         series,
         source: String::new(),
         emphasis: Vec::new(),
-        marks: Vec::new(),
+        reference_lines: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
         outlines: Vec::new(),
@@ -148,7 +148,7 @@ fn every_view() -> Vec<(String, Plot)> {
         }
     }
     for topic in TOPICS {
-        let mut state = State::for_view(ViewId::Highlights);
+        let mut state = State::for_view(ViewId::Trade);
         Event::read("topic", topic.id, true)
             .and_then(|event| state.apply(event))
             .expect("a listed topic");
@@ -174,14 +174,14 @@ fn page(plot: &Plot) -> (String, Hits) {
 // ---------------------------------------------------------------------------------------------
 // Geometry, written out again here so that the tests do not trust the code they test
 
-fn middle(mark: &Mark) -> (f64, f64) {
+fn middle(mark: &DrawnValue) -> (f64, f64) {
     match mark.area {
         Area::Point { x, y, .. } => (x, y),
         Area::Rect { x0, y0, x1, y1 } => ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
     }
 }
 
-fn distance(mark: &Mark, (x, y): (f64, f64)) -> f64 {
+fn distance(mark: &DrawnValue, (x, y): (f64, f64)) -> f64 {
     match mark.area {
         Area::Point {
             x: cx,
@@ -196,11 +196,11 @@ fn distance(mark: &Mark, (x, y): (f64, f64)) -> f64 {
     }
 }
 
-fn same_value(a: &Mark, b: &Mark) -> bool {
+fn same_value(a: &DrawnValue, b: &DrawnValue) -> bool {
     (a.series, a.point) == (b.series, b.point)
 }
 
-fn describe(mark: &Mark) -> String {
+fn describe(mark: &DrawnValue) -> String {
     format!("{} {}", mark.series_id, mark.category_id)
 }
 
@@ -266,7 +266,7 @@ fn every_drawn_value_has_one_mark_and_nothing_else_has_one() {
     for (name, plot) in every_chart() {
         let (_, hits) = page(&plot);
         let mut seen = std::collections::HashSet::new();
-        for mark in hits.marks() {
+        for mark in hits.drawn_values() {
             let series = &plot.series[mark.series];
             let point = &series.points[mark.point];
             assert_eq!(
@@ -295,13 +295,13 @@ fn every_drawn_value_has_one_mark_and_nothing_else_has_one() {
                 .filter(|point| point.value.is_some())
                 .count();
             assert_eq!(
-                hits.marks().len(),
+                hits.drawn_values().len(),
                 values,
                 "{name}: some values drawn on the chart would show no tooltip"
             );
         }
         assert!(
-            !hits.marks().is_empty() || plot.is_empty(),
+            !hits.drawn_values().is_empty() || plot.is_empty(),
             "{name}: a chart with values recorded no marks"
         );
     }
@@ -312,7 +312,7 @@ fn pointing_at_a_mark_finds_its_value() {
     let mut checked = 0;
     for (name, plot) in every_chart() {
         let (_, hits) = page(&plot);
-        for mark in hits.marks() {
+        for mark in hits.drawn_values() {
             let at = middle(mark);
             for (reach, pointer) in [(MOUSE_REACH, "mouse"), (TOUCH_REACH, "finger")] {
                 let found = hits.at(at, reach).unwrap_or_else(|| {
@@ -346,7 +346,7 @@ fn pointing_away_from_every_mark_finds_nothing() {
             for column in (0..SIZE.0).step_by(9) {
                 let at = (f64::from(column), f64::from(row));
                 let nearest = hits
-                    .marks()
+                    .drawn_values()
                     .iter()
                     .map(|mark| distance(mark, at))
                     .fold(f64::INFINITY, f64::min);
@@ -374,7 +374,7 @@ fn the_marks_are_where_the_drawing_put_its_shapes() {
     for (name, plot) in every_chart() {
         let (svg, hits) = page(&plot);
         let (centres, rects) = svg_shapes(&svg);
-        for mark in hits.marks() {
+        for mark in hits.drawn_values() {
             let drawn = match mark.area {
                 Area::Point { x, y, .. } => centres
                     .iter()
@@ -404,7 +404,7 @@ fn bars_and_stack_segments_are_found_where_they_stand() {
         let (_, hits) = page(&plot);
         let rect = |series: usize, point: usize| {
             let mark = hits
-                .marks()
+                .drawn_values()
                 .iter()
                 .find(|mark| (mark.series, mark.point) == (series, point))
                 .unwrap_or_else(|| panic!("{kind:?}: no mark for series {series} at {point}"));
@@ -465,8 +465,8 @@ fn marks_drawn_at_twice_the_pixels_scale_back_to_the_same_places() {
     let (_, double) =
         chart::to_svg_with_hits(&plot, &Style::page(false, 2.0), SIZE.0 * 2, SIZE.1 * 2);
     let double = double.scaled(0.5, 0.5);
-    assert_eq!(single.marks().len(), double.marks().len());
-    for (one, two) in single.marks().iter().zip(double.marks()) {
+    assert_eq!(single.drawn_values().len(), double.drawn_values().len());
+    for (one, two) in single.drawn_values().iter().zip(double.drawn_values()) {
         let ((x1, y1), (x2, y2)) = (middle(one), middle(two));
         assert!(
             same_value(one, two) && (x1 - x2).abs() <= 3.0 && (y1 - y2).abs() <= 3.0,
@@ -483,7 +483,7 @@ fn the_tooltip_names_series_year_value_with_unit_status_and_note() {
     let (_, hits) = page(&plot);
     let tooltip = |series: usize, point: usize| {
         let mark = hits
-            .marks()
+            .drawn_values()
             .iter()
             .find(|mark| (mark.series, mark.point) == (series, point))
             .expect("a mark for a value");
@@ -548,7 +548,7 @@ fn the_tooltip_names_series_year_value_with_unit_status_and_note() {
     // The missing value has no mark, so no tooltip says "n/a" or zero for it.
     assert!(
         !hits
-            .marks()
+            .drawn_values()
             .iter()
             .any(|mark| (mark.series, mark.point) == (1, 1)),
         "the missing value of Private in 2001 got a mark"
@@ -559,7 +559,7 @@ fn the_tooltip_names_series_year_value_with_unit_status_and_note() {
 fn every_value_of_every_view_has_a_tooltip_with_its_series_and_status() {
     for (name, plot) in every_view() {
         let (_, hits) = page(&plot);
-        for mark in hits.marks() {
+        for mark in hits.drawn_values() {
             let series = &plot.series[mark.series];
             let point = &series.points[mark.point];
             let html = html::tooltip(&plot, mark)
@@ -601,7 +601,7 @@ fn marks_of_another_drawing_give_no_tooltip() {
     let (_, hits) = page(&plot);
     let mut other = plot.clone();
     other.series.swap(0, 2);
-    for mark in hits.marks().iter().filter(|mark| mark.series != 1) {
+    for mark in hits.drawn_values().iter().filter(|mark| mark.series != 1) {
         assert!(
             html::tooltip(&other, mark).is_none(),
             "a mark of {} shows a tooltip of another series",

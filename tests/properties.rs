@@ -157,13 +157,13 @@ proptest! {
             "the tabs must show exactly one view as current: {}", tabs
         );
         let controls = html::controls(&state, &Group::ALL);
-        prop_assert_eq!(controls.is_empty(), state.view == ViewId::Quality, "controls: {}", controls);
+        prop_assert_eq!(controls.is_empty(), state.view() == ViewId::Quality, "controls: {}", controls);
         let stats = view::stats(&state);
         prop_assert_eq!(html::stats(&stats).is_empty(), stats.is_empty());
         let legend = html::legend(&state, plot.as_ref());
         let table = html::table(plot.as_ref());
         let Some(plot) = plot else {
-            prop_assert_eq!(state.view, ViewId::Quality, "only the quality view has no chart");
+            prop_assert_eq!(state.view(), ViewId::Quality, "only the quality view has no chart");
             return Ok(());
         };
         prop_assert!(!legend.is_empty() && table.starts_with("<table"), "no legend or table");
@@ -292,7 +292,7 @@ proptest! {
         // Up to some hundred kilobytes: a link pasted into itself, or a host page sending a file.
         let value = vec![chunk.as_str(); times].join(",");
         let encoded: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
-        let query = format!("view=highlights&{name}={encoded}");
+        let query = format!("view=trade&{name}={encoded}");
         let (state, problems) = State::from_query(&query);
         for problem in &problems {
             check_notice(problem, &format!("a link with {times} × {chunk:?} in {name}"))?;

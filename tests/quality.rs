@@ -188,7 +188,7 @@ fn the_list_has_one_item_with_a_unique_anchor_for_every_finding_and_claim() {
     }
     for finding in &checks::paper().findings {
         assert!(
-            anchors.contains(&quality::anchor(quality::Group::Findings, &finding.id)),
+            anchors.contains(&quality::anchor(quality::List::Findings, &finding.id)),
             "the finding {:?} has no anchor of its own",
             finding.title
         );
@@ -250,7 +250,7 @@ fn every_item_carries_its_kind_section_and_sources_and_searchable_text() {
         let entry = item.entry();
         let id = item.get("id");
         assert!(
-            quality::group_of(&entry.kind).is_some(),
+            quality::list_of(&entry.kind).is_some(),
             "#{id} has the unknown kind {:?}",
             entry.kind
         );
@@ -310,7 +310,7 @@ fn each_item_is_found_by_its_own_title_typed_loosely() {
         // Capitals, and a title cut short, as a reader types it.
         let typed: String = finding.title.to_uppercase().chars().take(30).collect();
         let filter = filter(&[(quality::SEARCH, &typed, true)]);
-        let anchor = quality::anchor(quality::Group::Findings, &finding.id);
+        let anchor = quality::anchor(quality::List::Findings, &finding.id);
         let found = shown(&items, &filter);
         assert!(
             found.iter().any(|item| item.get("id") == anchor),

@@ -115,7 +115,7 @@ fn each_view_remembers_the_readers_choices() {
     Event::read("view", "fdi", true)
         .and_then(|event| session.apply(event))
         .unwrap();
-    assert_eq!(session.state.view, ViewId::Fdi);
+    assert_eq!(session.state.view(), ViewId::Fdi);
     Event::read("view", "ownership", true)
         .and_then(|event| session.apply(event))
         .unwrap();
@@ -157,7 +157,7 @@ fn a_teachers_story_is_built_edited_reordered_and_kept_in_its_link() {
         .and_then(|event| session.apply(event))
         .unwrap();
     let (story, _, _) = session.step().expect("a story is open");
-    let views: Vec<ViewId> = story.steps.iter().map(|step| step.state().view).collect();
+    let views: Vec<ViewId> = story.steps.iter().map(|step| step.state().view()).collect();
     assert_eq!(views, [ViewId::Fdi, ViewId::Rd, ViewId::Ownership]);
     assert_eq!(story.steps[2].caption, "Foreign firms grow. Look at 2005.");
     let reopened = open(&session.query());
@@ -267,16 +267,16 @@ fn scripts_move_through_stories_with_set_state() {
 #[test]
 fn a_callout_goes_when_the_values_it_speaks_of_change() {
     let mut session = open("view=ownership&measure=share_total_assets&note=foreign_funded@2005:Foreign+firms+hold+68%25&mark=2001:WTO+entry");
-    assert_eq!(session.state.notes.len(), 1);
+    assert_eq!(session.state.notes().len(), 1);
     Event::read("transform", "index", true)
         .and_then(|event| session.apply(event))
         .unwrap();
     assert!(
-        session.state.notes.is_empty(),
+        session.state.notes().is_empty(),
         "a callout about 68% stays on an index chart"
     );
     assert_eq!(
-        session.state.marks.len(),
+        session.state.reference_lines().len(),
         1,
         "a line at a year should stay when the values change"
     );
@@ -285,7 +285,7 @@ fn a_callout_goes_when_the_values_it_speaks_of_change() {
 #[test]
 fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
     let mut session = open("story=ning&step=3");
-    let step_view = session.state.view;
+    let step_view = session.state.view();
     let elsewhere = if step_view == ViewId::Rd { "fdi" } else { "rd" };
     let caption = session
         .step()
@@ -317,8 +317,8 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
     // The link keeps the story, so a reload comes back to the same place.
     let reopened = open(&session.query());
     assert_eq!(
-        (step_number(&reopened), reopened.state.view),
-        (None, session.state.view)
+        (step_number(&reopened), reopened.state.view()),
+        (None, session.state.view())
     );
     Event::read("story-return", "", true)
         .and_then(|event| session.apply(event))
@@ -346,7 +346,7 @@ fn a_tab_during_a_story_leaves_its_step_and_back_to_the_story_returns() {
 #[test]
 fn a_script_s_view_during_a_story_leaves_it_and_naming_the_story_returns() {
     let session = open("story=ning&step=3");
-    let step_view = session.state.view;
+    let step_view = session.state.view();
     let elsewhere = if step_view == ViewId::Rd { "fdi" } else { "rd" };
     let moved =
         api::changed_session(&session, &[("view".into(), Value::Text(elsewhere.into()))]).unwrap();
@@ -471,7 +471,7 @@ fn a_saved_story_opens_on_its_first_step() {
 #[test]
 fn a_presenter_s_remote_returns_to_the_story_left_for_another_view() {
     let mut session = open("story=ning&step=3&present=1");
-    let elsewhere = if session.state.view == ViewId::Rd {
+    let elsewhere = if session.state.view() == ViewId::Rd {
         "fdi"
     } else {
         "rd"
@@ -579,5 +579,5 @@ fn a_script_cannot_move_a_locked_view_to_another_view_or_a_story() {
     )
     .expect("a locked embed takes a change of its own view's series");
     assert!(kept.display.lock, "a script's change unlocked the embed");
-    assert_eq!(kept.state.series, vec!["private".to_string()]);
+    assert_eq!(kept.state.series(), vec!["private".to_string()]);
 }

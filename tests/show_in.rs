@@ -37,7 +37,7 @@ fn charts() -> Vec<State> {
     let mut charts = Vec::new();
     for view in ViewId::ALL {
         let choices: Vec<(&str, &str)> = match view {
-            ViewId::Highlights => TOPICS.iter().map(|topic| ("topic", topic.id)).collect(),
+            ViewId::Trade => TOPICS.iter().map(|topic| ("topic", topic.id)).collect(),
             _ => view::measures(view)
                 .iter()
                 .map(|measure| ("measure", measure.id))
@@ -60,7 +60,7 @@ fn charts() -> Vec<State> {
 /// A chart as a reader would name it.
 fn chart_name(state: &State) -> String {
     let title = view::plot(state).map_or_else(String::new, |plot| plot.title);
-    format!("the {} chart '{title}'", state.view.label())
+    format!("the {} chart '{title}'", state.view().label())
 }
 
 /// A cell as a reader would name it: its series, measure and year, then its key.
@@ -94,7 +94,7 @@ fn has_slot(state: &State, key: &str) -> bool {
 /// cells than another chart does, a cell it holds switched off, or a cell not outlined.
 fn flaw(button: &Button, target: &State, charts: &[State]) -> Option<String> {
     let keys: Vec<&str> = button.cells.iter().map(String::as_str).collect();
-    let label = format!("'Show in {}' for {}", target.view.label(), button.about);
+    let label = format!("'Show in {}' for {}", target.view().label(), button.about);
     let held = |chart: &State| -> Vec<&str> {
         keys.iter()
             .copied()
@@ -229,7 +229,7 @@ fn the_title_stays_above_the_chart_until_dismissed_or_the_view_is_left() {
     Event::read("goto", &button_value(finding), true)
         .and_then(|event| session.apply(event))
         .expect("Show in");
-    assert_eq!(session.state.view, ViewId::Ownership);
+    assert_eq!(session.state.view(), ViewId::Ownership);
     let focus = session.focus.clone().expect("the finding is kept");
     assert_eq!(focus.title, finding.title);
     assert_eq!((focus.named, focus.charted), (3, 2), "{focus:?}");
@@ -298,7 +298,7 @@ fn a_button_without_a_title_still_opens_its_cells() {
     Event::read("goto", &finding.cells.join(" "), true)
         .and_then(|event| session.apply(event))
         .expect("the old button value");
-    assert_eq!(session.state.view, ViewId::Ownership);
+    assert_eq!(session.state.view(), ViewId::Ownership);
     let focus = session.focus.clone().expect("a focus without a title");
     assert_eq!(focus.title, "");
     let banner = html::focus_banner(&session, view::plot(&session.state).as_ref());
@@ -348,7 +348,7 @@ fn a_button_naming_nothing_the_paper_has_changes_nothing() {
         assert!(
             refused.is_err(),
             "'{value}' names no cell of the paper, yet opened {:?}",
-            session.state.view
+            session.state.view()
         );
         assert_eq!(session, before, "a refused 'Show in' changed the session");
     }
@@ -358,7 +358,7 @@ fn a_button_naming_nothing_the_paper_has_changes_nothing() {
 fn outlines_survive_the_link_and_go_when_their_values_do() {
     let finding = sce_finding();
     let state = Target::read(&button_value(finding)).expect("Show in").state;
-    assert_eq!(state.outlines.len(), 2, "{:?}", state.outlines);
+    assert_eq!(state.outlines().len(), 2, "{:?}", state.outlines());
     let link = state.to_query();
     assert!(
         link.contains("outline=state_controlled%402003%7Cstate_controlled%402005"),
@@ -387,7 +387,7 @@ fn outlines_survive_the_link_and_go_when_their_values_do() {
             .and_then(|event| changed.apply(event))
             .expect("a change");
         assert!(
-            changed.outlines.is_empty(),
+            changed.outlines().is_empty(),
             "after {name} {value} the outlines stay on values that are no longer shown"
         );
     }
@@ -413,8 +413,8 @@ fn every_outline_is_drawn_round_its_value_in_lines_bars_and_stacks() {
     ];
     for (view, key, kind) in cases {
         let state = State::showing(&[key]);
-        assert_eq!(state.view, view, "{key} opens the wrong view");
-        assert_eq!(state.chart.id(), kind, "{key} opens another chart kind");
+        assert_eq!(state.view(), view, "{key} opens the wrong view");
+        assert_eq!(state.chart().id(), kind, "{key} opens another chart kind");
         let plot = view::plot(&state).expect("plot");
         assert_eq!(plot.outlines.len(), 1, "{key} is not outlined");
         let mut plain = plot.clone();
@@ -450,7 +450,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
         if target.charted > 0 {
             assert_eq!(
                 label,
-                format!("Show in {}", target.state.view.label()),
+                format!("Show in {}", target.state.view().label()),
                 "{}",
                 button.about
             );
@@ -465,7 +465,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
             failures.push(format!(
                 "the button for the {} opens {} at no row of its own number ({}), but at {:?}",
                 button.about,
-                target.state.view.label(),
+                target.state.view().label(),
                 cell_name(&button.cells[0]),
                 target.rows
             ));
@@ -481,7 +481,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
                     "the button for the {} marks the row of {}, which {} does not list",
                     button.about,
                     cell_name(key),
-                    target.state.view.label()
+                    target.state.view().label()
                 )),
             }
         }
@@ -506,7 +506,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
 
 #[test]
 fn the_list_of_quoted_numbers_holds_exactly_the_prose_numbers_no_chart_plots() {
-    let state = State::for_view(ViewId::Highlights);
+    let state = State::for_view(ViewId::Trade);
     let list = html::about(&state);
     let charts = charts();
     for datum in data::all() {

@@ -138,7 +138,7 @@ fn the_built_in_story_follows_the_paper() {
         "the built-in story has {} steps; the paper's argument needs at least 10",
         story.steps.len()
     );
-    let views: HashSet<ViewId> = story.steps.iter().map(|step| step.state().view).collect();
+    let views: HashSet<ViewId> = story.steps.iter().map(|step| step.state().view()).collect();
     assert!(
         views.len() >= 4,
         "the story stays in {} views ({:?}); a lecture should show at least 4",
@@ -241,7 +241,7 @@ fn every_step_opens_its_view_without_problems() {
             step.title
         );
         assert!(
-            view::plot(&state).map_or(state.view == ViewId::Quality, |plot| !plot.is_empty()),
+            view::plot(&state).map_or(state.view() == ViewId::Quality, |plot| !plot.is_empty()),
             "step {number} ('{}') opens on an empty chart",
             step.title
         );
@@ -283,7 +283,7 @@ fn annotations_survive_the_step_links() {
             ("emphasised series", plot.emphasis.len(), emphasised),
             (
                 "reference lines",
-                plot.marks.len(),
+                plot.reference_lines.len(),
                 annotation(&step.view, "mark").len(),
             ),
             (
@@ -392,7 +392,7 @@ fn annotations_point_at_what_each_step_shows() {
         story
             .steps
             .iter()
-            .any(|step| step.state().view == ViewId::Fdi
+            .any(|step| step.state().view() == ViewId::Fdi
                 && annotation(&step.view, "mark")
                     .iter()
                     .any(|mark| mark.starts_with("2001:"))),
@@ -489,10 +489,10 @@ fn questions_ask_about_what_the_step_shows() {
             let datum = datum(paper, key);
             assert_eq!(
                 ViewId::showing(datum.dataset),
-                state.view,
+                state.view(),
                 "step {number} asks about {key}, which its view does not show"
             );
-            let category = match state.view {
+            let category = match state.view() {
                 ViewId::Rd => datum.measure.to_string(),
                 _ => datum.year.map(|year| year.to_string()).unwrap_or_default(),
             };

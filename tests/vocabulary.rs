@@ -19,7 +19,7 @@ use ict_explorer::view::{
 fn page_fragments() -> Vec<(String, String)> {
     let mut states: Vec<State> = ViewId::ALL.into_iter().map(State::for_view).collect();
     for topic in TOPICS {
-        let mut state = State::for_view(ViewId::Highlights);
+        let mut state = State::for_view(ViewId::Trade);
         state
             .apply(Event::Topic(topic.id.to_string()))
             .expect("every topic opens");
@@ -275,10 +275,7 @@ fn differing(setting: Setting) -> Option<State> {
     let (first, second) = (years[0], years[1]);
     Some(match setting {
         Setting::View => reached(ViewId::Fdi, vec![]),
-        Setting::Topic => reached(
-            ViewId::Highlights,
-            vec![Event::Topic(TOPICS[1].id.to_string())],
-        ),
+        Setting::Topic => reached(ViewId::Trade, vec![Event::Topic(TOPICS[1].id.to_string())]),
         Setting::Measure => reached(
             ViewId::Ownership,
             vec![Event::Measure(
@@ -335,10 +332,10 @@ fn differing(setting: Setting) -> Option<State> {
                 on: true,
             }],
         ),
-        Setting::Marks => reached(
+        Setting::ReferenceLines => reached(
             ViewId::Ownership,
             vec![Event::Annotations(
-                AnnotationKind::Marks,
+                AnnotationKind::ReferenceLines,
                 format!("{second}:WTO"),
             )],
         ),

@@ -194,7 +194,7 @@ mod chart_on_canvas {
             },
             source: String::new(),
             emphasis: Vec::new(),
-            marks: Vec::new(),
+            reference_lines: Vec::new(),
             bands: Vec::new(),
             notes: Vec::new(),
             outlines: Vec::new(),

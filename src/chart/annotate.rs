@@ -30,7 +30,7 @@ pub(crate) struct TopLabel {
     width: f64,
     /// The row, counted upwards from the plot.
     row: usize,
-    /// The reference line the label belongs to (an index into `Plot::marks`), if it is one.
+    /// The reference line the label belongs to (an index into `Plot::reference_lines`), if it is one.
     mark: Option<usize>,
 }
 
@@ -123,7 +123,7 @@ pub(crate) fn place_labels(
     let least = painter.px(12.0);
     let area = frame.plot;
     let mut wanted: Vec<(Wanted, &str, Option<usize>)> = Vec::new();
-    for (index, mark) in plot.marks.iter().enumerate() {
+    for (index, mark) in plot.reference_lines.iter().enumerate() {
         if let Some(x) = mark_x(plot, frame, mark.category) {
             if !mark.label.is_empty() {
                 wanted.push((Wanted::Beside(x), &mark.label, Some(index)));
@@ -198,7 +198,7 @@ pub(crate) fn headroom(tried: &Hits, painter: &Painter) -> f64 {
     let covers_a_mark = |callout: &Area| {
         let (x0, y0, x1, y1) = callout.bounds();
         let callout = Rect { x0, y0, x1, y1 };
-        tried.marks().iter().any(|mark| {
+        tried.drawn_values().iter().any(|mark| {
             let (x0, y0, x1, y1) = mark.area.bounds();
             overlap(&callout, &Rect { x0, y0, x1, y1 }) > 0.0
         })
@@ -242,7 +242,7 @@ pub(crate) fn draw_mark_lines(
     frame: &Frame,
     labels: &[TopLabel],
 ) -> Drawn {
-    for (index, mark) in plot.marks.iter().enumerate() {
+    for (index, mark) in plot.reference_lines.iter().enumerate() {
         let Some(x) = mark_x(plot, frame, mark.category) else {
             continue;
         };
@@ -299,7 +299,7 @@ pub(crate) fn draw_outlines(plot: &Plot, painter: &Painter, hits: &Hits) -> Draw
     let (halo, line) = (painter.px(5.0), painter.px(2.5));
     for outline in &plot.outlines {
         let Some(mark) = hits
-            .marks()
+            .drawn_values()
             .iter()
             .find(|mark| mark.series == outline.series && mark.point == outline.category)
         else {
@@ -344,7 +344,7 @@ pub(crate) fn draw_notes(
     // What a box must not cover: every mark, with a little air, and every callout's ring.
     let air = painter.px(3.0);
     let mut taken: Vec<Rect> = hits
-        .marks()
+        .drawn_values()
         .iter()
         .map(|mark| {
             let (x0, y0, x1, y1) = mark.area.bounds();
@@ -464,7 +464,7 @@ fn note_lines(
 fn line_pieces(hits: &Hits) -> Vec<(Point, Point)> {
     let mut pieces = Vec::new();
     let markers: Vec<(usize, usize, Point)> = hits
-        .marks()
+        .drawn_values()
         .iter()
         .filter_map(|mark| match mark.area {
             Area::Point { x, y, .. } => Some((mark.series, mark.point, (x, y))),

@@ -5,7 +5,7 @@ use super::annotate;
 
 mod bars;
 use super::frame::{value_at, BarSlots, Frame, Stack, LARGEST_DRAWN, MAX_BAR_WIDTH};
-use super::hits::{Area, Hits, Mark};
+use super::hits::{Area, DrawnValue, Hits};
 use super::marks::{self, LinePen, Placed, Rect};
 use super::paint::{Drawn, Painter};
 use super::scale::ValueAxis;
@@ -483,9 +483,9 @@ pub(crate) fn series_pen(plot: &Plot, painter: &Painter, series: &Series) -> Lin
 }
 
 /// The mark of the point `point` of the series at `series` in the plot, drawn in `area`.
-fn mark(plot: &Plot, series: usize, point: usize, area: Area) -> Mark {
+fn mark(plot: &Plot, series: usize, point: usize, area: Area) -> DrawnValue {
     let id = |text: Option<&String>| text.cloned().unwrap_or_default();
-    Mark {
+    DrawnValue {
         series,
         point,
         series_id: id(plot.series.get(series).map(|series| &series.id)),

@@ -80,7 +80,7 @@ impl Area {
 
 /// One drawn value: which point of the plot it shows, and where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Mark {
+pub struct DrawnValue {
     /// The index of the series in `Plot::series`.
     pub series: usize,
     /// The index of the point in the series' points, which is also its category's index in
@@ -94,8 +94,8 @@ pub struct Mark {
     pub area: Area,
 }
 
-impl Mark {
-    /// Where a tooltip about this mark points, for a pointer at `pointer`: a marker's centre,
+impl DrawnValue {
+    /// Where a tooltip about this value points, for a pointer at `pointer`: a marker's centre,
     /// or the middle of a bar at the pointer's height (a tall bar's top may be far away).
     pub fn anchor(&self, (_, y): (f64, f64)) -> (f64, f64) {
         match self.area {
@@ -116,7 +116,7 @@ impl Mark {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Hits {
-    marks: Vec<Mark>,
+    values: Vec<DrawnValue>,
     #[serde(skip)]
     plot_area: Option<Area>,
     #[serde(skip)]
@@ -124,9 +124,9 @@ pub struct Hits {
 }
 
 impl Hits {
-    /// The recorded marks, in drawing order.
-    pub fn marks(&self) -> &[Mark] {
-        &self.marks
+    /// The recorded values, in drawing order.
+    pub fn drawn_values(&self) -> &[DrawnValue] {
+        &self.values
     }
 
     /// The plot area, inside the axes (an [`Area::Rect`]); `None` when no plot was drawn.
@@ -140,8 +140,8 @@ impl Hits {
     }
 
     /// Records a mark as it is drawn.
-    pub(crate) fn record(&mut self, mark: Mark) {
-        self.marks.push(mark);
+    pub(crate) fn record(&mut self, mark: DrawnValue) {
+        self.values.push(mark);
     }
 
     /// Records the plot area, once the axes are laid out.
@@ -158,10 +158,10 @@ impl Hits {
     /// backend's pixels to CSS pixels on a canvas drawn at devicePixelRatio, for instance.
     pub fn scaled(self, x_factor: f64, y_factor: f64) -> Hits {
         Hits {
-            marks: self
-                .marks
+            values: self
+                .values
                 .into_iter()
-                .map(|mark| Mark {
+                .map(|mark| DrawnValue {
                     area: mark.area.scaled(x_factor, y_factor),
                     ..mark
                 })
@@ -179,7 +179,7 @@ impl Hits {
     /// nothing is that close, or when `at` is not a position at all. Among marks equally
     /// close (several under the pointer), the one whose middle is nearest wins, and then the
     /// one drawn last, which lies on top.
-    pub fn at(&self, at: (f64, f64), reach: f64) -> Option<&Mark> {
+    pub fn at(&self, at: (f64, f64), reach: f64) -> Option<&DrawnValue> {
         if !(at.0.is_finite() && at.1.is_finite()) {
             return None;
         }
@@ -188,8 +188,8 @@ impl Hits {
         } else {
             0.0
         };
-        let mut best: Option<(&Mark, f64, f64)> = None;
-        for mark in &self.marks {
+        let mut best: Option<(&DrawnValue, f64, f64)> = None;
+        for mark in &self.values {
             let distance = mark.area.distance(at);
             if distance > reach {
                 continue;
@@ -241,8 +241,8 @@ pub fn tooltip_position(
 mod tests {
     use super::*;
 
-    fn point(series: usize, x: f64, y: f64) -> Mark {
-        Mark {
+    fn point(series: usize, x: f64, y: f64) -> DrawnValue {
+        DrawnValue {
             series,
             point: 0,
             series_id: format!("s{series}"),

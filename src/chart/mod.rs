@@ -38,7 +38,7 @@ pub(crate) mod text;
 mod theme;
 mod xaxis;
 
-pub use hits::{tooltip_position, Area, Hits, Mark, MOUSE_REACH, TOUCH_REACH};
+pub use hits::{tooltip_position, Area, DrawnValue, Hits, MOUSE_REACH, TOUCH_REACH};
 pub use legend::{status_key, SPARSE_KEY};
 
 use crate::plot::{Plot, Shape};

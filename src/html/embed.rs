@@ -77,12 +77,12 @@ fn checkbox(name: &str, value: &str, label: &str, checked: bool) -> String {
 /// The control groups a view can show under some choice of its own: the embed options offer
 /// only these, and the embed code names no other.
 pub fn offered_groups(state: &State) -> Vec<Group> {
-    let view = state.view;
+    let view = state.view();
     let transforms = view::transforms(view);
     Group::ALL
         .into_iter()
         .filter(|group| match group {
-            Group::Topic => view == ViewId::Highlights,
+            Group::Topic => view == ViewId::Trade,
             Group::Measure => view::measures(view).len() > 1,
             Group::Transform => transforms.len() > 1,
             Group::Base => transforms.contains(&Transform::Index),

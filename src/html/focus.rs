@@ -29,7 +29,7 @@ pub fn focus_banner(session: &Session, plot: Option<&Plot>) -> String {
     let chart = if focus.charted == 0 {
         // Such numbers open this view only when they are the prose's, which its list of the
         // numbers no chart plots holds (see `Target::rows`).
-        let list = if session.state.view == ViewId::Highlights {
+        let list = if session.state.view() == ViewId::Trade {
             " They are marked in the list of numbers no chart plots, below the chart."
         } else {
             ""

@@ -98,7 +98,7 @@ fn printed_value(datum: &Datum) -> String {
 pub fn tabs(state: &State) -> String {
     let mut html = String::from("<div role=\"tablist\" aria-label=\"Views\">");
     for view in ViewId::ALL {
-        let current = view == state.view;
+        let current = view == state.view();
         html.push_str(&format!(
             "<button type=\"button\" role=\"tab\" id=\"tab-{id}\" name=\"view\" value=\"{id}\" aria-selected=\"{current}\" aria-controls=\"view-panel\"{tabindex}>{label}</button>",
             id = view.id(),
@@ -185,10 +185,10 @@ fn checkboxes(
 pub fn controls(state: &State, groups: &[Group]) -> String {
     let mut html = String::new();
     let shows = |group| groups.contains(&group);
-    if state.view == ViewId::Quality {
+    if state.view() == ViewId::Quality {
         return html;
     }
-    if state.view == ViewId::Highlights && shows(Group::Topic) {
+    if state.view() == ViewId::Trade && shows(Group::Topic) {
         let options: Vec<(String, String)> = TOPICS
             .iter()
             .map(|topic| (topic.id.to_string(), topic.label.to_string()))
@@ -201,7 +201,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             state.topic().id,
         ));
     }
-    let measures = view::measures(state.view);
+    let measures = view::measures(state.view());
     if measures.len() > 1 && shows(Group::Measure) {
         let options: Vec<(String, String)> = measures
             .iter()
@@ -215,7 +215,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             state.measure().id,
         ));
     }
-    let transforms = view::transforms(state.view);
+    let transforms = view::transforms(state.view());
     if transforms.len() > 1 && shows(Group::Transform) {
         let options: Vec<(&str, &str)> = transforms
             .iter()
@@ -225,7 +225,7 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             Control::Transform.name(),
             "Show",
             &options,
-            state.transform.id(),
+            state.transform().id(),
         ));
     }
     let years: Vec<(String, String)> = state
@@ -233,17 +233,19 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
         .iter()
         .map(|year| (year.to_string(), year.to_string()))
         .collect();
-    if state.transform == Transform::Index && shows(Group::Base) {
+    if state.transform() == Transform::Index && shows(Group::Base) {
         html.push_str(&select(
             "ctl-base",
             Control::Base.name(),
             "Base year (= 100)",
             &years,
-            &state.base_year.to_string(),
+            &state.base_year().to_string(),
         ));
     }
-    if (state.transform == Transform::Change || state.view == ViewId::Fdi) && shows(Group::Range) {
-        let (from, to) = if state.view == ViewId::Fdi && state.transform != Transform::Change {
+    if (state.transform() == Transform::Change || state.view() == ViewId::Fdi)
+        && shows(Group::Range)
+    {
+        let (from, to) = if state.view() == ViewId::Fdi && state.transform() != Transform::Change {
             ("Growth from", "to")
         } else {
             ("From", "to")
@@ -255,14 +257,14 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
                 Control::From.name(),
                 from,
                 &years,
-                &state.from_year.to_string()
+                &state.from_year().to_string()
             ),
             select(
                 "ctl-to",
                 Control::To.name(),
                 to,
                 &years,
-                &state.to_year.to_string()
+                &state.to_year().to_string()
             )
         ));
     }
@@ -274,11 +276,11 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
             Control::Chart.name(),
             "Chart",
             &options,
-            state.chart.id(),
+            state.chart().id(),
         ));
     }
-    if state.view == ViewId::Fdi && shows(Group::Log) {
-        let checked = if state.log_scale { " checked" } else { "" };
+    if state.view() == ViewId::Fdi && shows(Group::Log) {
+        let checked = if state.log_scale() { " checked" } else { "" };
         html.push_str(&format!(
             "<label class=\"field check\"><input type=\"checkbox\" id=\"ctl-log\" name=\"log\" value=\"1\"{checked}> Logarithmic scale</label>"
         ));
@@ -288,11 +290,11 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
         .into_iter()
         .map(|(id, label)| (id.to_string(), label))
         .collect();
-    let series_legend = match state.view {
+    let series_legend = match state.view() {
         ViewId::Rd => "Countries",
         ViewId::Exports => "Trade regimes",
         ViewId::Fdi => "Series",
-        ViewId::Highlights => "Series",
+        ViewId::Trade => "Series",
         _ => "Enterprise types",
     };
     if series.len() > 1 && shows(Group::Series) {
@@ -306,13 +308,13 @@ pub fn controls(state: &State, groups: &[Group]) -> String {
         let labels: Vec<String> = series.iter().map(|(_, label)| label.clone()).collect();
         html.push_str(&terms_line(&labels));
     }
-    if state.transform != Transform::Change && shows(Group::Years) {
+    if state.transform() != Transform::Change && shows(Group::Years) {
         let categories: Vec<(String, String)> = state
             .all_categories()
             .into_iter()
             .map(|category| (category.id, category.label))
             .collect();
-        let (legend, play) = if state.view == ViewId::Rd {
+        let (legend, play) = if state.view() == ViewId::Rd {
             ("Measures", String::new())
         } else {
             ("Years", play_controls(state, &categories))
@@ -631,7 +633,7 @@ pub fn stats(stats: &[Stat]) -> String {
 /// the citation.
 pub fn about(state: &State) -> String {
     let mut html = String::new();
-    if let Some(dataset) = state.view.dataset() {
+    if let Some(dataset) = state.view().dataset() {
         let info = dataset.info();
         let caveat = state.measure().caveat;
         if !caveat.is_empty() {
@@ -647,7 +649,7 @@ pub fn about(state: &State) -> String {
             escape(info.source),
             escape(data::facts::CITATION)
         ));
-    } else if state.view == ViewId::Highlights {
+    } else if state.view() == ViewId::Trade {
         html.push_str(&quoted::unplotted_numbers());
         html.push_str(&prebuilt("statements"));
         html.push_str(&format!(

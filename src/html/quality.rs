@@ -1,6 +1,6 @@
 //! The prebuilt parts that show the audit and the claims check: the Data quality view (search,
 //! filters, contents, the findings and the claims, each with an anchor), each table's findings
-//! under its view, and the prose numbers under Highlights.
+//! under its view, and the prose numbers under Trade & output.
 //!
 //! These need the audit's and the claims check's code, so they are built natively only, by
 //! `cargo xtask dist` (see [`super::prebuilt_parts`]). What the page's filters read travels as
@@ -10,7 +10,7 @@
 use super::escape;
 use crate::checks::{self, Claim, Finding, Severity, Verdict};
 use crate::data::{CellKey, Dataset, Status};
-use crate::quality::{self, Group, SEVERITIES};
+use crate::quality::{self, List, SEVERITIES};
 use crate::view::Target;
 use std::collections::HashSet;
 
@@ -61,12 +61,12 @@ fn sources(dataset: Dataset, cells: &[String]) -> Vec<Dataset> {
 
 /// The section of the list that holds a finding of `severity`.
 fn findings_section(severity: Severity) -> String {
-    format!("{}-{}", Group::Findings.id(), severity.id())
+    format!("{}-{}", List::Findings.id(), severity.id())
 }
 
 /// The section of the list that holds the claims about `dataset`.
 fn claims_section(dataset: Dataset) -> String {
-    format!("{}-{}", Group::Claims.id(), dataset.id())
+    format!("{}-{}", List::Claims.id(), dataset.id())
 }
 
 /// Anchors for the items, unique even if two ids make the same anchor: a later one gets a
@@ -74,8 +74,8 @@ fn claims_section(dataset: Dataset) -> String {
 struct Anchors(HashSet<String>);
 
 impl Anchors {
-    fn take(&mut self, group: Group, id: &str) -> String {
-        let base = quality::anchor(group, id);
+    fn take(&mut self, list: List, id: &str) -> String {
+        let base = quality::anchor(list, id);
         let mut anchor = base.clone();
         let mut number = 1;
         while !self.0.insert(anchor.clone()) {
@@ -227,7 +227,7 @@ fn contents(findings: &[&Finding], claims: &[Claim], claim_sections: &[Dataset])
     );
     html.push_str(&entry(
         "findings-heading",
-        Group::Findings.id(),
+        List::Findings.id(),
         "Audit findings",
         findings.len(),
     ));
@@ -244,7 +244,7 @@ fn contents(findings: &[&Finding], claims: &[Claim], claim_sections: &[Dataset])
     html.push_str("</ul></li>");
     html.push_str(&entry(
         "claims-heading",
-        Group::Claims.id(),
+        List::Claims.id(),
         "Claims check",
         claims.len(),
     ));
@@ -328,7 +328,7 @@ pub fn quality() -> String {
     html.push_str(&format!(
         "<section aria-labelledby=\"findings-heading\" data-holds=\"{}\"><h2 id=\"findings-heading\">Audit findings</h2>\
          <p>Checking the tables against each other and against the prose found {} problems worth a warning (two numbers that cannot both be right, or a label that cannot be) and {} points worth knowing. Each opens the view that shows its numbers.</p>",
-        Group::Findings.id(),
+        List::Findings.id(),
         findings.iter().filter(|finding| finding.severity == Severity::Warning).count(),
         findings.iter().filter(|finding| finding.severity == Severity::Info).count()
     ));
@@ -336,7 +336,7 @@ pub fn quality() -> String {
         let items: String = findings
             .iter()
             .filter(|finding| finding.severity == severity)
-            .map(|finding| finding_item(finding, &anchors.take(Group::Findings, &finding.id)))
+            .map(|finding| finding_item(finding, &anchors.take(List::Findings, &finding.id)))
             .collect();
         html.push_str(&section(
             &findings_section(severity),
@@ -361,14 +361,14 @@ pub fn quality() -> String {
     html.push_str(&format!(
         "</section><section aria-labelledby=\"claims-heading\" data-holds=\"{}\"><h2 id=\"claims-heading\">Claims check</h2>\
          <p>Every number the prose quotes, checked against the tables where they allow: {}.</p>",
-        Group::Claims.id(),
+        List::Claims.id(),
         counts.join(", ")
     ));
     for dataset in claim_sections {
         let items: String = claims
             .iter()
             .filter(|claim| claim.dataset == dataset)
-            .map(|claim| claim_item(claim, &anchors.take(Group::Claims, &claim.id)))
+            .map(|claim| claim_item(claim, &anchors.take(List::Claims, &claim.id)))
             .collect();
         html.push_str(&section(
             &claims_section(dataset),

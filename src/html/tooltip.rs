@@ -3,7 +3,7 @@
 //! holds all of this too, for keyboards and screen readers; the tooltip only saves a look.
 
 use super::escape;
-use crate::chart::Mark;
+use crate::chart::DrawnValue;
 use crate::data::Status;
 use crate::describe::value_text_at;
 use crate::plot::{Plot, PALETTE};
@@ -21,19 +21,19 @@ fn trust_words(status: Status, derived: bool) -> String {
     }
 }
 
-/// The tooltip's HTML for `mark`, one of the marks drawn from `plot`. `None` when the mark
-/// names no value of the plot (marks left from another drawing), since a tooltip that shows
+/// The tooltip's HTML for `drawn`, one of the values drawn from `plot`. `None` when it
+/// names no value of the plot (values left from another drawing), since a tooltip that shows
 /// the wrong value would be worse than none.
-pub fn tooltip(plot: &Plot, mark: &Mark) -> Option<String> {
+pub fn tooltip(plot: &Plot, drawn: &DrawnValue) -> Option<String> {
     let series = plot
         .series
-        .get(mark.series)
-        .filter(|series| series.id == mark.series_id)?;
+        .get(drawn.series)
+        .filter(|series| series.id == drawn.series_id)?;
     let category = plot
         .categories
-        .get(mark.point)
-        .filter(|category| category.id == mark.category_id)?;
-    let point = series.points.get(mark.point)?;
+        .get(drawn.point)
+        .filter(|category| category.id == drawn.category_id)?;
+    let point = series.points.get(drawn.point)?;
     let value = point.value?;
     let value = format!(
         "{}{}",

@@ -16,7 +16,7 @@ use crate::view::{Setting, State};
 /// spans and callouts.
 const ANNOTATIONS: [Setting; 4] = [
     Setting::Emphasis,
-    Setting::Marks,
+    Setting::ReferenceLines,
     Setting::Bands,
     Setting::Notes,
 ];
@@ -119,7 +119,7 @@ fn steps() -> Vec<Step> {
         step(
             "The world's largest ICT exporter",
             "Figure 1 prints no numbers, but section 3 reads off it that China's ICT exports reached 180 bn US$ in 2004 and overtook those of the United States. Output grew as well: the same section ranks China third among producers, with 13.1% of world ICT output in 2003 and 15.1% in 2005. The output amounts quoted beside those shares are smaller than the exports, so a unit or a decimal point was probably lost there (see Data quality).",
-            "view=highlights&note=china@2004:Largest ICT exporter in 2004",
+            "view=trade&note=china@2004:Largest ICT exporter in 2004",
             question(
                 "By how many percent did China's ICT exports exceed those of the United States in 2004?",
                 Ask::Change,
@@ -129,7 +129,7 @@ fn steps() -> Vec<Step> {
         step(
             "But foreign firms make the exports",
             "Figure 2's numbers are not printed either; the prose says foreign-invested firms made 92% of China's ICT exports in 2004, and wholly foreign-owned firms alone nearly two thirds. Domestic firms' share slipped from 16% in 2003 to 14% in 2004 while their share of the imports was larger still, which the paper reads as a trade deficit. The 92% and the 14% add up to more than 100%, so one of them must be wrong (see Data quality).",
-            "view=highlights&topic=export_shares&emph=foreign_funded&note=foreign_funded@2004:92% of exports by foreign firms",
+            "view=trade&topic=export_shares&emph=foreign_funded&note=foreign_funded@2004:92% of exports by foreign firms",
             None,
         ),
         step(
@@ -167,7 +167,7 @@ fn steps() -> Vec<Step> {
         step(
             "Lenovo beside the giants",
             "Section 3 then weighs the walking-out firms themselves. Lenovo bought IBM's PC business in 2005 and its revenue rose to 13 bn US$, yet IBM and Dell remained far larger, and no Chinese multinational ranked among the world's top 250 ICT firms. The paper puts Lenovo at a ninth of IBM's size and a fifth of Dell's, but the revenues it quotes make it nearer a seventh and a quarter. It gives IBM's and Dell's revenues no year: placing them in 2006, beside Lenovo's, is a reading.",
-            "view=highlights&topic=firm_revenues&emph=lenovo&note=lenovo@2006:Lenovo after buying IBM's PCs",
+            "view=trade&topic=firm_revenues&emph=lenovo&note=lenovo@2006:Lenovo after buying IBM's PCs",
             question(
                 "What was Lenovo's revenue as a percentage of IBM's, on the figures section 3 quotes?",
                 Ask::PercentOf,
@@ -177,7 +177,7 @@ fn steps() -> Vec<Step> {
         step(
             "China's top exporters are not Chinese",
             "Walking-out was meant to turn Chinese firms into the country's exporters, but section 3's list of the largest ICT exporters in 2005 is headed by foreign subsidiaries. Hongfujin Precision, owned by Taiwan's Foxconn, shipped about seven times as much as Huawei, a Chinese firm the paper cites beside the list for comparison. The runner-up, Fengda (owned by Taiwan's Quanta), has a value that was garbled in the OCR text and is corrected, and the paper lists ASUSTeK before Motorola although Motorola exported slightly more.",
-            "view=highlights&topic=top_exporters_2005&emph=huawei&note=huawei@2005:Huawei, cited for comparison",
+            "view=trade&topic=top_exporters_2005&emph=huawei&note=huawei@2005:Huawei, cited for comparison",
             question(
                 "What were Huawei's 2005 exports as a percentage of Hongfujin Precision's?",
                 Ask::PercentOf,

@@ -13,7 +13,7 @@ pub const MOST_OF_A_KIND: usize = 12;
 
 /// A labelled vertical reference line at a category (a year, or a category id).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mark {
+pub struct ReferenceLine {
     pub category: String,
     pub label: String,
 }
@@ -99,13 +99,13 @@ fn with_label(place: &str, label: &str) -> String {
     }
 }
 
-impl Annotation for Mark {
+impl Annotation for ReferenceLine {
     const PLURAL: &'static str = "reference lines";
 
-    fn read(text: &str, targets: &Targets) -> Option<Mark> {
+    fn read(text: &str, targets: &Targets) -> Option<ReferenceLine> {
         let (place, label) = split_label(text);
         let (_, category) = targets.category(place)?;
-        Some(Mark { category, label })
+        Some(ReferenceLine { category, label })
     }
 
     fn write(&self) -> String {

@@ -44,10 +44,10 @@ impl State {
             }
         }
         match kind {
-            AnnotationKind::Marks => take(
+            AnnotationKind::ReferenceLines => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
                 strict,
-                &mut self.marks,
+                &mut self.reference_lines,
             ),
             AnnotationKind::Bands => take(
                 self.with_targets(|targets| annotations::read(text, targets)),
@@ -94,7 +94,7 @@ impl State {
     /// Drops every annotation, the outlines and the emphasis.
     pub(super) fn clear_annotations(&mut self) {
         self.emphasis.clear();
-        self.marks.clear();
+        self.reference_lines.clear();
         self.bands.clear();
         self.notes.clear();
         self.outlines.clear();

@@ -43,7 +43,7 @@ pub enum Control {
     Log,
     Topic,
     Emphasis,
-    Mark,
+    ReferenceLine,
     Band,
     Note,
     Outline,
@@ -103,7 +103,7 @@ impl Control {
         Control::Log,
         Control::Topic,
         Control::Emphasis,
-        Control::Mark,
+        Control::ReferenceLine,
         Control::Band,
         Control::Note,
         Control::Outline,
@@ -165,7 +165,7 @@ impl Control {
             Control::Log => "log",
             Control::Topic => "topic",
             Control::Emphasis => Setting::Emphasis.name(),
-            Control::Mark => Setting::Marks.name(),
+            Control::ReferenceLine => Setting::ReferenceLines.name(),
             Control::Band => Setting::Bands.name(),
             Control::Note => Setting::Notes.name(),
             Control::Outline => Setting::Outlines.name(),
@@ -234,7 +234,7 @@ impl Control {
             | Control::Log
             | Control::Topic
             | Control::Emphasis
-            | Control::Mark
+            | Control::ReferenceLine
             | Control::Band
             | Control::Note
             | Control::Outline
@@ -301,7 +301,7 @@ pub enum Scope {
 /// The kinds of a lecturer's annotations, each a setting of the link and an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnnotationKind {
-    Marks,
+    ReferenceLines,
     Bands,
     Notes,
     Outlines,
@@ -309,7 +309,7 @@ pub enum AnnotationKind {
 
 impl AnnotationKind {
     pub const ALL: [AnnotationKind; 4] = [
-        AnnotationKind::Marks,
+        AnnotationKind::ReferenceLines,
         AnnotationKind::Bands,
         AnnotationKind::Notes,
         AnnotationKind::Outlines,
@@ -318,7 +318,7 @@ impl AnnotationKind {
     /// The link's key (and the event's name) for the kind.
     pub const fn setting(self) -> Setting {
         match self {
-            AnnotationKind::Marks => Setting::Marks,
+            AnnotationKind::ReferenceLines => Setting::ReferenceLines,
             AnnotationKind::Bands => Setting::Bands,
             AnnotationKind::Notes => Setting::Notes,
             AnnotationKind::Outlines => Setting::Outlines,
@@ -542,7 +542,7 @@ impl Event {
                 id: text(),
                 on: checked,
             },
-            Control::Mark => Event::Annotations(AnnotationKind::Marks, text()),
+            Control::ReferenceLine => Event::Annotations(AnnotationKind::ReferenceLines, text()),
             Control::Band => Event::Annotations(AnnotationKind::Bands, text()),
             Control::Note => Event::Annotations(AnnotationKind::Notes, text()),
             Control::Outline => Event::Annotations(AnnotationKind::Outlines, text()),

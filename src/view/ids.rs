@@ -4,6 +4,9 @@
 use crate::data::{self, facts, Dataset, Datum, Unit, TABLE3_SERIES};
 use crate::plot::ChartKind;
 
+/// The Trade & output view's id before it was `trade`, still read from old links and embeds.
+const OLD_TRADE_ID: &str = "highlights";
+
 /// The explorer's views, one per family of data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ViewId {
@@ -12,7 +15,7 @@ pub enum ViewId {
     Market,
     Exports,
     Rd,
-    Highlights,
+    Trade,
     Quality,
 }
 
@@ -23,7 +26,7 @@ impl ViewId {
         ViewId::Market,
         ViewId::Exports,
         ViewId::Rd,
-        ViewId::Highlights,
+        ViewId::Trade,
         ViewId::Quality,
     ];
 
@@ -34,7 +37,7 @@ impl ViewId {
             ViewId::Market => "market",
             ViewId::Exports => "exports",
             ViewId::Rd => "rd",
-            ViewId::Highlights => "highlights",
+            ViewId::Trade => "trade",
             ViewId::Quality => "quality",
         }
     }
@@ -47,13 +50,18 @@ impl ViewId {
             ViewId::Market => "Market & profits",
             ViewId::Exports => "Export regimes",
             ViewId::Rd => "R&D intensity",
-            ViewId::Highlights => "Trade & output",
+            ViewId::Trade => "Trade & output",
             ViewId::Quality => "Data quality",
         }
     }
 
+    /// The view an id names: its own id, or the old id of a view since renamed, so that links
+    /// and embeds made before the renaming open the same view.
     pub fn from_id(id: &str) -> Option<ViewId> {
-        ViewId::ALL.into_iter().find(|view| view.id() == id)
+        match id {
+            OLD_TRADE_ID => Some(ViewId::Trade),
+            _ => ViewId::ALL.into_iter().find(|view| view.id() == id),
+        }
     }
 
     /// The dataset a view is built on (the prose views cover several).
@@ -64,7 +72,7 @@ impl ViewId {
             ViewId::Market => Some(Dataset::Table3),
             ViewId::Exports => Some(Dataset::Table4),
             ViewId::Rd => Some(Dataset::Table5),
-            ViewId::Highlights | ViewId::Quality => None,
+            ViewId::Trade | ViewId::Quality => None,
         }
     }
 
@@ -77,7 +85,7 @@ impl ViewId {
             Dataset::Table4 => ViewId::Exports,
             Dataset::Table5 => ViewId::Rd,
             Dataset::Fig1 | Dataset::Fig2 | Dataset::Fig3 | Dataset::Fig4 | Dataset::Text => {
-                ViewId::Highlights
+                ViewId::Trade
             }
         }
     }
@@ -401,7 +409,7 @@ pub fn measures(view: ViewId) -> &'static [Measure] {
         ViewId::Market => &MARKET_MEASURES,
         ViewId::Exports => &EXPORT_MEASURES,
         ViewId::Rd => &RD_MEASURES,
-        ViewId::Highlights | ViewId::Quality => &[],
+        ViewId::Trade | ViewId::Quality => &[],
     }
 }
 
@@ -411,7 +419,7 @@ pub fn transforms(view: ViewId) -> &'static [Transform] {
         ViewId::Ownership | ViewId::Fdi => &[Transform::Level, Transform::Index, Transform::Change],
         ViewId::Market | ViewId::Exports => &[Transform::Level, Transform::Change],
         ViewId::Rd => &[Transform::Level, Transform::RelativeToChina],
-        ViewId::Highlights | ViewId::Quality => &[Transform::Level],
+        ViewId::Trade | ViewId::Quality => &[Transform::Level],
     }
 }
 

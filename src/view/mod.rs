@@ -4,8 +4,8 @@
 //! comparison years, log scale, topic, whether Play is under way), what a lecturer points at
 //! (emphasised series, reference lines, shaded spans, callouts) and the values a "Show in…"
 //! button outlined. Readers, links and scripts change it only through [`State::apply`] and
-//! [`State::from_query`], which validate every value; outside this module the fields are only
-//! read (they are still public, for the page, the exports and the tests' fixtures). It
+//! [`State::from_query`], which validate every value; its fields are private to this module,
+//! and everything outside it reads them through methods named like them (`state.view()`). It
 //! round-trips through the page URL ([`State::to_query`], [`State::from_query`]) so that
 //! any view can be shared, bookmarked or embedded. From a state, [`plot`] builds the
 //! [`Plot`](crate::plot::Plot) that the chart, the table and the summary all show.
@@ -29,7 +29,7 @@ mod state;
 mod stats;
 mod target;
 
-pub use annotations::{Band, Mark, Note, Outline, MOST_OF_A_KIND, MOST_OUTLINES};
+pub use annotations::{Band, Note, Outline, ReferenceLine, MOST_OF_A_KIND, MOST_OUTLINES};
 pub use event::{
     AnnotationKind, Control, Direction, Event, Scope, StepEdit, StoryMove, YearChoice,
     DEFAULT_PLAY_SPEED_MS, PLAY_SPEEDS_MS,

@@ -27,7 +27,7 @@ impl State {
         if self.transform != defaults.transform {
             append(Setting::Transform, self.transform.id());
         }
-        let defaults_for_topic = if self.view == ViewId::Highlights {
+        let defaults_for_topic = if self.view == ViewId::Trade {
             let mut fresh = defaults.clone();
             let _ = fresh.apply(Event::Topic(self.topic.to_string()));
             fresh
@@ -66,7 +66,10 @@ impl State {
             append(Setting::Emphasis, &self.emphasis.join(","));
         }
         for (kind, text) in [
-            (AnnotationKind::Marks, annotations::write(&self.marks)),
+            (
+                AnnotationKind::ReferenceLines,
+                annotations::write(&self.reference_lines),
+            ),
             (AnnotationKind::Bands, annotations::write(&self.bands)),
             (AnnotationKind::Notes, annotations::write(&self.notes)),
             (AnnotationKind::Outlines, annotations::write(&self.outlines)),
@@ -133,7 +136,9 @@ impl State {
             Setting::Log => self.apply(Event::Log(value == "1")),
             Setting::Play => self.resume_play(value),
             Setting::Emphasis => self.replace_emphasis(value),
-            Setting::Marks => self.replace_annotations(AnnotationKind::Marks, value, false),
+            Setting::ReferenceLines => {
+                self.replace_annotations(AnnotationKind::ReferenceLines, value, false)
+            }
             Setting::Bands => self.replace_annotations(AnnotationKind::Bands, value, false),
             Setting::Notes => self.replace_annotations(AnnotationKind::Notes, value, false),
             Setting::Outlines => self.replace_annotations(AnnotationKind::Outlines, value, false),

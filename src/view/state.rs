@@ -1,7 +1,7 @@
 //! The reader's choices ([`State`]) and the one way they change ([`State::apply`]), which
 //! validates every event and leaves the state unchanged when it refuses one.
 
-use super::annotations::{Band, Mark, Note, Outline};
+use super::annotations::{Band, Note, Outline, ReferenceLine};
 use super::event::{refused, Direction, Event, YearChoice};
 use super::ids::{
     measures, transforms, Measure, Topic, Transform, ViewId, FDI_MEASURES, MARKET_SERIES,
@@ -17,7 +17,7 @@ pub fn chart_kinds(state: &State) -> Vec<ChartKind> {
         ViewId::Fdi => vec![ChartKind::Bars, ChartKind::Line],
         ViewId::Rd => vec![ChartKind::Bars],
         ViewId::Quality => Vec::new(),
-        ViewId::Highlights => vec![state.topic().kind],
+        ViewId::Trade => vec![state.topic().kind],
         // A change has one category: bars only (a line of single dots would say nothing).
         _ if state.transform == Transform::Change => vec![ChartKind::Bars],
         _ if state.transform != Transform::Level => vec![ChartKind::Bars, ChartKind::Line],
@@ -29,32 +29,32 @@ pub fn chart_kinds(state: &State) -> Vec<ChartKind> {
 /// Every choice the reader has made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub view: ViewId,
+    pub(super) view: ViewId,
     pub(super) measure: &'static str,
-    pub transform: Transform,
-    pub chart: ChartKind,
+    pub(super) transform: Transform,
+    pub(super) chart: ChartKind,
     /// The chart kind the reader last picked, restored when a measure or transform allows it.
     pub(super) chosen_chart: ChartKind,
     /// Series switched on, by id. Series not offered by the current measure are kept, so that
     /// switching measures back and forth keeps the reader's choice.
-    pub series: Vec<String>,
+    pub(super) series: Vec<String>,
     /// Categories (years, or measures in the R&D view) switched on, by id.
-    pub categories: Vec<String>,
-    pub base_year: u16,
-    pub from_year: u16,
-    pub to_year: u16,
-    pub log_scale: bool,
+    pub(super) categories: Vec<String>,
+    pub(super) base_year: u16,
+    pub(super) from_year: u16,
+    pub(super) to_year: u16,
+    pub(super) log_scale: bool,
     pub(super) topic: &'static str,
     /// The emphasised series, by id, in the view's order: every other shown series is dimmed.
-    pub emphasis: Vec<String>,
+    pub(super) emphasis: Vec<String>,
     /// Labelled reference lines.
-    pub marks: Vec<Mark>,
+    pub(super) reference_lines: Vec<ReferenceLine>,
     /// Labelled shaded spans.
-    pub bands: Vec<Band>,
+    pub(super) bands: Vec<Band>,
     /// Callouts on single points.
-    pub notes: Vec<Note>,
+    pub(super) notes: Vec<Note>,
     /// Values outlined because a finding or a claim names them ("Show in…").
-    pub outlines: Vec<Outline>,
+    pub(super) outlines: Vec<Outline>,
     /// The reader is playing (or scrubbing) through the years: the value axis then covers
     /// every year of the view, not only those shown yet. Any other change of the years, the
     /// measure, the transform, the topic or the view ends it.
@@ -88,7 +88,7 @@ impl State {
             log_scale: false,
             topic: TOPICS[0].id,
             emphasis: Vec::new(),
-            marks: Vec::new(),
+            reference_lines: Vec::new(),
             bands: Vec::new(),
             notes: Vec::new(),
             outlines: Vec::new(),
@@ -103,7 +103,7 @@ impl State {
         state.chart = match view {
             ViewId::Fdi | ViewId::Rd => ChartKind::Bars,
             ViewId::Exports => ChartKind::Stacked100,
-            ViewId::Highlights => state.topic().kind,
+            ViewId::Trade => state.topic().kind,
             _ => ChartKind::Line,
         };
         state.chosen_chart = state.chart;
@@ -115,7 +115,7 @@ impl State {
         let offered: &[&str] = match self.view {
             ViewId::Ownership => &TABLE1_TYPES,
             ViewId::Market => &TABLE3_SERIES,
-            ViewId::Highlights => {
+            ViewId::Trade => {
                 return self
                     .topic()
                     .lines
@@ -135,6 +135,76 @@ impl State {
         self.base_year = years.first().copied().unwrap_or(0);
         self.from_year = self.base_year;
         self.to_year = years.last().copied().unwrap_or(0);
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> ViewId {
+        self.view
+    }
+
+    /// How values are shown: as printed, as an index or as a change.
+    pub fn transform(&self) -> Transform {
+        self.transform
+    }
+
+    /// The chart kind drawn.
+    pub fn chart(&self) -> ChartKind {
+        self.chart
+    }
+
+    /// The series switched on, by id, in the view's order.
+    pub fn series(&self) -> &[String] {
+        &self.series
+    }
+
+    /// The categories (years, or measures in the R&D view) switched on, by id, in order.
+    pub fn categories(&self) -> &[String] {
+        &self.categories
+    }
+
+    /// The year an index is based on.
+    pub fn base_year(&self) -> u16 {
+        self.base_year
+    }
+
+    /// The first year a change compares.
+    pub fn from_year(&self) -> u16 {
+        self.from_year
+    }
+
+    /// The last year a change compares.
+    pub fn to_year(&self) -> u16 {
+        self.to_year
+    }
+
+    /// True when values are drawn on a logarithmic scale.
+    pub fn log_scale(&self) -> bool {
+        self.log_scale
+    }
+
+    /// The emphasised series, by id, in the view's order.
+    pub fn emphasis(&self) -> &[String] {
+        &self.emphasis
+    }
+
+    /// The lecturer's labelled reference lines.
+    pub fn reference_lines(&self) -> &[ReferenceLine] {
+        &self.reference_lines
+    }
+
+    /// The lecturer's labelled shaded spans.
+    pub fn bands(&self) -> &[Band] {
+        &self.bands
+    }
+
+    /// The lecturer's callouts on single values.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// The values outlined because a finding or a claim names them.
+    pub fn outlines(&self) -> &[Outline] {
+        &self.outlines
     }
 
     /// The chosen measure.
@@ -162,7 +232,7 @@ impl State {
             ViewId::Fdi => data::years(Dataset::Table2),
             ViewId::Market => TABLE3_YEARS.to_vec(),
             ViewId::Exports => data::years(Dataset::Table4),
-            ViewId::Highlights => self.topic().years(),
+            ViewId::Trade => self.topic().years(),
             ViewId::Rd | ViewId::Quality => Vec::new(),
         }
     }
@@ -211,7 +281,7 @@ impl State {
     /// The series the current measure offers, with labels, in legend order.
     pub fn offered_series(&self) -> Vec<(&'static str, String)> {
         let ids: Vec<&'static str> = match self.view {
-            ViewId::Highlights => self
+            ViewId::Trade => self
                 .topic()
                 .lines
                 .iter()
@@ -461,10 +531,10 @@ impl State {
                 }
                 self.log_scale = on;
             }
-            Event::Topic(_) if self.view != ViewId::Highlights => {
+            Event::Topic(_) if self.view != ViewId::Trade => {
                 return Err(format!(
                     "Only the {} view has topics.",
-                    ViewId::Highlights.label()
+                    ViewId::Trade.label()
                 ));
             }
             Event::Topic(value) => {

@@ -34,7 +34,7 @@ impl State {
     /// The measure, or in the trade-and-output view the topic, that decides what the chart
     /// holds.
     fn chart_id(&self) -> &'static str {
-        if self.view == ViewId::Highlights {
+        if self.view == ViewId::Trade {
             self.topic
         } else {
             self.measure
@@ -142,7 +142,7 @@ impl Target {
         let Some(((view, chart), held)) = best else {
             let state = State::for_view(fallback_view(&known));
             let mut rows: Vec<String> = Vec::new();
-            if state.view == ViewId::Highlights {
+            if state.view == ViewId::Trade {
                 for id in known.iter().filter_map(|key| unplotted_row_id(key)) {
                     if !rows.contains(&id) {
                         rows.push(id);
@@ -159,7 +159,7 @@ impl Target {
         };
         let mut state = State::for_view(*view);
         // The ids come from the view's own tables, so the view takes them.
-        let choice = if *view == ViewId::Highlights {
+        let choice = if *view == ViewId::Trade {
             Event::Topic
         } else {
             Event::Measure
@@ -298,7 +298,7 @@ fn places(key: &str) -> Vec<Place> {
         for topic in TOPICS {
             let line = (datum.series, datum.dataset, datum.measure);
             if topic.lines.contains(&line) {
-                add(ViewId::Highlights, topic.id, datum.series, year);
+                add(ViewId::Trade, topic.id, datum.series, year);
             }
         }
         // The prose's profit over sales of the whole industry is what the Market view's

@@ -92,7 +92,7 @@ impl App {
                 format!("ICT Explorer: {}", story.title)
             }
             Some(_) => "ICT Explorer: a story".to_string(),
-            None => format!("ICT Explorer: {}", self.session.state.view.label()),
+            None => format!("ICT Explorer: {}", self.session.state.view().label()),
         };
         // The preview runs only while the box is open: it is a whole second explorer. Opening
         // the box or closing it takes effect at once (closing frees that explorer); a change

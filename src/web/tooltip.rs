@@ -49,7 +49,7 @@ impl App {
     /// radius}` or `{kind: "rect", x0, y0, x1, y1}`. Read-only, for scripts and tests.
     pub fn marks(&self) -> Result<JsValue, JsValue> {
         let hits = self.tooltip.drawn.as_ref().map(|(_, hits)| hits);
-        serde_wasm_bindgen::to_value(&hits.map(Hits::marks).unwrap_or_default())
+        serde_wasm_bindgen::to_value(&hits.map(Hits::drawn_values).unwrap_or_default())
             .map_err(|error| JsValue::from_str(&error.to_string()))
     }
 }

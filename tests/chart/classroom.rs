@@ -79,7 +79,7 @@ pub(crate) fn pictures_downloaded_on_a_phone_keep_their_plot() {
                         "{case}: the plot is {:.0} px wide, under 60% of the picture",
                         x1 - x0
                     );
-                    assert!(!hits.marks().is_empty(), "{case}: no value is drawn");
+                    assert!(!hits.drawn_values().is_empty(), "{case}: no value is drawn");
                 }
             }
         }
@@ -149,7 +149,10 @@ pub(crate) fn projector_text_grows_with_the_screen_and_every_step_draws_its_mark
             let case = format!("step {step} ({}) at {width} × {height}", plot.title);
             let (svg, hits) =
                 chart::to_svg_with_hits(&plot, &Style::projector(false), width, height);
-            assert!(!hits.marks().is_empty(), "{case}: the chart draws no value");
+            assert!(
+                !hits.drawn_values().is_empty(),
+                "{case}: the chart draws no value"
+            );
             let (left, ..) = plot_rect(&hits, &case);
             let labels = value_labels(&svg, left);
             assert!(
@@ -171,7 +174,7 @@ pub(crate) fn projector_text_grows_with_the_screen_and_every_step_draws_its_mark
 
 /// Where each value's mark is centred along the x axis, by category id and series.
 fn mark_columns(hits: &Hits) -> HashMap<(String, String), f64> {
-    hits.marks()
+    hits.drawn_values()
         .iter()
         .map(|mark| {
             let (x0, _, x1, _) = mark.area.bounds();
@@ -259,7 +262,7 @@ pub(crate) fn play_keeps_the_category_axis_still_through_every_year() {
         assert!(
             frames
                 .first()
-                .is_some_and(|(shown, _, hits)| *shown == 1 && !hits.marks().is_empty()),
+                .is_some_and(|(shown, _, hits)| *shown == 1 && !hits.drawn_values().is_empty()),
             "{}: Play's first frame does not draw its one year",
             whole.title
         );
@@ -272,7 +275,7 @@ pub(crate) fn uneven_years_are_spaced_by_time_in_bars() {
     assert_eq!(fdi.kind, ChartKind::Bars, "FDI's chart is no longer bars");
     let (_, hits) = chart::to_svg_with_hits(&fdi, &Style::page(false, 1.0), 800, 450);
     let x_of = |year: &str| {
-        hits.marks()
+        hits.drawn_values()
             .iter()
             .find(|mark| mark.category_id == year)
             .map(|mark| {
@@ -314,7 +317,7 @@ pub(crate) fn uneven_years_are_spaced_by_time_in_bars() {
         );
         let (_, hits) = chart::to_svg_with_hits(&even, &Style::page(false, 1.0), 640, 400);
         let centres: Vec<f64> = hits
-            .marks()
+            .drawn_values()
             .iter()
             .map(|mark| {
                 let (x0, _, x1, _) = mark.area.bounds();
@@ -355,7 +358,7 @@ pub(crate) fn callouts_cover_no_mark_on_any_screen() {
             for callout in hits.callouts() {
                 callouts += 1;
                 let bounds = callout.bounds();
-                for mark in hits.marks() {
+                for mark in hits.drawn_values() {
                     let covered = shared(bounds, mark.area.bounds());
                     assert!(
                         covered == 0.0,

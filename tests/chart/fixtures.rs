@@ -1,7 +1,7 @@
 //! The plots the chart tests draw: small fixtures with every status, kind and oddity.
 
 use super::*;
-use ict_explorer::view::{self, State, ViewId};
+use ict_explorer::view::{self, Event, State, ViewId};
 
 pub(crate) fn year(year: u16) -> Category {
     Category {
@@ -89,7 +89,7 @@ pub(crate) fn plot(kind: ChartKind, categories: Vec<Category>, series: Vec<Serie
             "Ning (2009), Table 1; the paper cites the Yearbook of China's Information Industry."
                 .to_string(),
         emphasis: Vec::new(),
-        marks: Vec::new(),
+        reference_lines: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
         outlines: Vec::new(),
@@ -267,7 +267,7 @@ pub(crate) fn annotated(kind: ChartKind) -> Plot {
     let foreign = series("Foreign funded", 0, values(600.0, 150.0).collect());
     let mut plot = plot(kind, years(1997, 2005), vec![state, joint, foreign]);
     plot.emphasis = vec!["Joint stock".to_string()];
-    plot.marks = vec![
+    plot.reference_lines = vec![
         ReferenceLine {
             category: 4,
             label: "WTO entry".to_string(),
@@ -364,7 +364,9 @@ pub(crate) fn every_chart() -> Vec<(String, State)> {
     {
         let mut state = State::for_view(view_id);
         for kind in view::chart_kinds(&state) {
-            state.chart = kind;
+            state
+                .apply(Event::Chart(kind))
+                .expect("every kind chart_kinds offers can be chosen");
             charts.push((format!("{} as {}", view_id.id(), kind.id()), state.clone()));
         }
     }

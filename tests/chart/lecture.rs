@@ -157,7 +157,7 @@ pub(crate) fn long_labels_are_cut_to_fit_and_tiny_charts_still_draw() {
     // Helvetica's W is 0.944 em wide and the ellipsis 1 em, so the test knows each label's width.
     let long = "W".repeat(60);
     let mut chart = annotated(ChartKind::Line);
-    for mark in &mut chart.marks {
+    for mark in &mut chart.reference_lines {
         mark.label = long.clone();
     }
     chart.bands[0].label = long.clone();

@@ -106,8 +106,8 @@ pub(crate) fn every_view_matches_its_snapshot() {
         ),
         ("rd_relative", ViewId::Rd, &[("transform", "relative")]),
         (
-            "highlights_output_share",
-            ViewId::Highlights,
+            "trade_output_share",
+            ViewId::Trade,
             &[("topic", "world_output_share")],
         ),
     ];

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, ROOT, SINGLE_FILE_URL, READY, watch } from './helpers.mjs';
 
-const VIEWS = ['ownership', 'fdi', 'market', 'exports', 'rd', 'highlights', 'quality'];
+const VIEWS = ['ownership', 'fdi', 'market', 'exports', 'rd', 'trade', 'quality'];
 
 // The page's ways of being shown: the link's own switches, the viewport and the colour scheme.
 const MODES = [

@@ -315,7 +315,7 @@ for (const build of Object.keys(BUILDS)) {
 }
 
 test('embed.js: ten embeds start, size themselves within bounds, and stay independent', async () => {
-  const views = ['ownership', 'fdi', 'market', 'exports', 'rd', 'highlights', 'ownership&measure=share_total_assets&chart=stacked100', 'fdi&chart=line', 'exports&controls=none', 'market&table=0'];
+  const views = ['ownership', 'fdi', 'market', 'exports', 'rd', 'trade', 'ownership&measure=share_total_assets&chart=stacked100', 'fdi&chart=line', 'exports&controls=none', 'market&table=0'];
   const placeholders = views.map((view, index) => `<h2>Embed ${index + 1}</h2><div data-ict-explorer="view=${view}" data-title="Embed ${index + 1}"></div>`).join('\n');
   const { context, page } = await newPage({ viewport: { width: 1000, height: 12_000 } });
   try {

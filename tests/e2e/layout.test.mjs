@@ -301,10 +301,10 @@ test('on a laptop every chart view shows its whole chart when it opens and after
     try {
       // Every view, and each topic of Trade & output (whose legends differ in height).
       const views = await page.$$eval('#tabs [role=tab]', (tabs) => tabs.map((tab) => tab.value));
-      await page.click('#tabs [role=tab][value="highlights"]');
+      await page.click('#tabs [role=tab][value="trade"]');
       const topics = await page.$$eval('#controls select[name=topic] option', (options) => options.map((option) => option.value));
       assert.ok(topics.length > 1, 'Trade & output offers no topics to choose');
-      const opened = views.flatMap((view) => (view === 'highlights' ? topics.map((topic) => ({ view, topic })) : [{ view }]));
+      const opened = views.flatMap((view) => (view === 'trade' ? topics.map((topic) => ({ view, topic })) : [{ view }]));
       let charts = 0;
       for (const { view, topic } of opened) {
         await page.evaluate(() => scrollTo(0, 0));

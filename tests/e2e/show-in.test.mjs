@@ -86,7 +86,7 @@ test('a button whose number no chart plots marks that number\'s row under the ch
         };
       });
       const where = `At ${viewport.width}×${viewport.height}, "${label}" for "${statement.slice(0, 60)}"`;
-      assert.equal(result.view, 'highlights', `${where} opens ${result.view}`);
+      assert.equal(result.view, 'trade', `${where} opens ${result.view}`);
       const wanted = Number(label.match(/(\d+) quoted/)?.[1] ?? 1);
       assert.equal(result.marked.length, wanted, `${where} marks ${result.marked.length} rows: ${result.marked.join(', ')}`);
       assert.equal(result.focused, result.marked[0], `${where} leaves the focus on "${result.focused}", not on the marked row`);

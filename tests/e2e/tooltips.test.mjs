@@ -104,7 +104,7 @@ const charts = [
   { query: 'view=ownership&chart=bars', what: 'bars' },
   { query: 'view=ownership&chart=stacked', what: 'stacked bars' },
   { query: 'view=rd', what: 'the R&D comparison' },
-  { query: 'view=highlights&topic=exports_2004', what: 'a topic of the prose' },
+  { query: 'view=trade&topic=exports_2004', what: 'a topic of the prose' },
 ];
 
 for (const { query, what } of charts) {

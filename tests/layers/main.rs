@@ -55,6 +55,83 @@ fn no_module_imports_upward_and_no_imports_go_round_in_a_circle() {
     );
 }
 
+#[test]
+fn only_the_browser_glue_knows_the_browser() {
+    // ARCHITECTURE.md's first invariant: everything but `src/web/` builds and is tested
+    // natively, so no other file may name the browser's crates.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = Vec::new();
+    for (file, text) in source_files(&root.join("src")) {
+        if file.starts_with("src/web/") {
+            continue;
+        }
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for name in browser_names(code) {
+                problems.push(format!("{file}:{}: `{name}`", number + 1));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "Code outside src/web/ names the browser's crates, so it no longer builds natively:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_code_map_has_one_entry_per_module() {
+    // ARCHITECTURE.md's code map is a map: one entry per top-level module of the crate, so that a
+    // newcomer finds any file one hop from it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md"))
+        .expect("ARCHITECTURE.md should be readable");
+    let map = section(&architecture, "## Code map");
+    let entries: Vec<&str> = map
+        .lines()
+        .filter_map(|line| line.strip_prefix("- `"))
+        .filter_map(|line| line.split('`').next())
+        .collect();
+    let mut problems = Vec::new();
+    for (file, _) in source_files(&root.join("src")) {
+        let module = match file.trim_start_matches("src/").split_once('/') {
+            Some((folder, _)) => format!("src/{folder}/"),
+            None => file.clone(),
+        };
+        if file != "src/lib.rs"
+            && !entries.contains(&module.as_str())
+            && !problems.contains(&module)
+        {
+            problems.push(module);
+        }
+    }
+    let twice: Vec<&&str> = entries
+        .iter()
+        .filter(|entry| entries.iter().filter(|other| other == entry).count() > 1)
+        .collect();
+    assert!(
+        problems.is_empty() && twice.is_empty(),
+        "ARCHITECTURE.md's code map should have one entry per module: missing {problems:?}, more than once {twice:?}"
+    );
+}
+
+/// The text of a markdown section, from its heading to the next heading of its level.
+fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
+    let start = markdown
+        .find(heading)
+        .map_or(markdown.len(), |at| at + heading.len());
+    let rest = &markdown[start..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+/// The browser's crates a line of code names.
+fn browser_names(code: &str) -> Vec<&'static str> {
+    ["web_sys", "js_sys", "wasm_bindgen"]
+        .into_iter()
+        .filter(|name| code.contains(name))
+        .collect()
+}
+
 /// The layers: each a list of the crate's top-level modules, lowest first.
 type Layers = Vec<Vec<String>>;
 

@@ -166,3 +166,13 @@ fn the_layers_are_read_from_the_numbered_list() {
     );
     assert!(layers_from("# A\n\n## Code map\n").is_err());
 }
+
+#[test]
+fn a_browser_crate_outside_the_glue_is_caught() {
+    assert_eq!(browser_names("use web_sys::Element;"), ["web_sys"]);
+    assert_eq!(
+        browser_names("let x = wasm_bindgen::JsValue::NULL; js_sys::Date::now();"),
+        ["js_sys", "wasm_bindgen"]
+    );
+    assert!(browser_names("let web = 1; // no browser here").is_empty());
+}

@@ -48,7 +48,7 @@ pub(crate) fn check_notice(notice: &str, cause: &str) -> Result<(), TestCaseErro
 /// measure or log scale the view does not offer, or a selection of things it does not have.
 pub(crate) fn inconsistency(state: &State) -> Option<String> {
     let kinds = view::chart_kinds(state);
-    let measures = view::measures(state.view);
+    let measures = view::measures(state.view());
     let series = state.view_series();
     let categories: Vec<String> = state
         .all_categories()
@@ -58,58 +58,65 @@ pub(crate) fn inconsistency(state: &State) -> Option<String> {
     let years = state.years();
     let year_ok = |year: u16| years.contains(&year) || (years.is_empty() && year == 0);
     let unique = |ids: &[String]| (1..ids.len()).all(|at| !ids[..at].contains(&ids[at]));
-    if !kinds.is_empty() && !kinds.contains(&state.chart) {
+    if !kinds.is_empty() && !kinds.contains(&state.chart()) {
         Some(format!(
             "the chart is {:?}, which this choice does not offer",
-            state.chart
+            state.chart()
         ))
-    } else if !view::transforms(state.view).contains(&state.transform) {
+    } else if !view::transforms(state.view()).contains(&state.transform()) {
         Some(format!(
             "the view shows {:?}, which it does not offer",
-            state.transform
+            state.transform()
         ))
     } else if !measures.is_empty() && !measures.contains(&state.measure()) {
         Some(format!(
             "the measure {} is not the view's",
             state.measure().id
         ))
-    } else if state.log_scale && (state.view != ViewId::Fdi || state.transform != Transform::Level)
+    } else if state.log_scale()
+        && (state.view() != ViewId::Fdi || state.transform() != Transform::Level)
     {
         Some("a logarithmic scale is on where none is offered".to_string())
-    } else if !state.series.iter().all(|id| series.contains(&id.as_str())) || !unique(&state.series)
+    } else if !state
+        .series()
+        .iter()
+        .all(|id| series.contains(&id.as_str()))
+        || !unique(state.series())
     {
         Some(format!(
             "the series {:?} are not the view's own, once each",
-            state.series
+            state.series()
         ))
-    } else if !state.categories.iter().all(|id| categories.contains(id))
-        || !unique(&state.categories)
+    } else if !state.categories().iter().all(|id| categories.contains(id))
+        || !unique(state.categories())
     {
         Some(format!(
             "the years {:?} are not the view's own, once each",
-            state.categories
+            state.categories()
         ))
-    } else if ![state.base_year, state.from_year, state.to_year]
+    } else if ![state.base_year(), state.from_year(), state.to_year()]
         .into_iter()
         .all(year_ok)
     {
         Some(format!(
             "the years {}, {} and {} are not all the view's",
-            state.base_year, state.from_year, state.to_year
+            state.base_year(),
+            state.from_year(),
+            state.to_year()
         ))
     } else if !state
-        .emphasis
+        .emphasis()
         .iter()
         .all(|id| series.contains(&id.as_str()))
-        || !unique(&state.emphasis)
+        || !unique(state.emphasis())
     {
         Some(format!(
             "the emphasis on {:?} is not on the view's own series, once each",
-            state.emphasis
+            state.emphasis()
         ))
     } else if let Some(flaw) = annotation_flaw(state, &categories, &series) {
         Some(flaw)
-    } else if state.playing() && (state.transform == Transform::Change || categories.is_empty()) {
+    } else if state.playing() && (state.transform() == Transform::Change || categories.is_empty()) {
         Some("Play is on where there are no years to play through".to_string())
     } else {
         None
@@ -127,34 +134,42 @@ pub(crate) fn annotation_flaw(
     let known = |id: &String| categories.contains(id);
     let rank = |id: &String| categories.iter().position(|known| known == id);
     let labels = state
-        .marks
+        .reference_lines()
         .iter()
         .map(|mark| &mark.label)
-        .chain(state.bands.iter().map(|band| &band.label))
-        .chain(state.notes.iter().map(|note| &note.label));
-    let counts = [state.marks.len(), state.bands.len(), state.notes.len()];
-    if !state.marks.iter().all(|mark| known(&mark.category)) {
+        .chain(state.bands().iter().map(|band| &band.label))
+        .chain(state.notes().iter().map(|note| &note.label));
+    let counts = [
+        state.reference_lines().len(),
+        state.bands().len(),
+        state.notes().len(),
+    ];
+    if !state
+        .reference_lines()
+        .iter()
+        .all(|mark| known(&mark.category))
+    {
         Some(format!(
             "a reference line is at a year the view does not have: {:?}",
-            state.marks
+            state.reference_lines()
         ))
     } else if !state
-        .bands
+        .bands()
         .iter()
         .all(|band| known(&band.from) && known(&band.to) && rank(&band.from) <= rank(&band.to))
     {
         Some(format!(
             "a span is not between two of the view's years, in order: {:?}",
-            state.bands
+            state.bands()
         ))
     } else if !state
-        .notes
+        .notes()
         .iter()
         .all(|note| known(&note.category) && series.contains(&note.series.as_str()))
     {
         Some(format!(
             "a callout points at nothing the view has: {:?}",
-            state.notes
+            state.notes()
         ))
     } else if let Some(label) = labels.clone().find(|label| {
         label.chars().count() > 60 || label.chars().any(disguises) || label.contains('|')

@@ -68,7 +68,7 @@ pub(crate) fn value_for(name: &str) -> BoxedStrategy<String> {
         (Some(Control::Emphasis), _) => prop::collection::vec(mostly(words), 0..4)
             .prop_map(|ids| ids.join(","))
             .boxed(),
-        (Some(Control::Mark | Control::Band | Control::Note), _) => {
+        (Some(Control::ReferenceLine | Control::Band | Control::Note), _) => {
             prop::collection::vec(annotation(name), 0..5)
                 .prop_map(|items| items.join("|"))
                 .boxed()
@@ -93,7 +93,7 @@ pub(crate) fn label() -> impl Strategy<Value = String> {
 pub(crate) fn annotation(name: &str) -> BoxedStrategy<String> {
     let category = || mostly(KNOWN.categories.clone());
     match Control::from_name(name) {
-        Some(Control::Mark) => (category(), label())
+        Some(Control::ReferenceLine) => (category(), label())
             .prop_map(|(at, text)| format!("{at}:{text}"))
             .boxed(),
         Some(Control::Band) => (category(), category(), label())
@@ -154,8 +154,10 @@ pub(crate) fn offered(name: &str, state: &State) -> Vec<String> {
     };
     match control {
         Control::View => ids(&mut ViewId::ALL.iter().map(|view| view.id())),
-        Control::Measure => ids(&mut view::measures(state.view).iter().map(|measure| measure.id)),
-        Control::Transform => ids(&mut view::transforms(state.view)
+        Control::Measure => ids(&mut view::measures(state.view())
+            .iter()
+            .map(|measure| measure.id)),
+        Control::Transform => ids(&mut view::transforms(state.view())
             .iter()
             .map(|transform| transform.id())),
         Control::Chart => ids(&mut view::chart_kinds(state).into_iter().map(ChartKind::id)),
@@ -172,7 +174,7 @@ pub(crate) fn offered(name: &str, state: &State) -> Vec<String> {
         }
         Control::Topic => ids(&mut TOPICS.iter().map(|topic| topic.id)),
         Control::Emphasis => ids(&mut state.view_series().into_iter()),
-        Control::Mark | Control::Band | Control::Note => {
+        Control::ReferenceLine | Control::Band | Control::Note => {
             let categories: Vec<String> = state
                 .all_categories()
                 .into_iter()
@@ -183,7 +185,7 @@ pub(crate) fn offered(name: &str, state: &State) -> Vec<String> {
             for (index, at) in categories.iter().enumerate() {
                 let next = categories.get(index + 1).unwrap_or(at);
                 items.push(match control {
-                    Control::Mark => format!("{at}:Mark {index}"),
+                    Control::ReferenceLine => format!("{at}:DrawnValue {index}"),
                     Control::Band => format!("{next}-{at}:Span {index}|{at}"),
                     _ => format!("{}@{at}:Note {index}", series[index % series.len().max(1)]),
                 });

@@ -33,7 +33,7 @@ pub(crate) static KNOWN: LazyLock<Vocabulary> = LazyLock::new(|| {
         collect(&State::for_view(view));
     }
     for topic in TOPICS {
-        let mut state = State::for_view(ViewId::Highlights);
+        let mut state = State::for_view(ViewId::Trade);
         Event::read("topic", topic.id, true)
             .and_then(|event| state.apply(event))
             .expect("every topic opens");

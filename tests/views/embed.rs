@@ -89,7 +89,7 @@ fn the_embed_code_names_only_the_control_groups_the_view_offers() {
                 assert!(
                     offered.contains(&group),
                     "{}: the embed code asks for the {name} controls, which the view never offered ({asked})",
-                    state.view.id()
+                    state.view().id()
                 );
             }
         }

@@ -8,22 +8,22 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
     let link = "view=ownership&emph=joint_stock,private&mark=2001:Coverage widens|2003:WTO entry&band=2001-2005:After WTO entry&note=foreign_funded@2005:Foreign firms hold most assets";
     let (state, problems) = State::from_query(link);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(state.emphasis, ["joint_stock", "private"]);
+    assert_eq!(state.emphasis(), ["joint_stock", "private"]);
     assert_eq!(
-        state.marks,
+        state.reference_lines(),
         [
-            view::Mark {
+            view::ReferenceLine {
                 category: "2001".into(),
                 label: "Coverage widens".into()
             },
-            view::Mark {
+            view::ReferenceLine {
                 category: "2003".into(),
                 label: "WTO entry".into()
             }
         ]
     );
     assert_eq!(
-        state.bands,
+        state.bands(),
         [view::Band {
             from: "2001".into(),
             to: "2005".into(),
@@ -31,7 +31,7 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
         }]
     );
     assert_eq!(
-        state.notes,
+        state.notes(),
         [view::Note {
             series: "foreign_funded".into(),
             category: "2005".into(),
@@ -52,7 +52,7 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
     let plot = view::plot(&state).expect("plot");
     assert_eq!(plot.emphasis, ["joint_stock", "private"]);
     let years: Vec<&str> = plot.categories.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(years[plot.marks[0].category], "2001");
+    assert_eq!(years[plot.reference_lines[0].category], "2001");
     assert_eq!(
         (years[plot.bands[0].first], years[plot.bands[0].last]),
         ("2001", "2005")
@@ -67,7 +67,11 @@ fn annotations_live_in_the_link_in_the_syntax_stories_use() {
         .expect("year off");
     let plot = view::plot(&state).expect("plot");
     let years: Vec<&str> = plot.categories.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(plot.marks.len(), 1, "a mark at a year not shown is drawn");
+    assert_eq!(
+        plot.reference_lines.len(),
+        1,
+        "a mark at a year not shown is drawn"
+    );
     assert_eq!(
         (years[plot.bands[0].first], years[plot.bands[0].last]),
         ("2003", "2005")
@@ -86,15 +90,15 @@ fn annotations_the_view_cannot_place_are_skipped_with_a_short_clean_notice() {
         "view=fdi&emph=fdi,nobody&mark=2001:Coverage|1850:Too early|{spoof}&band=1999-2099:Span&note=nobody@2001:Hi|fdi@2001:Ok"
     );
     let (state, problems) = State::from_query(&link);
-    assert_eq!(state.emphasis, ["fdi"]);
+    assert_eq!(state.emphasis(), ["fdi"]);
     assert_eq!(
-        state.marks.len(),
+        state.reference_lines().len(),
         1,
         "the mark at 2001 is kept: {:?}",
-        state.marks
+        state.reference_lines()
     );
-    assert!(state.bands.is_empty());
-    assert_eq!(state.notes.len(), 1);
+    assert!(state.bands().is_empty());
+    assert_eq!(state.notes().len(), 1);
     assert_eq!(problems.len(), 4, "one notice per parameter: {problems:?}");
     for problem in &problems {
         assert!(
@@ -110,12 +114,12 @@ fn annotations_the_view_cannot_place_are_skipped_with_a_short_clean_notice() {
     );
     // A label is cleaned and shortened like a notice.
     let (state, _) = State::from_query(&format!("view=fdi&mark=2001:{spoof}"));
-    assert_eq!(state.marks[0].label.chars().count(), 60);
-    assert!(!state.marks[0].label.contains('\u{202E}'));
+    assert_eq!(state.reference_lines()[0].label.chars().count(), 60);
+    assert!(!state.reference_lines()[0].label.contains('\u{202E}'));
     // At most a dozen of a kind.
     let many = (0..20).map(|_| "2001:x").collect::<Vec<_>>().join("|");
     let (state, problems) = State::from_query(&format!("view=fdi&mark={many}"));
-    assert_eq!(state.marks.len(), view::MOST_OF_A_KIND);
+    assert_eq!(state.reference_lines().len(), view::MOST_OF_A_KIND);
     assert_eq!(problems.len(), 1, "{problems:?}");
 }
 
@@ -129,21 +133,25 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
         .and_then(|event| state.apply(event))
         .expect("emphasise");
     assert_eq!(
-        state.emphasis,
+        state.emphasis(),
         ["state_owned", "private"],
         "kept in the view's order"
     );
     Event::read("emph", "private", false)
         .and_then(|event| state.apply(event))
         .expect("no longer");
-    assert_eq!(state.emphasis, ["state_owned"]);
+    assert_eq!(state.emphasis(), ["state_owned"]);
     Event::read("mark", "2002:One|2003:Two", true)
         .and_then(|event| state.apply(event))
         .expect("marks");
     Event::read("mark", "2004:Three", true)
         .and_then(|event| state.apply(event))
         .expect("marks replaced");
-    assert_eq!(state.marks.len(), 1, "the event replaces the list");
+    assert_eq!(
+        state.reference_lines().len(),
+        1,
+        "the event replaces the list"
+    );
     let before = state.clone();
     let refused = Event::read("band", "2002-2003:Fine|1990:Not a year of the view", true)
         .and_then(|event| state.apply(event))
@@ -159,15 +167,15 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
     Event::read("band", "2002:One year", true)
         .and_then(|event| state.apply(event))
         .expect("a span of one year");
-    assert_eq!(state.bands[0].to, "2002");
+    assert_eq!(state.bands()[0].to, "2002");
     Event::read("mark", "", true)
         .and_then(|event| state.apply(event))
         .expect("no marks");
-    assert!(state.marks.is_empty());
+    assert!(state.reference_lines().is_empty());
     Event::read("annotations-clear", "", true)
         .and_then(|event| state.apply(event))
         .expect("clear");
-    assert!(state.emphasis.is_empty() && state.bands.is_empty() && state.notes.is_empty());
+    assert!(state.emphasis().is_empty() && state.bands().is_empty() && state.notes().is_empty());
 
     Event::read("mark", "2003:Kept", true)
         .and_then(|event| state.apply(event))
@@ -176,7 +184,7 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
         .and_then(|event| state.apply(event))
         .expect("measure");
     assert_eq!(
-        state.marks.len(),
+        state.reference_lines().len(),
         1,
         "a new indicator keeps what the lecturer pointed at"
     );
@@ -184,10 +192,10 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
         .and_then(|event| state.apply(event))
         .expect("view");
     assert!(
-        state.marks.is_empty(),
+        state.reference_lines().is_empty(),
         "a new view starts from its defaults"
     );
-    let mut topics = State::for_view(ViewId::Highlights);
+    let mut topics = State::for_view(ViewId::Trade);
     Event::read("mark", "2004:Exports", true)
         .and_then(|event| topics.apply(event))
         .expect("mark");
@@ -195,7 +203,7 @@ fn annotation_events_replace_toggle_and_clear_and_a_new_view_starts_clean() {
         .and_then(|event| topics.apply(event))
         .expect("topic");
     assert!(
-        topics.marks.is_empty(),
+        topics.reference_lines().is_empty(),
         "a new topic starts from its defaults"
     );
 }
@@ -237,7 +245,7 @@ fn play_fixes_the_axis_until_the_years_or_the_measure_change() {
     Event::read("play-at", "2", true)
         .and_then(|event| state.apply(event))
         .expect("scrub");
-    assert_eq!(state.categories, ["1997", "1999", "2001"]);
+    assert_eq!(state.categories(), ["1997", "1999", "2001"]);
     assert!(state.playing(), "the timeline fixes the axis as Play does");
     assert_eq!(state.play_position(), 2);
     Event::read("measure", "firms", true)

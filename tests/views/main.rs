@@ -72,7 +72,7 @@ pub(crate) fn states() -> Vec<State> {
             &[("transform", "relative", true), ("series", "japan", false)],
         ),
         (
-            ViewId::Highlights,
+            ViewId::Trade,
             &[
                 ("topic", "world_output_share", true),
                 ("series", "usa", false),

@@ -75,7 +75,7 @@ fn show_in_opens_the_view_with_the_cells_of_a_finding() {
     let state = Target::read(&finding.cells.join(" "))
         .expect("Show in")
         .state;
-    assert_eq!(state.view, ViewId::Ownership);
+    assert_eq!(state.view(), ViewId::Ownership);
     assert_eq!(
         state.measure().id,
         "share_domestic_assets",
@@ -93,7 +93,7 @@ fn show_in_opens_the_view_with_the_cells_of_a_finding() {
         .expect("finding");
     let keys: Vec<&str> = output.cells.iter().map(String::as_str).collect();
     let state = State::showing(&keys);
-    assert_eq!(state.view, ViewId::Highlights);
+    assert_eq!(state.view(), ViewId::Trade);
     assert_eq!(
         State::from_query(&state.to_query()).0,
         state,
@@ -134,7 +134,7 @@ fn every_show_in_button_opens_a_view() {
             .unwrap_or_else(|problem| panic!("Show in for {cells:?} is refused: {problem}"))
             .state;
         assert_ne!(
-            state.view,
+            state.view(),
             ViewId::Quality,
             "Show in for {cells:?} stays put"
         );
@@ -190,7 +190,7 @@ fn the_play_controls_are_labelled_and_carry_no_style() {
         );
     }
     assert!(css.contains("@media (prefers-color-scheme: dark)") && css.contains(".status-sparse"));
-    let (topic, _) = State::from_query("view=highlights&topic=computers_exports");
+    let (topic, _) = State::from_query("view=trade&topic=computers_exports");
     let legend = html::legend(&topic, view::plot(&topic).as_ref());
     assert!(legend.contains(ict_explorer::chart::SPARSE_KEY), "{legend}");
 }

@@ -210,7 +210,7 @@ fn index_and_change_transform_the_values() {
         Some(34.0),
         "68% − 34% is 34 percentage points"
     );
-    assert_eq!(state.transform, Transform::Change);
+    assert_eq!(state.transform(), Transform::Change);
 }
 
 #[test]
@@ -219,12 +219,12 @@ fn play_and_step_reveal_years_one_at_a_time() {
     Event::read("play", "", true)
         .and_then(|event| state.apply(event))
         .expect("play");
-    assert_eq!(state.categories, vec!["1997"]);
+    assert_eq!(state.categories(), vec!["1997"]);
     for expected in 2..=5 {
         Event::read("step", "next", true)
             .and_then(|event| state.apply(event))
             .expect("step");
-        assert_eq!(state.categories.len(), expected);
+        assert_eq!(state.categories().len(), expected);
     }
     let before = state.clone();
     Event::read("step", "next", true)
@@ -234,7 +234,7 @@ fn play_and_step_reveal_years_one_at_a_time() {
     Event::read("step", "prev", true)
         .and_then(|event| state.apply(event))
         .expect("back");
-    assert_eq!(state.categories.last().map(String::as_str), Some("2003"));
+    assert_eq!(state.categories().last().map(String::as_str), Some("2003"));
     assert_eq!(
         key_action("ArrowRight"),
         Event::read("step", "next", true).ok()
@@ -245,7 +245,7 @@ fn play_and_step_reveal_years_one_at_a_time() {
 
 #[test]
 fn computed_values_and_bounds_are_not_passed_off_as_printed() {
-    let mut state = State::for_view(ViewId::Highlights);
+    let mut state = State::for_view(ViewId::Trade);
     Event::read("topic", "world_output_share", true)
         .and_then(|event| state.apply(event))
         .expect("topic");
@@ -288,7 +288,7 @@ fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
         .and_then(|event| state.apply(event))
         .expect("index");
     assert_ne!(
-        state.chart,
+        state.chart(),
         ChartKind::Stacked100,
         "an index cannot be stacked"
     );
@@ -296,7 +296,7 @@ fn the_chosen_chart_kind_comes_back_and_colours_stay_with_their_type() {
         .and_then(|event| state.apply(event))
         .expect("values");
     assert_eq!(
-        state.chart,
+        state.chart(),
         ChartKind::Stacked100,
         "the reader's chart kind should come back"
     );
@@ -340,7 +340,7 @@ fn every_type_keeps_one_colour_and_one_shape_in_every_view() {
                 .expect("measure");
             starts.push(state);
         }
-        if view_id == ViewId::Highlights {
+        if view_id == ViewId::Trade {
             for topic in view::TOPICS {
                 let mut state = State::for_view(view_id);
                 Event::read("topic", topic.id, true)
@@ -411,7 +411,7 @@ fn every_type_keeps_one_colour_and_one_shape_in_every_view() {
         })
         .filter_map(|(link, _)| link.split('&').next())
         .collect();
-    for view in ["view=ownership", "view=market", "view=highlights"] {
+    for view in ["view=ownership", "view=market", "view=trade"] {
         assert!(
             views_with_foreign.contains(&view),
             "Foreign funded is not checked in ?{view}"
@@ -431,7 +431,7 @@ fn prose_numbers_printed_with_decimals_are_charted_with_them() {
                 .lines
                 .contains(&(datum.series, datum.dataset, datum.measure))
         }) {
-            let mut state = State::for_view(ViewId::Highlights);
+            let mut state = State::for_view(ViewId::Trade);
             Event::read("topic", topic.id, true)
                 .and_then(|event| state.apply(event))
                 .expect("the topic opens");

@@ -1,15 +1,15 @@
 //! The [`Plot`] each state shows: the tables' views (`tables.rs`), the R&D comparison
-//! (`rd.rs`) and the prose topics (`topics.rs`), with the emphasis and annotations resolved
+//! (`rd.rs`) and the Trade & output view's topics (`trade.rs`), with the emphasis and annotations resolved
 //! against what the plot holds.
 
 mod rd;
 mod tables;
-mod topics;
+mod trade;
 
 use rd::rd_plot;
 pub(super) use tables::level;
 use tables::table_plot;
-use topics::topic_plot;
+use trade::topic_plot;
 
 use super::ids::{Transform, OVERLAPPING_SERIES};
 use super::state::State;
@@ -74,7 +74,7 @@ pub fn plot(state: &State) -> Option<Plot> {
 fn data_plot(state: &State) -> Option<Plot> {
     match state.view {
         ViewId::Quality => None,
-        ViewId::Highlights => Some(topic_plot(state)),
+        ViewId::Trade => Some(topic_plot(state)),
         ViewId::Rd => Some(rd_plot(state)),
         _ => Some(table_plot(state)),
     }
@@ -94,13 +94,13 @@ fn annotate(plot: &mut Plot, state: &State) {
         .filter(|id| plot.series.iter().any(|series| series.id == **id))
         .cloned()
         .collect();
-    plot.marks = state
-        .marks
+    plot.reference_lines = state
+        .reference_lines
         .iter()
-        .filter_map(|mark| {
+        .filter_map(|line| {
             Some(ReferenceLine {
-                category: category_at(&mark.category)?,
-                label: mark.label.clone(),
+                category: category_at(&line.category)?,
+                label: line.label.clone(),
             })
         })
         .collect();

@@ -76,7 +76,7 @@ pub(super) fn rd_plot(state: &State) -> Plot {
         source: Dataset::Table5.info().source.to_string(),
         // Filled in by `annotate` and, during Play, by `plot`.
         emphasis: Vec::new(),
-        marks: Vec::new(),
+        reference_lines: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
         outlines: Vec::new(),

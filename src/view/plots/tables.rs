@@ -217,7 +217,7 @@ pub(super) fn table_plot(state: &State) -> Plot {
         source: info.source.to_string(),
         // Filled in by `annotate` and, during Play, by `plot`.
         emphasis: Vec::new(),
-        marks: Vec::new(),
+        reference_lines: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
         outlines: Vec::new(),

@@ -69,7 +69,7 @@ pub(super) fn topic_plot(state: &State) -> Plot {
         source: format!("Ning (2009). {}", topic.source()),
         // Filled in by `annotate` and, during Play, by `plot`.
         emphasis: Vec::new(),
-        marks: Vec::new(),
+        reference_lines: Vec::new(),
         bands: Vec::new(),
         notes: Vec::new(),
         outlines: Vec::new(),

@@ -1,4 +1,4 @@
-//! The audit finds the disagreements we found reading the paper, and its checks can fail.
+//! The findings: the checks find the disagreements we found reading the paper, and they can fail.
 
 use ict_explorer::checks::{self, Range, Severity, Verdict};
 use ict_explorer::data::{self, Cell, Dataset, Lookup};
