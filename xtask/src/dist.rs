@@ -202,8 +202,7 @@ fn with_fallback(index: &str) -> Result<String> {
             &(format!(
                 "<noscript id=\"static-tables\">{}</noscript>",
                 ict_explorer::html::fallback_tables()
-            )
-                + &ict_explorer::html::prebuilt_parts()
+            ) + &ict_explorer::html::prebuilt_parts()
                 + &ict_explorer::html::glossary_popovers()),
         )),
         n => Err(format!(
