@@ -281,7 +281,20 @@
     status.textContent = '';
     status.hidden = true;
     wire();
+    unpackPrebuilt();
     markReady(api);
+  }
+
+  // The build puts the prebuilt parts (Data quality's lists, the statements, each table's
+  // findings: xtask/src/dist.rs) in a data block, whose text the parser keeps as one string, so
+  // that the first chart waits for none of their elements. After it, they go into the page as
+  // templates, and the core puts them in their places and says it is ready.
+  function unpackPrebuilt() {
+    const block = document.getElementById('ict-explorer-prebuilt');
+    if (!block) return;
+    block.insertAdjacentHTML('afterend', block.textContent);
+    block.remove();
+    core(() => app.prebuilt_ready());
   }
 
   function wire() {

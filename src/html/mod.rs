@@ -665,8 +665,10 @@ pub fn about(state: &State) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 /// The parts of the page that show the audit and the claims check. They depend only on the
 /// paper's data, so `cargo xtask dist` builds them once, natively, into the page as
-/// `<template id="prebuilt-…">` elements; the browser module copies them into place. The
-/// WebAssembly then needs none of the checks' code, which keeps it smaller and its start faster.
+/// `<template id="prebuilt-…">` elements, held as the text of a data block until the first chart
+/// is drawn (`www/app.js` then puts them in the page); the browser module copies them into
+/// place. The WebAssembly then needs none of the checks' code, which keeps it smaller and its
+/// start faster.
 pub fn prebuilt_parts() -> String {
     let mut html = String::new();
     for (id, content) in prebuilt_contents() {

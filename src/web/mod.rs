@@ -57,6 +57,10 @@ pub struct App {
     tooltip: tooltip::Tooltip,
 }
 
+/// The id of the data block in which the build puts the prebuilt parts as text (see
+/// `xtask/src/dist.rs`); `www/app.js` removes it once it has put them in the page.
+const PREBUILT_BLOCK: &str = "ict-explorer-prebuilt";
+
 /// Looks up an element the page must provide, with a message a teacher can act on.
 fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, JsValue> {
     document.get_element_by_id(id).ok_or_else(|| {
@@ -124,10 +128,30 @@ impl App {
         };
         app.apply_display()?;
         app.render()?;
-        app.reveal_anchor()?;
         app.show_problems(&problems)?;
-        element(&app.document, "app")?.set_attribute("data-ready", "true")?;
+        // The chart is drawn. A page whose prebuilt parts are still a data block is ready once
+        // `www/app.js` has put them in the page (`prebuilt_ready`); one without them is ready
+        // now.
+        if !app.prebuilt_pending() {
+            app.prebuilt_ready()?;
+        }
         Ok(app)
+    }
+
+    /// Puts the prebuilt parts, now in the page as templates, into their places (Data quality's
+    /// lists, each table's findings), scrolls to the item the address names, and marks the
+    /// explorer ready. `www/app.js` calls it after the first chart, once it has put them in.
+    pub fn prebuilt_ready(&mut self) -> Result<(), JsValue> {
+        self.fill_prebuilt()?;
+        self.quality.attach(&self.document)?;
+        self.reveal_anchor()?;
+        element(&self.document, "app")?.set_attribute("data-ready", "true")
+    }
+
+    /// Whether the page still holds its prebuilt parts as a data block, for `www/app.js` to put
+    /// in.
+    fn prebuilt_pending(&self) -> bool {
+        self.document.get_element_by_id(PREBUILT_BLOCK).is_some()
     }
 
     /// Handles one control event: a control's name, its value, and whether it is checked.
@@ -613,9 +637,11 @@ impl App {
             let id = placeholder
                 .get_attribute("data-prebuilt")
                 .unwrap_or_default();
-            // A page that skipped the build step (www/ opened as it is) has no templates.
+            // While the parts are still a data block, the placeholder waits for `prebuilt_ready`; a
+            // page that skipped the build step (www/ opened as it is) has none at all.
             match self.document.get_element_by_id(&format!("prebuilt-{id}")) {
                 Some(template) => placeholder.set_inner_html(&template.inner_html()),
+                None if self.prebuilt_pending() => {}
                 None => placeholder.set_text_content(Some(
                     "The audit's lists are added when the page is built with `cargo xtask dist`.",
                 )),

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { SINGLE_FILE, isLocalUrl, launchBrowser, openExplorer } from './helpers.mjs';
+import { READY, SINGLE_FILE, SINGLE_FILE_URL, isLocalUrl, launchBrowser, openExplorer } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -44,6 +44,39 @@ test('the single file carries its fallback tables', async () => {
     assert.equal(await page.locator('#fallback').count(), 0, 'the static tables were made into elements although the explorer runs');
     const elements = await page.evaluate(() => document.querySelectorAll('*').length);
     assert.ok(elements <= 600, `the page at rest has ${elements} elements, more than 600`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the chart is drawn before Data quality\'s lists are in the page, and the lists follow', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    // At the chart's first drawing call, count what the page already holds of the prebuilt parts.
+    await context.addInitScript(() => {
+      const stroke = CanvasRenderingContext2D.prototype.stroke;
+      CanvasRenderingContext2D.prototype.stroke = function (...args) {
+        if (this.canvas.id === 'chart' && !window.__atFirstChart) {
+          window.__atFirstChart = {
+            templates: document.querySelectorAll('template[id^="prebuilt-"]').length,
+            packed: Boolean(document.getElementById('ict-explorer-prebuilt')),
+          };
+        }
+        return stroke.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(SINGLE_FILE_URL);
+    await page.waitForSelector(READY);
+    const atFirstChart = await page.evaluate(() => window.__atFirstChart);
+    assert.ok(atFirstChart, 'the chart was never drawn');
+    assert.equal(atFirstChart.templates, 0, 'the prebuilt lists were already in the page when the chart was first drawn');
+    assert.ok(atFirstChart.packed, 'the prebuilt parts were not waiting in their data block when the chart was first drawn');
+    // Once ready, the data block is gone and Data quality opens with its list.
+    await page.click('#tab-quality');
+    await page.waitForSelector('.quality-item');
+    assert.ok((await page.locator('.quality-item').count()) > 50, 'Data quality shows no list once the explorer is ready');
+    assert.equal(await page.locator('#ict-explorer-prebuilt').count(), 0, 'the prebuilt parts\' data block stayed in the page after they were put in');
   } finally {
     await context.close();
   }

@@ -78,6 +78,8 @@ pub fn page(index: &str, boot: &str, style: &str) -> Result<(String, String)> {
                     later.push(src.to_string());
                     String::new()
                 }
+                // A data block (the prebuilt parts as text) is never run: it stays as it is.
+                None if tag.attr("type") == Some("text/plain") => continue,
                 _ => {
                     return Err(
                         "www/index.html has an inline script or one of another type; the site \

@@ -48,6 +48,8 @@ pub(super) fn single_file(
                 styles.push(css.clone());
                 format!("<style>{css}</style>")
             }
+            // A data block (the prebuilt parts as text) is never run: it stays as it is.
+            "script" if tag.attr("type") == Some("text/plain") => continue,
             "script" if !tag.closing => {
                 let Some(src) = tag.attr("src") else {
                     return Err(
@@ -278,6 +280,8 @@ pub(super) fn check_self_contained(html: &str) -> Result {
             {
                 has_wasm = text.trim().len() > 8;
             }
+            // The prebuilt parts' data block is text, never run.
+            ("script", Some("text/plain")) => {}
             ("script", kind) => {
                 // Inline scripts are fine as long as they load nothing: no module imports (static
                 // ones only exist in modules), no dynamic import().
