@@ -203,15 +203,19 @@ mod chart_on_canvas {
         }
     }
 
-    /// The canvas's pixels as RGBA bytes.
-    fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-        let context: CanvasRenderingContext2d = canvas
+    /// The canvas's 2D context.
+    fn context_of(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+        canvas
             .get_context("2d")
             .expect("a context")
             .expect("a 2D context")
             .dyn_into()
-            .expect("a 2D context");
-        let image = context
+            .expect("a 2D context")
+    }
+
+    /// The canvas's pixels as RGBA bytes.
+    fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+        let image = context_of(canvas)
             .get_image_data(
                 0.0,
                 0.0,
@@ -239,13 +243,8 @@ mod chart_on_canvas {
         let canvas = canvas_in_page(400, 250);
         canvas.set_width(400);
         canvas.set_height(250);
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .expect("a context")
-            .expect("a 2D context")
-            .dyn_into()
-            .expect("a 2D context");
-        let backend = MeasuredCanvas::new(canvas.clone(), context).expect("a 2D canvas");
+        let backend =
+            MeasuredCanvas::new(canvas.clone(), context_of(&canvas)).expect("a 2D canvas");
         // The page's backend is plotters-canvas's, wrapped only to measure text: were it
         // replaced, this would not compile.
         let _drawer: &plotters_canvas::CanvasBackend = backend.as_ref();
