@@ -35,9 +35,7 @@ struct Exception {
 #[test]
 fn no_module_imports_upward_and_no_imports_go_round_in_a_circle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md"))
-        .expect("ARCHITECTURE.md should be readable");
-    let layers = layers_from(&architecture).unwrap_or_else(|problem| panic!("{problem}"));
+    let layers = layers_from(&architecture()).unwrap_or_else(|problem| panic!("{problem}"));
     let files = source_files(&root.join("src"));
     let report = check(&files, &layers, KNOWN_EXCEPTIONS);
     println!(
@@ -84,9 +82,9 @@ fn the_code_map_has_one_entry_per_module() {
     // ARCHITECTURE.md's code map is a map: one entry per top-level module of the crate, so that a
     // newcomer finds any file one hop from it.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md"))
-        .expect("ARCHITECTURE.md should be readable");
-    let map = section(&architecture, "## Code map");
+    let architecture = architecture();
+    let map = section(&architecture, "Code map")
+        .expect("ARCHITECTURE.md has no \"## Code map\" section, which this test reads");
     let entries: Vec<&str> = map
         .lines()
         .filter_map(|line| line.strip_prefix("- `"))
@@ -115,13 +113,17 @@ fn the_code_map_has_one_entry_per_module() {
     );
 }
 
-/// The text of a markdown section, from its heading to the next heading of its level.
-fn section<'a>(markdown: &'a str, heading: &str) -> &'a str {
-    let start = markdown
-        .find(heading)
-        .map_or(markdown.len(), |at| at + heading.len());
-    let rest = &markdown[start..];
-    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+/// ARCHITECTURE.md, which states the layers and the code map these tests hold the code to.
+fn architecture() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md");
+    std::fs::read_to_string(path).expect("ARCHITECTURE.md should be readable")
+}
+
+/// The text of the markdown section under the heading `## {name}`, up to the next such heading.
+fn section<'a>(markdown: &'a str, name: &str) -> Option<&'a str> {
+    markdown
+        .split("\n## ")
+        .find(|section| section.starts_with(name))
 }
 
 /// The browser's crates a line of code names.
@@ -138,9 +140,7 @@ type Layers = Vec<Vec<String>>;
 /// Reads the numbered list that follows the "## Layers" heading: one line per layer, whose
 /// back-quoted words are its modules (`src/` and a trailing `/` are dropped).
 fn layers_from(markdown: &str) -> Result<Layers, String> {
-    let section = markdown
-        .split("\n## ")
-        .find(|section| section.starts_with("Layers"))
+    let section = section(markdown, "Layers")
         .ok_or("ARCHITECTURE.md has no \"## Layers\" section, which the layering test reads")?;
     let mut layers = Vec::new();
     for line in section.lines() {
