@@ -281,14 +281,30 @@
     status.textContent = '';
     status.hidden = true;
     wire();
-    unpackPrebuilt();
-    markReady(api);
+    afterPaint(() => {
+      unpackPrebuilt();
+      markReady(api);
+    });
+  }
+
+  // Runs `work` once the chart drawn so far is on screen: after the next frame has been
+  // painted, or after 50 ms where no frame comes (a page that is hidden, or a frame the
+  // browser does not render while it is off screen).
+  function afterPaint(work) {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      work();
+    };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 50);
   }
 
   // The build puts the prebuilt parts (Data quality's lists, the statements, each table's
   // findings: xtask/src/dist.rs) in a data block, whose text the parser keeps as one string, so
-  // that the first chart waits for none of their elements. After it, they go into the page as
-  // templates, and the core puts them in their places and says it is ready.
+  // that the first chart waits for none of their elements. Once it is on screen, they go into
+  // the page as templates, and the core puts them in their places and says it is ready.
   function unpackPrebuilt() {
     const block = document.getElementById('ict-explorer-prebuilt');
     if (!block) return;

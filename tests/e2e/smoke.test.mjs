@@ -57,10 +57,13 @@ test('the chart is drawn before Data quality\'s lists are in the page, and the l
       const stroke = CanvasRenderingContext2D.prototype.stroke;
       CanvasRenderingContext2D.prototype.stroke = function (...args) {
         if (this.canvas.id === 'chart' && !window.__atFirstChart) {
+          const templates = () => document.querySelectorAll('template[id^="prebuilt-"]').length;
           window.__atFirstChart = {
-            templates: document.querySelectorAll('template[id^="prebuilt-"]').length,
+            templates: templates(),
             packed: Boolean(document.getElementById('ict-explorer-prebuilt')),
           };
+          // The frame that paints the chart: what the page holds when it is rendered.
+          requestAnimationFrame(() => { window.__atFirstChart.atPaint = templates(); });
         }
         return stroke.apply(this, args);
       };
@@ -72,6 +75,7 @@ test('the chart is drawn before Data quality\'s lists are in the page, and the l
     assert.ok(atFirstChart, 'the chart was never drawn');
     assert.equal(atFirstChart.templates, 0, 'the prebuilt lists were already in the page when the chart was first drawn');
     assert.ok(atFirstChart.packed, 'the prebuilt parts were not waiting in their data block when the chart was first drawn');
+    assert.equal(atFirstChart.atPaint, 0, 'the prebuilt lists were put in the page before the frame that paints the first chart');
     // Once ready, the data block is gone and Data quality opens with its list.
     await page.click('#tab-quality');
     await page.waitForSelector('.quality-item');

@@ -58,8 +58,9 @@ const HEADERS_FILE: &str = "_headers";
 /// step, plotters-canvas drawing the canvas instead of the frame recorder and its replay in
 /// app.js, brought the file to 272,344, and the budget down with it. Its second, the prebuilt
 /// parts held as a data block's text until the first chart is drawn (the chart came 14 to 32 ms
-/// sooner in two interleaved runs), costs 228 bytes, for `App::prebuilt_ready`.
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_600;
+/// sooner in two interleaved runs), costs 228 bytes, for `App::prebuilt_ready`, and 50 more for
+/// waiting until the chart is painted before the lists are put in (`afterPaint` in app.js).
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_700;
 
 /// Where the build put things.
 pub struct Outputs {
