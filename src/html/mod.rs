@@ -666,7 +666,7 @@ pub fn about(state: &State) -> String {
 /// The parts of the page that show the audit and the claims check. They depend only on the
 /// paper's data, so `cargo xtask dist` builds them once, natively, into the page as
 /// `<template id="prebuilt-…">` elements, held as the text of a data block until the first chart
-/// is drawn (`www/app.js` then puts them in the page); the browser module copies them into
+/// is on screen (`www/app.js` then puts them in the page); the browser module copies them into
 /// place. The WebAssembly then needs none of the checks' code, which keeps it smaller and its
 /// start faster.
 pub fn prebuilt_parts() -> String {

@@ -140,7 +140,8 @@ impl App {
 
     /// Puts the prebuilt parts, now in the page as templates, into their places (Data quality's
     /// lists, each table's findings), scrolls to the item the address names, and marks the
-    /// explorer ready. `www/app.js` calls it after the first chart, once it has put them in.
+    /// explorer ready. `www/app.js` calls it once the first chart is on screen and it has put
+    /// them in.
     pub fn prebuilt_ready(&mut self) -> Result<(), JsValue> {
         self.fill_prebuilt()?;
         self.quality.attach(&self.document)?;
