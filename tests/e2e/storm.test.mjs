@@ -158,6 +158,29 @@ test('site: a run of clicks with "Embed this view" open loads its preview once, 
   }
 });
 
+test('site: a double click on a control\'s words selects nothing, and the link to the view can still be selected to copy', async () => {
+  const { context, page, crashes } = await openMarket();
+  try {
+    const places = { 'a label of the controls': '#controls label', 'a tab': '#tabs [role=tab]', 'a summary': '#embed > summary' };
+    for (const [what, selector] of Object.entries(places)) {
+      await page.evaluate(() => getSelection().removeAllRanges());
+      await page.locator(selector).first().scrollIntoViewIfNeeded();
+      const box = await page.locator(selector).first().boundingBox();
+      await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+      const selected = await page.evaluate(() => getSelection().toString());
+      assert.equal(selected, '', `a double click on ${what} selected its words ("${selected}"), as if they were text to copy`);
+    }
+    const link = page.locator('#share-link');
+    await link.scrollIntoViewIfNeeded();
+    await link.click({ clickCount: 3 });
+    const chosen = await link.evaluate((input) => input.value.slice(input.selectionStart, input.selectionEnd));
+    assert.ok(chosen.length > 10, `a triple click on the link to this view selected "${chosen}", so a teacher cannot copy it by hand`);
+    assert.deepEqual(crashes, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test(`site: a storm of ${ACTIONS} clicks, keys and resizes in full screen, "Embed this view" open, keeps the page's memory bounded and the tab alive`, async (t) => {
   const { context, page, crashes, measure, collectGarbage } = await openMarket();
   try {
