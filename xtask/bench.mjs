@@ -6,7 +6,8 @@
 // Every page is served from 127.0.0.1 with COOP/COEP, so that performance.now() is fine-grained.
 // The measurements are interleaved: each round opens every page in a fresh context, in an order
 // rotated from round to round, and takes its share of the toggles and clicks there. Then one
-// context per page runs the memory toggles. The report is printed and appended to BENCHMARKS.md.
+// context per page runs the memory toggles. Last, a course page on another origin embeds one view
+// (xtask/bench/embeds.mjs). The report is printed and appended to BENCHMARKS.md.
 //
 // Options: --runs=N (fresh contexts per page, default 7), --toggles=N (timed toggles per page,
 // default 300; as many checkbox clicks), --memory-toggles=N (default 10,000; memory is also
@@ -18,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { ROOT, READY, SINGLE_FILE, launchBrowser, serve, watch } from '../tests/e2e/helpers.mjs';
 import { CHART, chartData, writePeers } from './bench/peers.mjs';
 import { appSeries, churn, clickTimes, firstChart, keepWasmMemory, sizeChartBox, toggleTimes, wasmBytes } from './bench/page.mjs';
+import { oneViewEmbedBytes } from './bench/embeds.mjs';
 import { median, percentile, report } from './bench/report.mjs';
 
 function option(name, fallback) {
@@ -113,6 +115,7 @@ const loadAtStart = os.loadavg()[0];
 const server = await serve(BENCH_DIR, { headers: ISOLATION });
 const browser = await launchBrowser();
 let chromium;
+let embed;
 try {
   chromium = `Chromium ${browser.version()}`;
   // Round -1 warms the browser up (its first contexts are slower) and is not counted.
@@ -160,6 +163,8 @@ try {
     await context.close();
     console.log(`  memory of ${target.id} done`);
   }
+  embed = await oneViewEmbedBytes(browser, Math.min(RUNS, 3));
+  console.log('  one-view embed done');
 } finally {
   await browser.close();
   server.close();
@@ -196,7 +201,7 @@ const run = {
   isolated: TARGETS.map((target, i) => `${names[target.id]} ${probes[i].isolated ? 'yes' : 'NO'}`),
   box: new Set(boxes).size === 1 ? `${boxes[0]} in every page` : TARGETS.map((target, i) => `${names[target.id]} ${boxes[i]}`).join('; '),
 };
-const markdown = report(results, run);
+const markdown = report({ ...results, embed }, run);
 console.log(`\n${markdown}`);
 if (!existsSync(REPORT_FILE)) {
   writeFileSync(REPORT_FILE, '# Benchmarks\n\nEach section is one run of `cargo xtask bench` (see README, "Size and speed"), newest last.\n\n');

@@ -19,6 +19,7 @@ const TARGET_ROWS = [
   'setState toggle p95 ≤ 2 ms',
   'single file ≤ 150 KB gzip (stretch: 100 KB)',
   'live elements at rest ≤ 600',
+  'bytes a one-view embed transfers before its first chart ≤ Chart.js\'s page (gzip)',
   'wasm memory flat from 2 to 2 toggles',
 ];
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,6 +51,7 @@ test('the bench reports one run of all five pages with issue 15\'s targets', { t
       assert.ok(targets.some((line) => line.startsWith(`| ${name} | `)), `the report has no row for the target "${name}", got:\n${targets.join('\n')}`);
     }
     assert.ok(!text.includes('not reachable'), 'the app\'s WebAssembly memory could not be read');
+    assert.match(text, /A one-view embed .* transfers [\d.]+ KB gzip before its first chart: .*ict_explorer_bg\.wasm [\d.]+/, 'the report does not say what a one-view embed transfers before its chart');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

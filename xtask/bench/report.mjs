@@ -47,6 +47,13 @@ const TARGETS = [
     check: (r) => ({ measured: `${r.app.nodes.toLocaleString('en')} DOM elements`, pass: r.app.nodes <= 600 }),
   },
   {
+    name: () => 'bytes a one-view embed transfers before its first chart ≤ Chart.js\'s page (gzip)',
+    check: (r) => ({
+      measured: `${kb(r.embed.gzip)} KB against ${kb(r.chartjs.gzip)} KB`,
+      pass: r.embed.gzip <= r.chartjs.gzip,
+    }),
+  },
+  {
     name: (run) => `wasm memory flat from ${run.memoryCheckpoint.toLocaleString('en')} to ${run.memoryToggles.toLocaleString('en')} toggles`,
     check: (r) => {
       const { wasmAfter1k: before, wasmAfterAll: after } = r.app.memory;
@@ -115,6 +122,7 @@ export function report(results, run) {
   if (app.yearClick) extra.push(`one year checkbox click ${ms(app.yearClick.median)} ms median (n=${app.yearClick.count})`);
   if (app.readyMs !== null) extra.push(`navigation start → #app[data-ready] ${ms(app.readyMs, 1)} ms median`);
   if (extra.length) lines.push(`App only: ${extra.join('; ')}.`, '');
+  lines.push(embedLine(results.embed), '');
   lines.push(`Targets of ${TARGETS_SOURCE}:`, '');
   lines.push('| target | measured | result |');
   lines.push('|---|---|---|');
@@ -124,6 +132,12 @@ export function report(results, run) {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** What a one-view embed transfers before its first chart, file by file. */
+function embedLine(embed) {
+  const files = embed.files.map((file) => `${file.file} ${kb(file.gzip)}`).join(', ');
+  return `A one-view embed (embed.js's placeholder, in a course page on another origin) transfers ${kb(embed.gzip)} KB gzip before its first chart: ${files}.`;
 }
 
 function machine() {
