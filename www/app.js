@@ -281,10 +281,7 @@
     status.textContent = '';
     status.hidden = true;
     wire();
-    afterPaint(() => {
-      unpackPrebuilt();
-      markReady(api);
-    });
+    afterPaint(() => unpackPrebuilt().catch(console.error).then(() => markReady(api)));
   }
 
   // Runs `work` once the chart drawn so far is on screen: after the next frame has been
@@ -303,12 +300,16 @@
 
   // The build puts the prebuilt parts (Data quality's lists, the statements, each table's
   // findings: xtask/src/dist.rs) in a data block, whose text the parser keeps as one string, so
-  // that the first chart waits for none of their elements. Once it is on screen, they go into
-  // the page as templates, and the core puts them in their places and says it is ready.
-  function unpackPrebuilt() {
+  // that the first chart waits for none of their elements; on the site the block is empty and
+  // names the script that holds them, loaded only now. Once the chart is on screen, they go
+  // into the page as templates, and the core puts them in their places and says it is ready.
+  // Parts that do not load leave Data quality saying so; the rest of the explorer works.
+  async function unpackPrebuilt() {
     const block = document.getElementById('ict-explorer-prebuilt');
     if (!block) return;
-    block.insertAdjacentHTML('afterend', block.textContent);
+    const src = block.dataset.src;
+    if (src) await loadScript(src).catch(console.error);
+    block.insertAdjacentHTML('afterend', src ? String(window.ictExplorerPrebuilt ?? '') : block.textContent);
     block.remove();
     core(() => app.prebuilt_ready());
   }

@@ -644,7 +644,7 @@ impl App {
                 Some(template) => placeholder.set_inner_html(&template.inner_html()),
                 None if self.prebuilt_pending() => {}
                 None => placeholder.set_text_content(Some(
-                    "The audit's lists are added when the page is built with `cargo xtask dist`.",
+                    "Data quality's lists are missing: reload the page, or build it with `cargo xtask dist`.",
                 )),
             }
         }

@@ -38,6 +38,24 @@ test('the hosted site starts over HTTP without errors and fetches only its own f
   }
 });
 
+test('the site sends Data quality\'s prebuilt lists only after the first chart, and they fill Data quality', async () => {
+  const { context, page, seen } = await openExplorer(browser, { url: `${origin}/index.html?view=ownership` });
+  try {
+    const order = seen.requests.map((url) => new URL(url).pathname);
+    const lists = order.indexOf('/ict_explorer_prebuilt.js');
+    assert.ok(lists >= 0, `the site never loaded Data quality's lists; it asked for ${order.join(', ')}`);
+    assert.ok(order.indexOf('/ict_explorer_bg.wasm') < lists, 'the site loaded Data quality\'s lists before the WebAssembly that draws the first chart');
+    const firstChartMs = Number(await page.getAttribute('#app', 'data-first-chart-ms'));
+    const listsStartMs = await page.evaluate(() => performance.getEntriesByName(new URL('ict_explorer_prebuilt.js', location.href).href)[0]?.startTime ?? -1);
+    assert.ok(listsStartMs >= firstChartMs, `Data quality's lists were asked for at ${listsStartMs} ms, before the first chart at ${firstChartMs} ms`);
+    await page.click('#tab-quality');
+    const items = await page.locator('#about .quality-item').count();
+    assert.ok(items > 20, `Data quality on the site lists ${items} findings and claims`);
+    assert.deepEqual(seen.errors, [], `console errors or uncaught exceptions:\n${seen.errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});
 test('the site\'s copy of the single file starts under the site\'s headers, with its own policy alone', async () => {
   const response = await fetch(`${origin}/ict-explorer.html`);
   const policy = response.headers.get('content-security-policy') ?? '';

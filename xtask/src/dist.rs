@@ -18,6 +18,8 @@ const FALLBACK_MARKER: &str = "<!--FALLBACK-->";
 const WASM_ELEMENT_ID: &str = "ict-explorer-wasm";
 /// The id of the data block that carries the prebuilt parts as text (see [`with_fallback`]).
 const PREBUILT_ELEMENT_ID: &str = "ict-explorer-prebuilt";
+/// The site's script that carries the prebuilt parts, loaded after the first chart.
+const PREBUILT_SCRIPT_FILE: &str = "ict_explorer_prebuilt.js";
 /// The wasm-bindgen glue, a classic script (`--target no-modules`) that www/index.html loads
 /// before app.js; it is not in www/ but made by the build.
 const GLUE_FILE: &str = "ict_explorer.js";
@@ -103,7 +105,12 @@ pub fn build() -> Result<Outputs> {
     let packed_wasm = util::base64(&deflated_cached("wasm", &wasm)?);
 
     let index = util::read_text(&www.join("index.html"))?;
-    let index = with_fallback(&index, &ict_explorer::html::prebuilt_parts())?;
+    let prebuilt = ict_explorer::html::prebuilt_parts();
+    // The single file carries the prebuilt parts in its data block; the site's page names the
+    // script that carries them instead, so that neither a reader of the site nor a course page
+    // that embeds one view transfers them before the first chart.
+    let single_index = with_fallback(&index, &prebuilt_block(Some(&prebuilt))?)?;
+    let site_index = with_fallback(&index, &prebuilt_block(None)?)?;
     let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
     // The hosted site: www/ as it is, the page with its fallback and with its boot script and
@@ -113,7 +120,7 @@ pub fn build() -> Result<Outputs> {
     util::remove_dir(&site)?;
     util::copy_tree(&www, &site)?;
     let (site_index, site_policy) =
-        crate::site::page(&index, &util::read_text(&www.join("boot.js"))?, &style)?;
+        crate::site::page(&site_index, &util::read_text(&www.join("boot.js"))?, &style)?;
     util::write(&site.join("index.html"), &site_index)?;
     // Inline in the page, these files would only mislead.
     for inlined in ["boot.js", "style.css"] {
@@ -127,9 +134,15 @@ pub fn build() -> Result<Outputs> {
          {WASM_FILE}.\nself.ictExplorerWasm = \"{packed_wasm}\";\n"
     );
     util::write(&site.join(WASM_SCRIPT_FILE), &wasm_script)?;
+    let prebuilt_script = format!(
+        "// The explorer's prebuilt parts (Data quality's lists, the statements, each table's \
+         findings), put in the page after its first chart.\nself.ictExplorerPrebuilt = {};\n",
+        serde_json::to_string(&prebuilt).map_err(|error| error.to_string())?
+    );
+    util::write(&site.join(PREBUILT_SCRIPT_FILE), &prebuilt_script)?;
 
     // The single file.
-    let (html, single_policy) = single_file(&index, &www, &style, &glue, &packed_wasm)?;
+    let (html, single_policy) = single_file(&single_index, &www, &style, &glue, &packed_wasm)?;
     check_self_contained(&html)?;
     let single_file = single_file_path();
     util::write(&single_file, &html)?;
@@ -147,6 +160,7 @@ pub fn build() -> Result<Outputs> {
         (site.join(WASM_FILE), &wasm[..]),
         (site.join(WASM_SCRIPT_FILE), wasm_script.as_bytes()),
         (site.join(GLUE_FILE), glue.as_bytes()),
+        (site.join(PREBUILT_SCRIPT_FILE), prebuilt_script.as_bytes()),
     ] {
         println!(
             "  {:<32} {:>10} bytes raw {:>10} bytes gzipped",
@@ -203,26 +217,37 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
 /// page only if the explorer cannot start. The prebuilt parts (Data quality's lists, the
 /// statements, each table's findings) come as the text of a data block, which the parser keeps
 /// as one string instead of building thousands of elements before the first chart;
-/// `www/app.js` puts them in the page after it. (Packed with Zopfli and base64 instead, like
+/// `www/app.js` puts them in the page after it. On the site the block is empty and names the
+/// script that holds them ([`prebuilt_block`]), so that they are not even transferred first. (Packed with Zopfli and base64 instead, like
 /// the wasm, they made the file 228 KB smaller raw but 2.5 KB larger gzipped.)
-fn with_fallback(index: &str, prebuilt: &str) -> Result<String> {
-    if prebuilt.to_ascii_lowercase().contains("</script") {
-        return Err(
-            "the prebuilt parts contain `</script`, which would end their data block".into(),
-        );
-    }
+fn with_fallback(index: &str, prebuilt_block: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
         1 => Ok(index.replace(
             FALLBACK_MARKER,
             &(format!(
-                "<noscript id=\"static-tables\">{}</noscript>\n\
-                 <script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\">{prebuilt}</script>\n",
+                "<noscript id=\"static-tables\">{}</noscript>\n{prebuilt_block}\n",
                 ict_explorer::html::fallback_tables()
             ) + &ict_explorer::html::glossary_popovers()),
         )),
         n => Err(format!(
             "www/index.html must contain the marker {FALLBACK_MARKER} exactly once (found {n}); \
              the fallback tables and the prebuilt audit lists go there"
+        )),
+    }
+}
+
+/// The data block of the prebuilt parts: holding them (`Some`), or, on the site, empty and
+/// naming the script that holds them, which `www/app.js` loads after the first chart.
+fn prebuilt_block(prebuilt: Option<&str>) -> Result<String> {
+    match prebuilt {
+        Some(parts) if parts.to_ascii_lowercase().contains("</script") => Err(
+            "the prebuilt parts contain `</script`, which would end their data block".into(),
+        ),
+        Some(parts) => Ok(format!(
+            "<script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\">{parts}</script>"
+        )),
+        None => Ok(format!(
+            "<script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\" data-src=\"{PREBUILT_SCRIPT_FILE}\"></script>"
         )),
     }
 }
