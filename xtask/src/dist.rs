@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the hosted site in `dist/site/` and the single self-contained file
 //! `dist/ict-explorer.html`.
 
+mod element;
 pub(crate) mod single_file;
 pub(crate) mod tags;
 mod wasm;
@@ -102,8 +103,9 @@ pub fn build() -> Result<Outputs> {
     let wasm = util::read(&wasm_path)?;
     let packed_wasm = util::base64(&deflated_cached("wasm", &wasm)?);
 
-    let index = util::read_text(&www.join("index.html"))?;
-    let index = with_fallback(&index, &ict_explorer::html::prebuilt_parts())?;
+    let page = util::read_text(&www.join("index.html"))?;
+    let prebuilt = ict_explorer::html::prebuilt_parts();
+    let index = with_fallback(&page, &prebuilt, &ict_explorer::html::fallback_tables())?;
     let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
     // The hosted site: www/ as it is, the page with its fallback and with its boot script and
@@ -127,6 +129,11 @@ pub fn build() -> Result<Outputs> {
          {WASM_FILE}.\nself.ictExplorerWasm = \"{packed_wasm}\";\n"
     );
     util::write(&site.join(WASM_SCRIPT_FILE), &wasm_script)?;
+    // <ict-explorer>'s markup and styles (www/embed.js): a view has no static tables, since
+    // it has no page of its own to show them in when the explorer cannot start, and its
+    // prebuilt parts come apart, parsed once for every view on the page.
+    let element_script = element::script(&with_fallback(&page, "", "")?, &prebuilt, &style)?;
+    util::write(&site.join(element::ELEMENT_FILE), &element_script)?;
 
     // The single file.
     let (html, single_policy) = single_file(&index, &www, &style, &glue, &packed_wasm)?;
@@ -147,6 +154,7 @@ pub fn build() -> Result<Outputs> {
         (site.join(WASM_FILE), &wasm[..]),
         (site.join(WASM_SCRIPT_FILE), wasm_script.as_bytes()),
         (site.join(GLUE_FILE), glue.as_bytes()),
+        (site.join(element::ELEMENT_FILE), element_script.as_bytes()),
     ] {
         println!(
             "  {:<32} {:>10} bytes raw {:>10} bytes gzipped",
@@ -194,8 +202,8 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
     })
 }
 
-/// www/index.html with the fallback tables, the prebuilt parts and the glossary's popovers in
-/// place of the marker.
+/// www/index.html with the fallback `tables` and the `prebuilt` parts (each left out when empty)
+/// and the glossary's popovers in place of the marker.
 ///
 /// The tables sit in a `<noscript>`: a browser without scripts (or a frame sandboxed without
 /// them) shows them as they are, while one that runs scripts keeps them as text, so that they
@@ -205,7 +213,7 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
 /// as one string instead of building thousands of elements before the first chart;
 /// `www/app.js` puts them in the page after it. (Packed with Zopfli and base64 instead, like
 /// the wasm, they made the file 228 KB smaller raw but 2.5 KB larger gzipped.)
-fn with_fallback(index: &str, prebuilt: &str) -> Result<String> {
+fn with_fallback(index: &str, prebuilt: &str, tables: &str) -> Result<String> {
     if prebuilt.to_ascii_lowercase().contains("</script") {
         return Err(
             "the prebuilt parts contain `</script`, which would end their data block".into(),
@@ -214,11 +222,15 @@ fn with_fallback(index: &str, prebuilt: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
         1 => Ok(index.replace(
             FALLBACK_MARKER,
-            &(format!(
-                "<noscript id=\"static-tables\">{}</noscript>\n\
-                 <script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\">{prebuilt}</script>\n",
-                ict_explorer::html::fallback_tables()
-            ) + &ict_explorer::html::glossary_popovers()),
+            &(match tables {
+                "" => String::new(),
+                tables => format!("<noscript id=\"static-tables\">{tables}</noscript>\n"),
+            } + &match prebuilt {
+                "" => String::new(),
+                prebuilt => format!(
+                    "<script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\">{prebuilt}</script>\n"
+                ),
+            } + &ict_explorer::html::glossary_popovers()),
         )),
         n => Err(format!(
             "www/index.html must contain the marker {FALLBACK_MARKER} exactly once (found {n}); \
