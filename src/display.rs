@@ -176,6 +176,10 @@ fn flag(name: &str, value: &str) -> Result<bool, String> {
 }
 
 impl Display {
+    /// The keys of a link's display choices besides the parts' (`Part::id`): its flags and
+    /// `controls`.
+    pub const KEYS: [&'static str; 5] = ["present", "embed", "lock", "keys", "controls"];
+
     /// Reads the display choices from a URL query: `present`, `embed`, `lock`, `keys`, `controls` and
     /// the parts (`tabs=0` …). Parts that make no sense are skipped with a message each.
     pub fn from_query(query: &str) -> (Display, Vec<String>) {

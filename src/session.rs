@@ -2,7 +2,7 @@
 //! each view they left, and the story they are walking through, if any. The page holds one
 //! session; links, keys, clicks and scripts all change it through [`Session::apply`].
 
-use crate::display::Display;
+use crate::display::{Display, Part};
 use crate::notice::quoted;
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
 use crate::view::{self, Direction, Event, Setting, State, StepEdit, StoryMove, Target, ViewId};
@@ -46,6 +46,18 @@ pub enum KeyAction {
     Event(Event),
     /// Start or pause Play (a timer, so the page runs it).
     Play,
+}
+
+/// Every key a link may use: the view's settings, the display choices and parts, and a
+/// story's keys (`<ict-explorer>` takes exactly these as attributes).
+pub fn link_keys() -> Vec<&'static str> {
+    Setting::ALL
+        .iter()
+        .map(|setting| setting.name())
+        .chain(Display::KEYS)
+        .chain(Part::ALL.iter().map(|part| part.id()))
+        .chain(Story::OWN_KEYS)
+        .collect()
 }
 
 impl Session {

@@ -581,3 +581,44 @@ fn a_script_cannot_move_a_locked_view_to_another_view_or_a_story() {
     assert!(kept.display.lock, "a script's change unlocked the embed");
     assert_eq!(kept.state.series(), vec!["private".to_string()]);
 }
+
+/// Every key in the links sessions write, for `<ict-explorer>`'s attributes.
+fn keys_of(query: &str) -> Vec<String> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .filter(|key| !key.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_key_a_link_writes_is_a_link_key_and_page_attributes_are_not() {
+    let keys = ict_explorer::session::link_keys();
+    let mut links: Vec<String> = Story::built_in()
+        .steps
+        .iter()
+        .map(|step| step.state().to_query())
+        .collect();
+    let own = "story=own&title=Mine&s=view%3Dfdi%26title%3DOne&step=1&present=1&embed=1&lock=1\
+               &keys=1&controls=series&tabs=0&stories=0&table=0&stats=0&notes=0&downloads=0&share=0";
+    links.push(open(own).query());
+    links.push(open("story=ning&step=2").query());
+    let mut seen = 0;
+    for link in &links {
+        for key in keys_of(link) {
+            seen += 1;
+            assert!(
+                keys.contains(&key.as_str()),
+                "an <ict-explorer> attribute `{key}` (written in the link {link}) would be refused as unknown"
+            );
+        }
+    }
+    assert!(seen > 40, "the links tried hold only {seen} keys");
+    for attribute in ["id", "class", "style", "tabindex", "hidden", "lang"] {
+        assert!(
+            !keys.contains(&attribute),
+            "the element's own attribute `{attribute}` would be read as a link key"
+        );
+    }
+}

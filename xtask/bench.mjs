@@ -21,6 +21,7 @@ import { CHART, chartData, writePeers } from './bench/peers.mjs';
 import { appSeries, churn, clickTimes, firstChart, keepWasmMemory, sizeChartBox, toggleTimes, wasmBytes } from './bench/page.mjs';
 import { oneViewEmbedBytes } from './bench/embeds.mjs';
 import { median, percentile, report } from './bench/report.mjs';
+import { viewsBench } from './bench/views.mjs';
 
 function option(name, fallback) {
   const arg = process.argv.find((candidate) => candidate.startsWith(`--${name}=`));
@@ -201,7 +202,8 @@ const run = {
   isolated: TARGETS.map((target, i) => `${names[target.id]} ${probes[i].isolated ? 'yes' : 'NO'}`),
   box: new Set(boxes).size === 1 ? `${boxes[0]} in every page` : TARGETS.map((target, i) => `${names[target.id]} ${boxes[i]}`).join('; '),
 };
-const markdown = report({ ...results, embed }, run);
+// Then many views on one course page, as frames and as elements (bench/views.mjs).
+const markdown = `${report({ ...results, embed }, run)}\n${await viewsBench({ runs: RUNS })}\n`;
 console.log(`\n${markdown}`);
 if (!existsSync(REPORT_FILE)) {
   writeFileSync(REPORT_FILE, '# Benchmarks\n\nEach section is one run of `cargo xtask bench` (see README, "Size and speed"), newest last.\n\n');

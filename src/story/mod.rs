@@ -149,6 +149,9 @@ impl Story {
         (Some(story), problems)
     }
 
+    /// The keys of an own story's link besides `story` and `step` (its title and its steps).
+    pub const OWN_KEYS: [&'static str; 2] = ["title", "s"];
+
     /// The story's part of a link: the id, and for an own story its title and every step.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = vec![("story", self.id.to_string())];

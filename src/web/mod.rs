@@ -4,7 +4,9 @@
 //!
 //! The page (`www/index.html`) provides empty regions with fixed ids; `www/app.js` starts the
 //! core, forwards events and offers the public `ICTExplorer` API. Everything else happens here,
-//! synchronously, once per event or call.
+//! synchronously, once per event or call. The same regions in a shadow root make a view of
+//! `<ict-explorer>` on a host page (`www/embed.js`), whose core is handed a stand-in for its
+//! root as its document (see the `document` field of [`App`]); several share one instance.
 
 mod api;
 pub mod canvas;
@@ -30,6 +32,11 @@ use patch::{set_attribute, set_hidden, set_text};
 /// The explorer as the page holds it.
 #[wasm_bindgen]
 pub struct App {
+    /// The page's document; or, for a view mounted by `<ict-explorer>` on a host page, the
+    /// stand-in `www/embed.js` makes of its shadow root (`viewDocument`), which answers every
+    /// call the core makes of a document: elements by id and selector in that view only, its
+    /// focused element, its wrapper as the root element that takes the modes' classes, the
+    /// explorer's own address as its `URL`, no `location`, and `createElement`.
     document: web_sys::Document,
     /// The view, display, per-view memory and story: everything the reader chose.
     session: Session,
@@ -71,12 +78,12 @@ fn element(document: &web_sys::Document, id: &str) -> Result<web_sys::Element, J
 }
 
 /// Turns a panic, which should never happen, into a message on the page and the static
-/// tables, instead of a page that silently stops answering.
-fn show_panics() {
-    std::panic::set_hook(Box::new(|info| {
-        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-            return;
-        };
+/// tables, instead of a page that silently stops answering. On a host page it is said in the
+/// last view started, never in the host page's own elements; the view whose call trapped says
+/// it stopped too (`core()` in `www/app.js`).
+fn show_panics(document: &web_sys::Document) {
+    let document = document.clone();
+    std::panic::set_hook(Box::new(move |info| {
         if let Some(root) = document.document_element() {
             let _ = root.class_list().add_1("failed");
         }
@@ -92,14 +99,11 @@ fn show_panics() {
 
 #[wasm_bindgen]
 impl App {
-    /// Starts the explorer in the current page from a URL query (`location.search`), in
-    /// light or dark colours.
+    /// Starts the explorer in `document` from a URL query (`location.search`), in light or
+    /// dark colours.
     #[wasm_bindgen(constructor)]
-    pub fn new(query: &str, dark: bool) -> Result<App, JsValue> {
-        show_panics();
-        let document = web_sys::window()
-            .and_then(|window| window.document())
-            .ok_or_else(|| JsValue::from_str("No document to draw in."))?;
+    pub fn new(document: web_sys::Document, query: &str, dark: bool) -> Result<App, JsValue> {
+        show_panics(&document);
         let (session, problems) = Session::from_query(query);
         let mut embed_choice = session.display.clone();
         embed_choice.embed = true;
@@ -389,8 +393,9 @@ impl App {
     /// Scrolls to the finding or claim that the address's fragment names, now that the
     /// prebuilt list is in the page (on Back after "Show in …", or from a link to the item).
     fn reveal_anchor(&mut self) -> Result<(), JsValue> {
-        let fragment = match web_sys::window() {
-            Some(window) => window.location().hash()?,
+        // A view on a host page has no address of its own to name an item.
+        let fragment = match self.document.location() {
+            Some(location) => location.hash()?,
             None => return Ok(()),
         };
         self.quality.reveal(&self.document, &fragment)

@@ -57,8 +57,8 @@ impl App {
     /// Fills the share link, the embed options and codes and the preview with the current
     /// state, or says why this page has no link to share.
     pub(super) fn update_share_links(&mut self) -> Result<(), JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("No window."))?;
-        let href = window.location().href().unwrap_or_default();
+        // The explorer's own address (a view on a host page gives it as its document's).
+        let href = self.document.url().unwrap_or_default();
         let page = href
             .split(['?', '#'])
             .next()

@@ -1,7 +1,8 @@
 // `cargo xtask bench` still runs against the page `cargo xtask dist` built: a tiny run (one
 // round, two toggles) must draw the same chart in all five pages (the app, Chart.js, Vega-Lite,
 // uPlot and the plain canvas floor), crossOriginIsolated, and report every measurement and
-// issue 15's targets. Timings are not checked here; they stay in the bench.
+// issue 15's targets, and the table of many views on one page (frames and elements).
+// Timings are not checked here; they stay in the bench.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -21,6 +22,8 @@ const TARGET_ROWS = [
   'live elements at rest ≤ 600',
   'bytes a one-view embed transfers before its first chart ≤ Chart.js\'s page (gzip)',
   'wasm memory flat from 2 to 2 toggles',
+  '10 views ready ≤ 1.5× one view',
+  '10 views\' memory ≤ 2× one view',
 ];
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,6 +55,9 @@ test('the bench reports one run of all five pages with issue 15\'s targets', { t
     }
     assert.ok(!text.includes('not reachable'), 'the app\'s WebAssembly memory could not be read');
     assert.match(text, /A one-view embed .* transfers [\d.]+ KB gzip before its first chart: .*ict_explorer_bg\.wasm [\d.]+/, 'the report does not say what a one-view embed transfers before its chart');
+    for (const way of ['frames \\(embed\\.js placeholders\\) \\| 1000×12,000', '`<ict-explorer>` elements \\| 1000×12,000', '`<ict-explorer>` elements \\| 1000×800']) {
+      assert.match(text, new RegExp(`^\\| ${way} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+× \\|`, 'm'), `the many-views table has no numbers for ${way}`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

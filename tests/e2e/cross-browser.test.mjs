@@ -7,7 +7,8 @@
 // The site also runs as a learning platform embeds it, in <iframe sandbox="allow-scripts">, where
 // its origin is opaque and WebKit matches nothing with the policy's 'self': the course page
 // (served beside the site, without a policy of its own) drives it over postMessage. And the
-// site's copy of the single file starts under the site's headers.
+// site's copy of the single file starts under the site's headers. And three <ict-explorer>
+// views share one page under hostile styles.
 //
 // Set SMOKE_SCREENSHOTS=<folder> to keep a picture of each run (smoke-<browser>-<build>.png); a
 // failing run always leaves one in the temporary folder and names it in the message.
@@ -315,6 +316,47 @@ async function sandboxed(browser) {
   return height;
 }
 
+/** A course page with three <ict-explorer> views, beside the site, under hostile styles. */
+pages.set('/course-elements.html', `<!doctype html><meta charset="utf-8"><title>Course page</title>
+<style>* { font: 40px serif !important; color: red !important; } canvas { display: none !important; }</style>
+<ict-explorer view="ownership" controls="series"></ict-explorer>
+<ict-explorer view="fdi" chart="line"></ict-explorer>
+<ict-explorer view="rd" table="0"></ict-explorer>
+<script src="/embed.js"></script>`);
+
+/** What each view of the elements page says of itself once all are ready (runs in the page). */
+async function elementViews() {
+  const elements = [...document.querySelectorAll('ict-explorer')];
+  const timeout = new Promise((resolve, reject) => setTimeout(() => reject(new Error('the views were not ready within 20 s')), 20_000));
+  await Promise.race([Promise.all(elements.map((element) => element.ready)), timeout]);
+  const describe = (element) => {
+    const title = getComputedStyle(element.shadowRoot.getElementById('view-title'));
+    const chart = getComputedStyle(element.shadowRoot.getElementById('chart'));
+    return { state: element.getState(), marks: element.marks().length, titleSize: title.fontSize, canvas: chart.display };
+  };
+  const before = elements.map(describe);
+  await elements[0].setState({ series: ['private'] });
+  return { before, after: elements.map(describe) };
+}
+
+/** Three <ict-explorer> views on one page: each draws, answers for itself and keeps its styles. */
+async function elements(browser) {
+  const where = `In ${browser.name}, three <ict-explorer> views on one course page`;
+  failedRequests = [];
+  await browser.open(`${origin}/course-elements.html`);
+  const { before, after } = await browser.run(elementViews);
+  assert.deepEqual(before.map((view) => view.state.view), ['ownership', 'fdi', 'rd'], `${where}: a view does not show what its attribute asks for`);
+  for (const [index, view] of before.entries()) {
+    assert.ok(view.marks > 0, `${where}: view ${index + 1} drew no chart`);
+    assert.notEqual(view.titleSize, '40px', `${where}: the host page's type reaches into view ${index + 1}`);
+    assert.notEqual(view.canvas, 'none', `${where}: the host page hides view ${index + 1}'s chart`);
+  }
+  assert.deepEqual(after[0].state.series, ['private'], `${where}: setState on the first view was not taken`);
+  assert.deepEqual(after.slice(1).map((view) => view.state), before.slice(1).map((view) => view.state), `${where}: setState on the first view changed another`);
+  const errors = [...browser.logErrors, ...failedRequests];
+  assert.deepEqual(errors, [], `${where}: errors occurred:\n  ${errors.join('\n  ')}`);
+}
+
 for (const { key, label, launch } of BROWSERS) {
   describe(label, () => {
     let browser;
@@ -342,6 +384,10 @@ for (const { key, label, launch } of BROWSERS) {
     test(`${label}: the site in <iframe sandbox="allow-scripts"> under its published policy starts, styled, and answers its host page`, async (t) => {
       const height = await sandboxed(browser);
       t.diagnostic(`${browser.name}: the sandboxed embed reports ${height} px`);
+    });
+
+    test(`${label}: three <ict-explorer> views on one page draw, answer each for itself and keep the page's styles out`, async () => {
+      await elements(browser);
     });
 
     test(`${label}: the site's copy of the single file starts under the site's headers`, async (t) => {

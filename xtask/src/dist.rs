@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the hosted site in `dist/site/` and the single self-contained file
 //! `dist/ict-explorer.html`.
 
+mod element;
 pub(crate) mod single_file;
 pub(crate) mod tags;
 mod wasm;
@@ -104,13 +105,14 @@ pub fn build() -> Result<Outputs> {
     let wasm = util::read(&wasm_path)?;
     let packed_wasm = util::base64(&deflated_cached("wasm", &wasm)?);
 
-    let index = util::read_text(&www.join("index.html"))?;
+    let page = util::read_text(&www.join("index.html"))?;
     let prebuilt = ict_explorer::html::prebuilt_parts();
+    let tables = ict_explorer::html::fallback_tables();
     // The single file carries the prebuilt parts in its data block; the site's page names the
     // script that carries them instead, so that neither a reader of the site nor a course page
     // that embeds one view transfers them before the first chart.
-    let single_index = with_fallback(&index, &prebuilt_block(Some(&prebuilt))?)?;
-    let site_index = with_fallback(&index, &prebuilt_block(None)?)?;
+    let single_index = with_fallback(&page, &prebuilt_block(Some(&prebuilt))?, &tables)?;
+    let site_index = with_fallback(&page, &prebuilt_block(None)?, &tables)?;
     let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
     // The hosted site: www/ as it is, the page with its fallback and with its boot script and
@@ -140,6 +142,11 @@ pub fn build() -> Result<Outputs> {
         serde_json::to_string(&prebuilt).map_err(|error| error.to_string())?
     );
     util::write(&site.join(PREBUILT_SCRIPT_FILE), &prebuilt_script)?;
+    // <ict-explorer>'s markup and styles (www/embed.js): a view has no static tables, since
+    // it has no page of its own to show them in when the explorer cannot start, and its
+    // prebuilt parts come apart, parsed once for every view on the page.
+    let element_script = element::script(&with_fallback(&page, "", "")?, &prebuilt, &style)?;
+    util::write(&site.join(element::ELEMENT_FILE), &element_script)?;
 
     // The single file.
     let (html, single_policy) = single_file(&single_index, &www, &style, &glue, &packed_wasm)?;
@@ -161,6 +168,7 @@ pub fn build() -> Result<Outputs> {
         (site.join(WASM_SCRIPT_FILE), wasm_script.as_bytes()),
         (site.join(GLUE_FILE), glue.as_bytes()),
         (site.join(PREBUILT_SCRIPT_FILE), prebuilt_script.as_bytes()),
+        (site.join(element::ELEMENT_FILE), element_script.as_bytes()),
     ] {
         println!(
             "  {:<32} {:>10} bytes raw {:>10} bytes gzipped",
@@ -208,8 +216,8 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
     })
 }
 
-/// www/index.html with the fallback tables, the prebuilt parts and the glossary's popovers in
-/// place of the marker.
+/// www/index.html with the fallback `tables` and the `prebuilt` parts (each left out when empty)
+/// and the glossary's popovers in place of the marker.
 ///
 /// The tables sit in a `<noscript>`: a browser without scripts (or a frame sandboxed without
 /// them) shows them as they are, while one that runs scripts keeps them as text, so that they
@@ -218,16 +226,19 @@ fn over_budget(size: usize, budget: usize) -> Option<String> {
 /// statements, each table's findings) come as the text of a data block, which the parser keeps
 /// as one string instead of building thousands of elements before the first chart;
 /// `www/app.js` puts them in the page after it. On the site the block is empty and names the
-/// script that holds them ([`prebuilt_block`]), so that they are not even transferred first. (Packed with Zopfli and base64 instead, like
-/// the wasm, they made the file 228 KB smaller raw but 2.5 KB larger gzipped.)
-fn with_fallback(index: &str, prebuilt_block: &str) -> Result<String> {
+/// script that holds them ([`prebuilt_block`], "" for none), so that they are not even
+/// transferred first. (Packed with Zopfli and base64 instead, like the wasm, they made the
+/// file 228 KB smaller raw but 2.5 KB larger gzipped.)
+fn with_fallback(index: &str, prebuilt_block: &str, tables: &str) -> Result<String> {
     match index.matches(FALLBACK_MARKER).count() {
         1 => Ok(index.replace(
             FALLBACK_MARKER,
-            &(format!(
-                "<noscript id=\"static-tables\">{}</noscript>\n{prebuilt_block}\n",
-                ict_explorer::html::fallback_tables()
-            ) + &ict_explorer::html::glossary_popovers()),
+            &(match tables {
+                "" => String::new(),
+                tables => format!("<noscript id=\"static-tables\">{tables}</noscript>\n"),
+            } + prebuilt_block
+                + "\n"
+                + &ict_explorer::html::glossary_popovers()),
         )),
         n => Err(format!(
             "www/index.html must contain the marker {FALLBACK_MARKER} exactly once (found {n}); \
