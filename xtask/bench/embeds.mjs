@@ -1,6 +1,8 @@
 // What a one-view embed costs a student's connection: the bytes its course page (on another
 // origin than the site, as in real use) transfers from the site before the view's first chart,
 // each file counted gzipped at level 9 as a static host would send it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SITE_DIR, serve, siteHeaders } from '../../tests/e2e/helpers.mjs';
 import { median } from './report.mjs';
@@ -10,43 +12,37 @@ const coursePage = (site) => `<!doctype html><html lang="en"><head><meta charset
 <body><div data-ict-explorer="view=ownership&amp;controls=none" data-aspect-ratio="16/9"></div>
 <script src="${site}/embed.js"></script></body></html>`;
 
-/** Records, in the view's frame, when its first chart was drawn, in ms since the Unix epoch. */
-function recordFirstChart() {
-  const mark = () => {
-    const chart = document.getElementById('app')?.dataset.firstChartMs;
-    if (chart === undefined || window.__benchFirstChartAt !== undefined) return;
-    window.__benchFirstChartAt = performance.timeOrigin + Number(chart);
-  };
-  new MutationObserver(mark).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-first-chart-ms'] });
+/** The site's file at `url`, gzipped at level 9 as a static host would send it. */
+function gzipOf(url) {
+  const file = decodeURIComponent(new URL(url).pathname.slice(1)) || 'index.html';
+  return { file, gzip: gzipSync(readFileSync(path.join(SITE_DIR, file)), { level: 9 }).length };
 }
 
-/** One load of the course page: the site's files that arrived before the first chart. */
+/**
+ * One load of the course page: the site's files asked for before the view's first chart, by
+ * the browser's own resource timing (the course page's, and the frame's up to its chart).
+ */
 async function once(browser, host, site) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(recordFirstChart);
   const page = await context.newPage();
-  const arrived = [];
-  page.on('response', async (response) => {
-    if (!response.url().startsWith(site.origin)) return;
-    const at = Date.now();
-    try {
-      arrived.push({ file: new URL(response.url()).pathname.slice(1), at, gzip: gzipSync(await response.body(), { level: 9 }).length });
-    } catch {
-      // A response without a body (a redirect) transfers nothing worth counting.
-    }
-  });
   try {
     await page.goto(`${host.origin}/course.html`);
     const frame = () => page.frames().find((candidate) => candidate.url().startsWith(site.origin));
     const deadline = Date.now() + 30_000;
-    let chartAt = null;
-    while (chartAt === null && Date.now() < deadline) {
-      chartAt = (await frame()?.evaluate(() => window.__benchFirstChartAt ?? null).catch(() => null)) ?? null;
-      if (chartAt === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    let asked = null;
+    while (asked === null && Date.now() < deadline) {
+      asked = (await frame()?.evaluate(() => {
+        const chart = document.getElementById('app')?.dataset.firstChartMs;
+        if (chart === undefined) return null;
+        const before = performance.getEntriesByType('resource').filter((entry) => entry.startTime <= Number(chart));
+        return [location.href, ...before.map((entry) => entry.name)];
+      }).catch(() => null)) ?? null;
+      if (asked === null) await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    if (chartAt === null) throw new Error('the embedded view drew no chart within 30 s');
-    // A response's time is taken when Node hears of it, a little after it arrived.
-    return arrived.filter((file) => file.at <= chartAt + 5);
+    if (asked === null) throw new Error('the embedded view drew no chart within 30 s');
+    const byThePage = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    // The course page's timing lists the frame's own page too: each address counts once.
+    return [...new Set([...byThePage.filter((url) => url.startsWith(site.origin)), ...asked])].map(gzipOf);
   } finally {
     await context.close();
   }
