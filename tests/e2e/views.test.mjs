@@ -39,27 +39,32 @@ const views = [
   { view: 'market', series: 'private', label: 'Private', year: '2002' },
   { view: 'exports', series: 'ordinary_trade', label: 'Ordinary trade', year: '2000' },
   { view: 'rd', series: 'japan', label: 'Japan (2002)', year: null },
+  { view: 'trade', series: 'usa', label: 'United States', year: null },
+  // FDI inflow draws one series: only its years can be toggled.
+  { view: 'fdi', series: null, label: 'Foreign direct investment', year: '1999' },
 ];
 
 for (const { view, series, label, year } of views) {
-  test(`${view}: toggling a series and a year updates chart, table and summary`, async () => {
+  test(`${view}: toggling ${[series && 'a series', year && 'a year'].filter(Boolean).join(' and ')} updates chart, table and summary`, async () => {
     const { context, page, seen } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?view=${view}` });
     try {
       const start = await snapshot(page);
       assert.ok(start.rows.includes(label), `${view}: the table should list ${label} at first, it lists ${start.rows}`);
 
-      await assertToggle(page, `#ctl-series-${series}`, `${view}: switching ${label} off`, (before, after) => {
-        assert.ok(!after.rows.includes(label), `${view}: the table still lists ${label}`);
-        assert.equal(after.rows.length, before.rows.length - 1, `${view}: one table row should go`);
-        assert.ok(!after.summary.includes(label), `${view}: the summary still mentions ${label}`);
-      });
-      await page.waitForFunction(() => location.search.includes('series='), null, { timeout: 2000 }).catch(() => {
-        assert.fail(`${view}: the address bar does not record the choice`);
-      });
-      // The legend entry turns the series back on.
-      await assertToggle(page, `#legend-${series}`, `${view}: the legend entry of ${label}`, (before, after) => {
-        assert.ok(after.rows.includes(label), `${view}: the legend did not bring ${label} back`);
-      });
+      if (series) {
+        await assertToggle(page, `#ctl-series-${series}`, `${view}: switching ${label} off`, (before, after) => {
+          assert.ok(!after.rows.includes(label), `${view}: the table still lists ${label}`);
+          assert.equal(after.rows.length, before.rows.length - 1, `${view}: one table row should go`);
+          assert.ok(!after.summary.includes(label), `${view}: the summary still mentions ${label}`);
+        });
+        await page.waitForFunction(() => location.search.includes('series='), null, { timeout: 2000 }).catch(() => {
+          assert.fail(`${view}: the address bar does not record the choice`);
+        });
+        // The legend entry turns the series back on.
+        await assertToggle(page, `#legend-${series}`, `${view}: the legend entry of ${label}`, (before, after) => {
+          assert.ok(after.rows.includes(label), `${view}: the legend did not bring ${label} back`);
+        });
+      }
       if (year) {
         await assertToggle(page, `#ctl-category-${year}`, `${view}: switching ${year} off`, (before, after) => {
           assert.ok(!after.columns.includes(year), `${view}: the table still has a ${year} column`);

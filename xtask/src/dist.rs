@@ -63,7 +63,11 @@ const HEADERS_FILE: &str = "_headers";
 /// parts held as a data block's text until the first chart is drawn (the chart came 14 to 32 ms
 /// sooner in two interleaved runs), costs 228 bytes, for `App::prebuilt_ready`, and 50 more for
 /// waiting until the chart is painted before the lists are put in (`afterPaint` in app.js).
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_700;
+/// Its last steps, `<ict-explorer>` (app.js started on a root), the site's lists sent after the
+/// chart, and controls whose words a press does not select, left the file at 272,621, and the
+/// budget down to 272,650 (a doc comment on an exported wasm function moves the file by up to
+/// 55 bytes, so the margin is no smaller).
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_650;
 
 /// Where the build put things.
 pub struct Outputs {
