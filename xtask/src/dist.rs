@@ -143,7 +143,7 @@ pub fn build() -> Result<Outputs> {
     let prebuilt_script = format!(
         "// The explorer's prebuilt parts (Data quality's lists, the statements, each table's \
          findings), put in the page after its first chart.\nself.ictExplorerPrebuilt = {};\n",
-        serde_json::to_string(&prebuilt).map_err(|error| error.to_string())?
+        element::js_string(&prebuilt)
     );
     util::write(&site.join(PREBUILT_SCRIPT_FILE), &prebuilt_script)?;
     // <ict-explorer>'s markup and styles (www/embed.js): a view has no static tables, since

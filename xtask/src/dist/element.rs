@@ -173,8 +173,8 @@ fn without_rem(text: &str) -> String {
     out
 }
 
-/// `text` as a JavaScript string literal.
-fn js_string(text: &str) -> String {
+/// `text` as a JavaScript string literal (also for the site's script of the prebuilt parts).
+pub(super) fn js_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for character in text.chars() {
