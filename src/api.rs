@@ -5,6 +5,7 @@
 //! Everything a script sends is untrusted, so values arrive as a [`Value`] of any shape and
 //! every wrong name, type or id becomes a message that says what to send instead.
 
+use crate::lang::Lang;
 use crate::notice::quoted;
 use crate::session::Session;
 use crate::story::{BUILT_IN, OWN};
@@ -109,7 +110,9 @@ pub fn read_settings<V: ScriptValue>(settings: &V) -> Result<Vec<(String, Value)
     }
     let keys = settings.keys().map_err(unreadable)?;
     let count = keys.list_length().map_err(unreadable)?.unwrap_or(0);
-    let most = (Setting::SCRIPT_VIEW.len() + Setting::SCRIPT_STORY.len()) as u32;
+    let most = (Setting::SCRIPT_VIEW.len()
+        + Setting::SCRIPT_STORY.len()
+        + Setting::SCRIPT_PAGE.len()) as u32;
     if count > MOST_KEYS {
         return Err(format!(
             "setState was sent {count} settings; there are only {most}."
@@ -205,6 +208,8 @@ pub struct Snapshot {
     pub from: Option<u16>,
     pub to: Option<u16>,
     pub log: Option<bool>,
+    /// The page's language (`en` or `zh`).
+    pub lang: &'static str,
 }
 
 impl Snapshot {
@@ -238,12 +243,14 @@ impl Snapshot {
             from: year(state.from_year()),
             to: year(state.to_year()),
             log: (view == ViewId::Fdi).then_some(state.log_scale()),
+            lang: Lang::En.code(),
         }
     }
 
     /// A session as scripts see it: its view, and its story and step while one is open.
     pub fn of_session(session: &Session) -> Snapshot {
         let mut snapshot = Snapshot::of(&session.state);
+        snapshot.lang = session.display.lang.code();
         if let Some((story, index, _)) = session.step() {
             snapshot.story = Some(story.id);
             snapshot.step = Some(index + 1);
@@ -259,6 +266,7 @@ impl Snapshot {
         let texts = |ids: &[String]| Value::List(ids.iter().cloned().map(Value::Text).collect());
         Setting::SCRIPT_STORY
             .into_iter()
+            .chain(Setting::SCRIPT_PAGE)
             .chain(Setting::SCRIPT_VIEW)
             .map(|setting| {
                 let value = match setting {
@@ -280,6 +288,7 @@ impl Snapshot {
                     Setting::From => number(self.from),
                     Setting::To => number(self.to),
                     Setting::Log => self.log.map_or(Value::Absent, Value::Bool),
+                    Setting::Lang => Value::Text(self.lang.into()),
                     // Links alone hold Play and the lecturer's additions.
                     _ => Value::Absent,
                 };
@@ -359,9 +368,10 @@ fn known_settings(changes: &[(String, Value)]) -> Result<Vec<(Setting, &Value)>,
                     .join(", ")
             };
             return Err(format!(
-                "There is no setting called '{}'; the settings are {}, {}.",
+                "There is no setting called '{}'; the settings are {}, {}, {}.",
                 quoted(key),
                 names(&Setting::SCRIPT_STORY),
+                names(&Setting::SCRIPT_PAGE),
                 names(&Setting::SCRIPT_VIEW)
             ));
         };
@@ -484,6 +494,19 @@ pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result
                 .iter()
                 .any(|story| story.name() == key)
         });
+    let asked_lang = view_changes
+        .iter()
+        .find(|(key, value)| key == Setting::Lang.name() && *value != Value::Absent);
+    if let Some((_, value)) = asked_lang {
+        let code = text(Setting::Lang, value)?;
+        if code != current.display.lang.code() {
+            return Err(format!(
+                "The language is chosen when the page opens, not by a script: open its link with lang={} (the switch in its header does that), not '{}'.",
+                if Lang::from_code(code) == Some(Lang::Zh) { "zh" } else { "en or lang=zh" },
+                quoted(code)
+            ));
+        }
+    }
     let mut session = current.clone();
     let given = |key: Setting| {
         story_changes

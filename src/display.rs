@@ -4,7 +4,9 @@
 //!
 //! [`State`]: crate::view::State
 
+use crate::lang::Lang;
 use crate::notice::{quoted, quoted_list};
+use crate::view::Setting;
 
 /// A group of controls an embed can keep or drop (`controls=series,years`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +150,8 @@ pub struct Display {
     pub controls: Vec<Group>,
     /// The parts of the page hidden.
     pub hidden: Vec<Part>,
+    /// The language the page is written in.
+    pub lang: Lang,
 }
 
 impl Default for Display {
@@ -159,6 +163,7 @@ impl Default for Display {
             keys: false,
             controls: Group::ALL.to_vec(),
             hidden: Vec::new(),
+            lang: Lang::En,
         }
     }
 }
@@ -192,6 +197,16 @@ impl Display {
                 "lock" => flag("lock", &value).map(|on| display.lock = on),
                 "keys" => flag("keys", &value).map(|on| display.keys = on),
                 "controls" => Display::groups(&value).map(|groups| display.controls = groups),
+                name if name == Setting::Lang.name() => match Lang::from_code(&value) {
+                    Some(lang) => {
+                        display.lang = lang;
+                        Ok(())
+                    }
+                    None => Err(format!(
+                        "Part of the link was ignored: lang must be en or zh, not '{}'.",
+                        quoted(&value)
+                    )),
+                },
                 other => match Part::from_id(other) {
                     Some(part) => {
                         flag(part.id(), &value).map(|shown| display.set_part(part, shown))
@@ -312,6 +327,9 @@ impl Display {
             pairs.push(format!("controls={list}"));
         }
         pairs.extend(self.hidden.iter().map(|part| format!("{}=0", part.id())));
+        if self.lang != Lang::En {
+            pairs.push(format!("{}={}", Setting::Lang.name(), self.lang.code()));
+        }
         pairs.join("&")
     }
 }

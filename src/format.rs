@@ -26,6 +26,28 @@ pub fn number(value: f64, decimals: usize) -> String {
     grouped
 }
 
+/// A number as Chinese readers group it: by 亿 (10⁸) and 万 (10⁴) once it is that large, with at
+/// most two decimals (`21305` → `2.13万`, `123456789` → `1.23亿`), and as usual below 10,000.
+pub fn chinese(value: f64) -> String {
+    let (scaled, unit) = if value.abs() >= 1e8 {
+        (value / 1e8, "亿")
+    } else if value.abs() >= 1e4 {
+        (value / 1e4, "万")
+    } else {
+        return auto(value, 2);
+    };
+    let mut text = number(scaled, 2).replace(',', "");
+    // 9,999.996万 reads as 1亿.
+    if unit == "万" && text.trim_start_matches('−') == "10000.00" {
+        return chinese(value.signum() * 1e8);
+    }
+    // A count of 万 is written without thousands commas (2500万) and without trailing zeros.
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    text + unit
+}
+
 /// Formats `value` with as many decimals as it needs, up to `max_decimals`
 /// (`8.0` → `8`, `15.6` → `15.6`, `0.125` with 2 → `0.13`).
 pub fn auto(value: f64, max_decimals: usize) -> String {
@@ -78,5 +100,24 @@ mod tests {
         assert_eq!(plain(16007.0), "16007");
         assert_eq!(half_unit(15.6), 0.05);
         assert_eq!(half_unit(1225.0), 0.5);
+    }
+
+    #[test]
+    fn chinese_numbers_are_grouped_by_wan_and_yi() {
+        for (value, chinese_style) in [
+            (0.0, "0"),
+            (9_999.0, "9,999"),
+            (10_000.0, "1万"),
+            (21_305.0, "2.13万"),
+            (-45_000.0, "−4.5万"),
+            (12_345_678.0, "1234.57万"),
+            (99_999_999.0, "1亿"),
+            (100_000_000.0, "1亿"),
+            (123_456_789.0, "1.23亿"),
+            (1_343_000_000.0, "13.43亿"),
+            (250_000_000_000.0, "2500亿"),
+        ] {
+            assert_eq!(chinese(value), chinese_style, "{value} in Chinese style");
+        }
     }
 }

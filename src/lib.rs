@@ -18,6 +18,7 @@ pub mod glossary;
 pub mod html;
 pub mod indicators;
 pub mod keys;
+pub mod lang;
 pub mod markup;
 pub mod notice;
 pub mod plot;

@@ -6,6 +6,7 @@
 //! table and the summary always agree.
 
 use crate::data::{Qualifier, Status, Unit};
+use crate::lang::Lang;
 use serde::Serialize;
 
 /// How the series are drawn.
@@ -216,6 +217,33 @@ pub struct Plot {
 }
 
 impl Plot {
+    /// The plot with every text it draws in the reader's language: its titles, categories,
+    /// series and the lecturer's labels (the chart's drawing takes them as they are).
+    pub fn translated(&self, lang: Lang) -> Plot {
+        let mut plot = self.clone();
+        let text = |english: &mut String| *english = crate::lang::text(lang, english).into_owned();
+        text(&mut plot.title);
+        text(&mut plot.y_label);
+        text(&mut plot.x_label);
+        text(&mut plot.source);
+        for category in plot.categories.iter_mut().chain(plot.timeline.iter_mut()) {
+            text(&mut category.label);
+        }
+        for series in &mut plot.series {
+            text(&mut series.label);
+        }
+        for line in &mut plot.reference_lines {
+            text(&mut line.label);
+        }
+        for band in &mut plot.bands {
+            text(&mut band.label);
+        }
+        for note in &mut plot.notes {
+            text(&mut note.label);
+        }
+        plot
+    }
+
     /// True when no series has any value to draw, so the chart should say why it is empty.
     pub fn is_empty(&self) -> bool {
         self.series

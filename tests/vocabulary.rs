@@ -361,7 +361,7 @@ fn differing(setting: Setting) -> Option<State> {
             )],
         ),
         // A story's settings belong to the session (see the session's round trip below).
-        Setting::Story | Setting::Step => return None,
+        Setting::Story | Setting::Step | Setting::Lang => return None,
     })
 }
 
@@ -409,6 +409,7 @@ fn every_setting_written_to_a_link_reads_back_to_the_same_state() {
 fn the_script_api_names_every_setting_of_a_view_and_its_snapshot_sets_it_again() {
     let names: Vec<&str> = Setting::SCRIPT_STORY
         .into_iter()
+        .chain(Setting::SCRIPT_PAGE)
         .chain(Setting::SCRIPT_VIEW)
         .map(Setting::name)
         .collect();

@@ -35,6 +35,16 @@
     });
   }
 
+  // The Chinese texts (xtask/src/dist.rs), for a page the core says is in Chinese: in the
+  // single file the text of a data block; on the site a script, loaded only then.
+  async function chineseTexts(query, base = document.baseURI) {
+    const block = document.getElementById('ict-explorer-zh');
+    if (!wasm_bindgen.App.wants_chinese(query)) return '';
+    if (block && !block.dataset.src) return block.textContent;
+    await loadScript(new URL(block?.dataset.src ?? 'ict_explorer_zh.js', base).href).catch(console.error);
+    return String(window.ictExplorerZh ?? '');
+  }
+
   // The wasm as the build packed it into text: raw DEFLATE, then base64 (less than half the
   // size of plain base64, and smaller gzipped too). Every browser the explorer supports
   // unpacks it natively; older ones are told why the explorer cannot start.
@@ -620,6 +630,7 @@
   if (parts) {
     parts.explorer = explorer;
     parts.wasmSource = wasmSource;
+    parts.chineseTexts = chineseTexts;
     return;
   }
 
@@ -629,7 +640,8 @@
   const startQuery = () => location.search || (startLink ? `?${startLink}` : '');
   const api = explorer(document, document.documentElement, window.ictExplorerFail ?? ((reason) => console.error(reason)), async (dark) => {
     await wasm_bindgen({ module_or_path: await wasmSource(document.baseURI) });
-    return new wasm_bindgen.App(document, startQuery(), dark);
+    const query = startQuery();
+    return new wasm_bindgen.App(document, query, dark, await chineseTexts(query));
   });
   Object.defineProperty(window, 'ICTExplorer', { value: api, enumerable: true });
 })();

@@ -94,12 +94,12 @@
       sheet = new CSSStyleSheet();
       sheet.replaceSync(style);
     }
-    const { explorer, wasmSource } = parts;
+    const { explorer, wasmSource, chineseTexts } = parts;
     // The one WebAssembly instance of every view (wasm_bindgen is the glue's global).
     const started = (async () => wasm_bindgen({ module_or_path: await wasmSource(base.href) }))();
     // Each view says why it could not start; the promise itself is not left unhandled.
     started.catch(() => {});
-    return { template, prebuilt: prebuiltParts.content, style, sheet, keys: keys.split(' '), explorer, started };
+    return { template, prebuilt: prebuiltParts.content, style, sheet, keys: keys.split(' '), explorer, started, chineseTexts };
   });
 
   // The document a view's core works in: its shadow root, answering every call the core makes
@@ -160,7 +160,7 @@
       return query.toString();
     }
 
-    #start(shadow, { template, prebuilt, style, sheet, keys, explorer, started }) {
+    #start(shadow, { template, prebuilt, style, sheet, keys, explorer, started, chineseTexts }) {
       if (sheet) shadow.adoptedStyleSheets = [sheet];
       else shadow.append(Object.assign(document.createElement('style'), { textContent: style }));
       shadow.append(template.content.cloneNode(true));
@@ -175,7 +175,8 @@
       };
       this.#api = explorer(shadow, topElement, fail, async (dark) => {
         await started;
-        return new wasm_bindgen.App(viewDocument(shadow, topElement, prebuilt), this.#query(keys), dark);
+        const query = this.#query(keys);
+        return new wasm_bindgen.App(viewDocument(shadow, topElement, prebuilt), query, dark, await chineseTexts(query, base.href));
       });
       for (const listener of this.#pending) this.#api.on('change', listener);
       this.#pending.clear();

@@ -7,6 +7,7 @@
 use crate::data::{self, Dataset, Datum, Status, Unit};
 use crate::describe;
 use crate::display::Group;
+use crate::lang::Lang;
 use crate::plot::{self, Plot, PALETTE};
 use crate::view::{self, Control, Stat, State, Transform, ViewId, TOPICS};
 
@@ -480,6 +481,24 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// The rows in the reader's language (see [`crate::lang::html`]).
+    pub fn translated(self, lang: Lang) -> Rows {
+        if lang == Lang::En {
+            return self;
+        }
+        let text = |html: &str| crate::lang::html(lang, html).into_owned();
+        Rows {
+            head: text(&self.head),
+            rows: self
+                .rows
+                .iter()
+                .map(|(id, row)| (id.clone(), text(row)))
+                .collect(),
+            close: self.close,
+            after: text(&self.after),
+        }
+    }
+
     /// The whole region's HTML.
     pub fn html(&self) -> String {
         if self.head.is_empty() {

@@ -149,8 +149,9 @@ impl State {
             Setting::Base => self.apply(event(Control::Base)?),
             Setting::From => self.apply(event(Control::From)?),
             Setting::To => self.apply(event(Control::To)?),
-            // The view is read first, and a story's keys are the story's.
-            Setting::View | Setting::Story | Setting::Step => Ok(()),
+            // The view is read first, a story's keys are the story's, and the language is the
+            // display's.
+            Setting::View | Setting::Story | Setting::Step | Setting::Lang => Ok(()),
         }
     }
 

@@ -35,10 +35,12 @@ pub enum Setting {
     Bands,
     Notes,
     Outlines,
+    /// The language the page is written in (a display choice, read when the page opens).
+    Lang,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 20] = [
+    pub const ALL: [Setting; 21] = [
         Setting::Story,
         Setting::Step,
         Setting::View,
@@ -59,6 +61,7 @@ impl Setting {
         Setting::Bands,
         Setting::Notes,
         Setting::Outlines,
+        Setting::Lang,
     ];
 
     /// The settings of a view's link, in the order [`State::from_query`] applies them after the
@@ -88,6 +91,10 @@ impl Setting {
 
     /// The settings of the script API's story, applied before the view's.
     pub const SCRIPT_STORY: [Setting; 2] = [Setting::Story, Setting::Step];
+
+    /// The settings of the script API about the page: its language, which a script reads but
+    /// changes only by loading the page again.
+    pub const SCRIPT_PAGE: [Setting; 1] = [Setting::Lang];
 
     /// The settings of a view in the script API, in the order they are applied: the view first
     /// (it resets everything else), then what decides which chart kinds and series are on offer.
@@ -129,6 +136,7 @@ impl Setting {
             Setting::Bands => "band",
             Setting::Notes => "note",
             Setting::Outlines => "outline",
+            Setting::Lang => "lang",
         }
     }
 
@@ -143,6 +151,7 @@ impl Setting {
     pub fn for_script(name: &str) -> Option<Setting> {
         Setting::SCRIPT_STORY
             .into_iter()
+            .chain(Setting::SCRIPT_PAGE)
             .chain(Setting::SCRIPT_VIEW)
             .find(|setting| setting.name() == name)
     }

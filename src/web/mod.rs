@@ -11,6 +11,7 @@
 mod api;
 pub mod canvas;
 mod download;
+mod lang;
 pub mod measured;
 mod patch;
 mod quality;
@@ -99,12 +100,29 @@ fn show_panics(document: &web_sys::Document) {
 
 #[wasm_bindgen]
 impl App {
+    /// Whether a page opened with this query is in Chinese, so that `www/app.js` loads the
+    /// Chinese texts for it (and only for it).
+    pub fn wants_chinese(query: &str) -> bool {
+        Display::from_query(query).0.lang == crate::lang::Lang::Zh
+    }
+
     /// Starts the explorer in `document` from a URL query (`location.search`), in light or
-    /// dark colours.
+    /// dark colours, with the Chinese texts `texts` (as the build ships them; empty for an
+    /// English page).
     #[wasm_bindgen(constructor)]
-    pub fn new(document: web_sys::Document, query: &str, dark: bool) -> Result<App, JsValue> {
+    pub fn new(
+        document: web_sys::Document,
+        query: &str,
+        dark: bool,
+        texts: &str,
+    ) -> Result<App, JsValue> {
         show_panics(&document);
-        let (session, problems) = Session::from_query(query);
+        lang::install(texts);
+        let (mut session, mut problems) = Session::from_query(query);
+        if session.display.lang != crate::lang::Lang::En && !crate::lang::has_chinese() {
+            problems.push("The Chinese texts did not load, so the explorer is in English: reload the page to try again. 中文文本未能载入，页面以英文显示；请重新载入。".to_string());
+            session.display.lang = crate::lang::Lang::En;
+        }
         let mut embed_choice = session.display.clone();
         embed_choice.embed = true;
         embed_choice.present = false;
@@ -130,6 +148,7 @@ impl App {
             quality: quality::QualityList::default(),
             tooltip: tooltip::Tooltip::default(),
         };
+        lang::translate_markup(&app.document, app.session.display.lang)?;
         app.apply_display()?;
         app.render()?;
         app.show_problems(&problems)?;
@@ -148,6 +167,7 @@ impl App {
     /// them in.
     pub fn prebuilt_ready(&mut self) -> Result<(), JsValue> {
         self.fill_prebuilt()?;
+        lang::translate_markup(&self.document, self.session.display.lang)?;
         self.quality.attach(&self.document)?;
         self.reveal_anchor()?;
         element(&self.document, "app")?.set_attribute("data-ready", "true")
@@ -588,6 +608,10 @@ impl App {
     /// control back in step with the core, whatever the reader did to it), and for `about`,
     /// whose placeholders [`App::fill_prebuilt`] fills after.
     fn update_region(&mut self, id: &'static str, content: String) -> Result<bool, JsValue> {
+        let content = match crate::lang::html(self.session.display.lang, &content) {
+            std::borrow::Cow::Owned(translated) => translated,
+            std::borrow::Cow::Borrowed(_) => content,
+        };
         let region = element(&self.document, id)?;
         match self.regions.get(id) {
             Some(shown) if shown == &content => return Ok(false),
@@ -602,6 +626,7 @@ impl App {
     /// changed. When only its rows and what follows them changed (a series toggled), they alone
     /// are patched, row by row, so the rest of the region is neither parsed nor compared.
     fn update_rows(&mut self, id: &'static str, parts: html::Rows) -> Result<bool, JsValue> {
+        let parts = parts.translated(self.session.display.lang);
         let html = parts.html();
         let shown = self.rows.insert(id, parts).unwrap_or_default();
         let parts = &self.rows[id];
@@ -727,6 +752,13 @@ impl App {
     /// Draws `plot` on the page's canvas, and keeps its marks for the tooltip.
     fn draw_chart(&mut self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
         let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
+        let translated;
+        let plot = if self.session.display.lang == crate::lang::Lang::En {
+            plot
+        } else {
+            translated = plot.translated(self.session.display.lang);
+            &translated
+        };
         // On a projector the text and lines must reach the back row.
         let style = if self.session.display.present {
             Style::projector(self.dark)

@@ -145,6 +145,7 @@ pub(crate) static SCRIPT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub(crate) static ALL_SCRIPT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     Setting::SCRIPT_STORY
         .into_iter()
+        .chain(Setting::SCRIPT_PAGE)
         .chain(Setting::SCRIPT_VIEW)
         .map(Setting::name)
         .collect()

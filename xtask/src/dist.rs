@@ -21,6 +21,10 @@ const WASM_ELEMENT_ID: &str = "ict-explorer-wasm";
 const PREBUILT_ELEMENT_ID: &str = "ict-explorer-prebuilt";
 /// The site's script that carries the prebuilt parts, loaded after the first chart.
 const PREBUILT_SCRIPT_FILE: &str = "ict_explorer_prebuilt.js";
+/// The id of the data block that carries the Chinese texts (see [`chinese_block`]).
+const CHINESE_ELEMENT_ID: &str = "ict-explorer-zh";
+/// The site's script that carries the Chinese texts, loaded only for a page in Chinese.
+pub const CHINESE_SCRIPT_FILE: &str = "ict_explorer_zh.js";
 /// The wasm-bindgen glue, a classic script (`--target no-modules`) that www/index.html loads
 /// before app.js; it is not in www/ but made by the build.
 const GLUE_FILE: &str = "ict_explorer.js";
@@ -115,8 +119,19 @@ pub fn build() -> Result<Outputs> {
     // The single file carries the prebuilt parts in its data block; the site's page names the
     // script that carries them instead, so that neither a reader of the site nor a course page
     // that embeds one view transfers them before the first chart.
-    let single_index = with_fallback(&page, &prebuilt_block(Some(&prebuilt))?, &tables)?;
-    let site_index = with_fallback(&page, &prebuilt_block(None)?, &tables)?;
+    // The Chinese texts likewise: in the single file, which must work offline, a data block the
+    // page reads only for a Chinese reader; on the site, a script only such a reader loads.
+    let chinese = ict_explorer::lang::chinese_sources()?.shipped();
+    let single_index = with_fallback(
+        &page,
+        &(prebuilt_block(Some(&prebuilt))? + &chinese_block(Some(&chinese))?),
+        &tables,
+    )?;
+    let site_index = with_fallback(
+        &page,
+        &(prebuilt_block(None)? + &chinese_block(None)?),
+        &tables,
+    )?;
     let style = util::read_text(&www.join("style.css"))? + &ict_explorer::html::palette_css();
 
     // The hosted site: www/ as it is, the page with its fallback and with its boot script and
@@ -146,6 +161,11 @@ pub fn build() -> Result<Outputs> {
         element::js_string(&prebuilt)
     );
     util::write(&site.join(PREBUILT_SCRIPT_FILE), &prebuilt_script)?;
+    let chinese_script = format!(
+        "// The explorer's Chinese texts, loaded only for a page in Chinese.\nself.ictExplorerZh = {};\n",
+        element::js_string(&chinese)
+    );
+    util::write(&site.join(CHINESE_SCRIPT_FILE), &chinese_script)?;
     // <ict-explorer>'s markup and styles (www/embed.js): a view has no static tables, since
     // it has no page of its own to show them in when the explorer cannot start, and its
     // prebuilt parts come apart, parsed once for every view on the page.
@@ -172,6 +192,7 @@ pub fn build() -> Result<Outputs> {
         (site.join(WASM_SCRIPT_FILE), wasm_script.as_bytes()),
         (site.join(GLUE_FILE), glue.as_bytes()),
         (site.join(PREBUILT_SCRIPT_FILE), prebuilt_script.as_bytes()),
+        (site.join(CHINESE_SCRIPT_FILE), chinese_script.as_bytes()),
         (site.join(element::ELEMENT_FILE), element_script.as_bytes()),
     ] {
         println!(
@@ -263,6 +284,22 @@ fn prebuilt_block(prebuilt: Option<&str>) -> Result<String> {
         )),
         None => Ok(format!(
             "<script type=\"text/plain\" id=\"{PREBUILT_ELEMENT_ID}\" data-src=\"{PREBUILT_SCRIPT_FILE}\"></script>"
+        )),
+    }
+}
+
+/// The data block of the Chinese texts: with the texts in the single file, or naming the
+/// site's script that holds them.
+fn chinese_block(texts: Option<&str>) -> Result<String> {
+    match texts {
+        Some(texts) if texts.to_ascii_lowercase().contains("</script") => {
+            Err("the Chinese texts contain `</script`, which would end their data block".into())
+        }
+        Some(texts) => Ok(format!(
+            "<script type=\"text/plain\" id=\"{CHINESE_ELEMENT_ID}\">{texts}</script>"
+        )),
+        None => Ok(format!(
+            "<script type=\"text/plain\" id=\"{CHINESE_ELEMENT_ID}\" data-src=\"{CHINESE_SCRIPT_FILE}\"></script>"
         )),
     }
 }

@@ -1,0 +1,65 @@
+//! The page in the reader's language: the Chinese catalogue installed from the text the page
+//! hands over, and the page's own markup (`www/index.html`, the prebuilt parts) translated in
+//! place, since the core's fragments are translated as they are patched in (`lang::html`).
+
+use crate::lang::{self, Catalogue, Lang};
+use std::borrow::Cow;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Attributes a reader sees or hears.
+const SPOKEN: [&str; 4] = ["title", "aria-label", "placeholder", "alt"];
+
+/// Elements whose words stay as they are: marked English, or not prose.
+const KEEP: &str = "[lang=en],script,style,noscript,template,textarea,head>:not(title)";
+
+/// Installs the Chinese texts the page handed over (empty when it has none).
+pub fn install(texts: &str) {
+    if !texts.is_empty() {
+        lang::install(Catalogue::from_shipped(texts));
+    }
+}
+
+/// Translates the words of every element under `document` (the page, or a view's stand-in)
+/// into `lang`, and marks its root with the language, for screen readers.
+pub fn translate_markup(document: &web_sys::Document, lang: Lang) -> Result<(), JsValue> {
+    if let Some(root) = document.document_element() {
+        root.set_attribute("lang", lang.tag())?;
+    }
+    if lang == Lang::En {
+        return Ok(());
+    }
+    let elements = document.query_selector_all("*")?;
+    for index in 0..elements.length() {
+        let Some(element) = elements
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if element.closest(KEEP)?.is_some() {
+            continue;
+        }
+        let children = element.child_nodes();
+        for child in 0..children.length() {
+            let Some(node) = children.item(child) else {
+                continue;
+            };
+            if node.node_type() != web_sys::Node::TEXT_NODE {
+                continue;
+            }
+            let english = node.node_value().unwrap_or_default();
+            if let Cow::Owned(chinese) = lang::text(lang, &english) {
+                node.set_node_value(Some(&chinese));
+            }
+        }
+        for name in SPOKEN {
+            if let Some(english) = element.get_attribute(name) {
+                if let Cow::Owned(chinese) = lang::text(lang, &english) {
+                    element.set_attribute(name, &chinese)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
