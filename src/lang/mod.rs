@@ -80,40 +80,11 @@ pub fn key(text: &str) -> u32 {
 }
 
 impl Catalogue {
-    /// Reads the catalogue's source files: `en:` and `zh:` lines in pairs. Says which text is
-    /// incomplete, repeated, or shares its key with another.
+    /// Reads the catalogue's source files (name, text): `en:` and `zh:` lines in pairs. Says
+    /// which text is incomplete, repeated, or shares its key with another.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Catalogue, String> {
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        for (file, source) in sources {
-            let mut english: Option<&str> = None;
-            for (number, line) in source.lines().enumerate() {
-                let line = line.trim_end();
-                let place = || format!("{file}, line {}", number + 1);
-                if let Some(text) = line.strip_prefix("en: ") {
-                    if let Some(previous) = english {
-                        return Err(format!("{}: '{previous}' has no zh: line", place()));
-                    }
-                    english = Some(text.trim());
-                } else if let Some(text) = line.strip_prefix("zh: ") {
-                    let Some(en) = english.take() else {
-                        return Err(format!(
-                            "{}: a zh: line with no en: line before it",
-                            place()
-                        ));
-                    };
-                    pairs.push((en.to_string(), text.trim().to_string()));
-                } else if !(line.is_empty() || line.starts_with('#')) {
-                    return Err(format!(
-                        "{}: a line that is neither en:, zh:, a comment nor blank",
-                        place()
-                    ));
-                }
-            }
-            if let Some(english) = english {
-                return Err(format!("{file}: '{english}' has no zh: line"));
-            }
-        }
+        let pairs = pairs(sources)?;
         let mut entries: Vec<(u32, String)> = Vec::with_capacity(pairs.len());
         let mut seen: Vec<(u32, &str)> = Vec::with_capacity(pairs.len());
         for (english, chinese) in &pairs {
@@ -177,10 +148,45 @@ impl Catalogue {
     }
 }
 
-/// The Chinese catalogue read from its sources, `src/lang/zh/*.txt`, for the build and the
-/// tests (the page gets it shipped, see [`Catalogue::shipped`]).
+/// The pairs of English and Chinese texts of the catalogue's source files (name, text).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn chinese_sources() -> Result<Catalogue, String> {
+pub fn pairs(sources: &[(&str, &str)]) -> Result<Vec<(String, String)>, String> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (file, source) in sources {
+        let mut english: Option<&str> = None;
+        for (number, line) in source.lines().enumerate() {
+            let line = line.trim_end();
+            let place = || format!("{file}, line {}", number + 1);
+            if let Some(text) = line.strip_prefix("en: ") {
+                if let Some(previous) = english {
+                    return Err(format!("{}: '{previous}' has no zh: line", place()));
+                }
+                english = Some(text.trim());
+            } else if let Some(text) = line.strip_prefix("zh: ") {
+                let Some(en) = english.take() else {
+                    return Err(format!(
+                        "{}: a zh: line with no en: line before it",
+                        place()
+                    ));
+                };
+                pairs.push((en.to_string(), text.trim().to_string()));
+            } else if !(line.is_empty() || line.starts_with('#')) {
+                return Err(format!(
+                    "{}: a line that is neither en:, zh:, a comment nor blank",
+                    place()
+                ));
+            }
+        }
+        if let Some(english) = english {
+            return Err(format!("{file}: '{english}' has no zh: line"));
+        }
+    }
+    Ok(pairs)
+}
+
+/// The catalogue's source files, `src/lang/zh/*.txt`, by name, for the build and the tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn chinese_source_files() -> Result<Vec<(String, String)>, String> {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lang/zh");
     let mut files: Vec<(String, String)> = Vec::new();
     let listing = std::fs::read_dir(&folder)
@@ -199,6 +205,14 @@ pub fn chinese_sources() -> Result<Catalogue, String> {
         }
     }
     files.sort();
+    Ok(files)
+}
+
+/// The Chinese catalogue read from its sources, for the build and the tests (the page gets it
+/// shipped, see [`Catalogue::shipped`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn chinese_sources() -> Result<Catalogue, String> {
+    let files = chinese_source_files()?;
     let sources: Vec<(&str, &str)> = files
         .iter()
         .map(|(name, text)| (name.as_str(), text.as_str()))

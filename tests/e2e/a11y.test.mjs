@@ -1,5 +1,6 @@
 // WCAG 2.2 AA, checked by axe-core in every view and every way the page is shown: light, dark,
-// presentation mode on a 1920×1080 projector, an embed, and a 360 px phone, each with every
+// presentation mode on a 1920×1080 projector, an embed, and a 360 px phone (and in Chinese: light,
+// dark, a 1024×768 projector and the phone), each with every
 // <details> open so that nothing hides from the check. Beyond axe: the focus ring's contrast,
 // the single-key shortcuts' off switch, focus after a view change, and the phone's sticky chart.
 import { test, before, after } from 'node:test';
@@ -17,6 +18,11 @@ const MODES = [
   { name: 'presentation at 1920', query: '&present=1', viewport: { width: 1920, height: 1080 }, colorScheme: 'light' },
   { name: 'embed', query: '&embed=1', viewport: { width: 720, height: 600 }, colorScheme: 'light' },
   { name: 'phone at 360 px', query: '', viewport: { width: 360, height: 740 }, colorScheme: 'light', isMobile: true, hasTouch: true },
+  // The same in Chinese, whose words are longer or shorter and whose language must be named.
+  { name: 'Chinese, light', query: '&lang=zh', viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+  { name: 'Chinese, dark', query: '&lang=zh', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
+  { name: 'Chinese, presentation at 1024', query: '&present=1&lang=zh', viewport: { width: 1024, height: 768 }, colorScheme: 'light' },
+  { name: 'Chinese, phone at 360 px', query: '&lang=zh', viewport: { width: 360, height: 740 }, colorScheme: 'light', isMobile: true, hasTouch: true },
 ];
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
