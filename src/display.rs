@@ -6,7 +6,6 @@
 
 use crate::lang::Lang;
 use crate::notice::{quoted, quoted_list};
-use crate::view::Setting;
 
 /// A group of controls an embed can keep or drop (`controls=series,years`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +196,7 @@ impl Display {
                 "lock" => flag("lock", &value).map(|on| display.lock = on),
                 "keys" => flag("keys", &value).map(|on| display.keys = on),
                 "controls" => Display::groups(&value).map(|groups| display.controls = groups),
-                name if name == Setting::Lang.name() => match Lang::from_code(&value) {
+                Lang::KEY => match Lang::from_code(&value) {
                     Some(lang) => {
                         display.lang = lang;
                         Ok(())
@@ -328,7 +327,7 @@ impl Display {
         }
         pairs.extend(self.hidden.iter().map(|part| format!("{}=0", part.id())));
         if self.lang != Lang::En {
-            pairs.push(format!("{}={}", Setting::Lang.name(), self.lang.code()));
+            pairs.push(format!("{}={}", Lang::KEY, self.lang.code()));
         }
         pairs.join("&")
     }

@@ -601,7 +601,7 @@ fn every_key_a_link_writes_is_a_link_key_and_page_attributes_are_not() {
         .map(|step| step.state().to_query())
         .collect();
     let own = "story=own&title=Mine&s=view%3Dfdi%26title%3DOne&step=1&present=1&embed=1&lock=1\
-               &keys=1&controls=series&tabs=0&stories=0&table=0&stats=0&notes=0&downloads=0&share=0";
+               &keys=1&controls=series&tabs=0&stories=0&table=0&stats=0&notes=0&downloads=0&share=0&lang=zh";
     links.push(open(own).query());
     links.push(open("story=ning&step=2").query());
     let mut seen = 0;
@@ -615,7 +615,12 @@ fn every_key_a_link_writes_is_a_link_key_and_page_attributes_are_not() {
         }
     }
     assert!(seen > 40, "the links tried hold only {seen} keys");
-    for attribute in ["id", "class", "style", "tabindex", "hidden", "lang"] {
+    // `lang` is the one attribute that is both: an element's language is its view's.
+    assert!(
+        keys.contains(&"lang"),
+        "<ict-explorer lang=\"zh\"> would not be in Chinese"
+    );
+    for attribute in ["id", "class", "style", "tabindex", "hidden"] {
         assert!(
             !keys.contains(&attribute),
             "the element's own attribute `{attribute}` would be read as a link key"

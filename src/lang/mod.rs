@@ -32,6 +32,9 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
 
+    /// The language's key in a link and in the script API's state.
+    pub const KEY: &'static str = "lang";
+
     /// The language's value in a link (`lang=zh`).
     pub fn code(self) -> &'static str {
         match self {

@@ -136,7 +136,7 @@ impl Setting {
             Setting::Bands => "band",
             Setting::Notes => "note",
             Setting::Outlines => "outline",
-            Setting::Lang => "lang",
+            Setting::Lang => crate::lang::Lang::KEY,
         }
     }
 
