@@ -500,11 +500,16 @@ pub fn changed_session(current: &Session, changes: &[(String, Value)]) -> Result
     if let Some((_, value)) = asked_lang {
         let code = text(Setting::Lang, value)?;
         if code != current.display.lang.code() {
-            return Err(format!(
-                "The language is chosen when the page opens, not by a script: open its link with lang={} (the switch in its header does that), not '{}'.",
-                if Lang::from_code(code) == Some(Lang::Zh) { "zh" } else { "en or lang=zh" },
-                quoted(code)
-            ));
+            return Err(match Lang::from_code(code) {
+                Some(lang) => format!(
+                    "The language is chosen when the page opens, not by a script: open its link with lang={} (the switch in its header does that).",
+                    lang.code()
+                ),
+                None => format!(
+                    "There is no language '{}': the explorer speaks lang=en and lang=zh, chosen when the page opens.",
+                    quoted(code)
+                ),
+            });
         }
     }
     let mut session = current.clone();

@@ -265,6 +265,49 @@ fn scripts_move_through_stories_with_set_state() {
 }
 
 #[test]
+fn the_language_is_kept_in_links_and_told_to_scripts_which_cannot_change_it() {
+    let chinese = open("view=fdi&lang=zh");
+    assert_eq!(Snapshot::of_session(&chinese).lang, "zh");
+    assert!(chinese.query().contains("lang=zh"), "{}", chinese.query());
+    assert!(!open("view=fdi").query().contains("lang="));
+    let story = open("story=ning&step=4&lang=zh-CN");
+    assert!(
+        story.query().contains("lang=zh"),
+        "a story's link forgets its language: {}",
+        story.query()
+    );
+    let same = [
+        ("lang".to_string(), Value::Text("zh".into())),
+        ("view".to_string(), Value::Text("rd".into())),
+    ];
+    let moved = api::changed_session(&chinese, &same)
+        .expect("naming the page's own language changes nothing");
+    assert_eq!(Snapshot::of_session(&moved).view, "rd");
+    for (asked, says) in [("en", "lang=en"), ("zh", "lang=zh"), ("fr", "'fr'")] {
+        let page = if asked == "zh" {
+            open("view=fdi")
+        } else {
+            chinese.clone()
+        };
+        let problem =
+            api::changed_session(&page, &[("lang".to_string(), Value::Text(asked.into()))])
+                .expect_err("a script cannot switch the language of a page already written");
+        assert!(
+            problem.contains(says),
+            "setState({{lang: '{asked}'}}) says: {problem}"
+        );
+    }
+    let (english, problems) = Session::from_query("view=fdi&lang=klingon");
+    assert_eq!(english.display.lang, ict_explorer::lang::Lang::En);
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.contains("lang must be en or zh")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn a_callout_goes_when_the_values_it_speaks_of_change() {
     let mut session = open("view=ownership&measure=share_total_assets&note=foreign_funded@2005:Foreign+firms+hold+68%25&mark=2001:WTO+entry");
     assert_eq!(session.state.notes().len(), 1);
