@@ -113,8 +113,12 @@ pub fn tabs(state: &State) -> String {
 
 /// The chart picture's accessible name: its title alone, since the summary that describes it
 /// is the figure's caption and would otherwise be read twice.
-pub fn chart_label(title: &str) -> String {
-    format!("Chart: {title}. Its summary follows, and the table gives every value.")
+pub fn chart_label(lang: Lang, title: &str) -> String {
+    crate::lang::fill(
+        lang,
+        "Chart: {0}. Its summary follows, and the table gives every value.",
+        &[title],
+    )
 }
 
 fn select(

@@ -20,44 +20,62 @@ pub fn install(texts: &str) {
     }
 }
 
-/// Translates the words of every element under `document` (the page, or a view's stand-in)
-/// into `lang`, and marks its root with the language, for screen readers.
-pub fn translate_markup(document: &web_sys::Document, lang: Lang) -> Result<(), JsValue> {
+/// Marks the page (or a view's wrapper) with its language, for screen readers, and translates
+/// the words of its static markup.
+pub fn translate_page(document: &web_sys::Document, lang: Lang) -> Result<(), JsValue> {
     if let Some(root) = document.document_element() {
         root.set_attribute("lang", lang.tag())?;
     }
     if lang == Lang::En {
         return Ok(());
     }
-    let elements = document.query_selector_all("*")?;
+    translate_elements(&document.query_selector_all("*")?, lang)
+}
+
+/// Translates the words of `root` and every element in it (a region filled from the prebuilt
+/// parts).
+pub fn translate_within(root: &web_sys::Element, lang: Lang) -> Result<(), JsValue> {
+    if lang == Lang::En {
+        return Ok(());
+    }
+    translate_element(root, lang)?;
+    translate_elements(&root.query_selector_all("*")?, lang)
+}
+
+fn translate_elements(elements: &web_sys::NodeList, lang: Lang) -> Result<(), JsValue> {
     for index in 0..elements.length() {
-        let Some(element) = elements
+        if let Some(element) = elements
             .item(index)
             .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
+        {
+            translate_element(&element, lang)?;
+        }
+    }
+    Ok(())
+}
+
+/// Translates an element's own text nodes and spoken attributes, unless it keeps its words.
+fn translate_element(element: &web_sys::Element, lang: Lang) -> Result<(), JsValue> {
+    if element.closest(KEEP)?.is_some() {
+        return Ok(());
+    }
+    let children = element.child_nodes();
+    for child in 0..children.length() {
+        let Some(node) = children.item(child) else {
             continue;
         };
-        if element.closest(KEEP)?.is_some() {
+        if node.node_type() != web_sys::Node::TEXT_NODE {
             continue;
         }
-        let children = element.child_nodes();
-        for child in 0..children.length() {
-            let Some(node) = children.item(child) else {
-                continue;
-            };
-            if node.node_type() != web_sys::Node::TEXT_NODE {
-                continue;
-            }
-            let english = node.node_value().unwrap_or_default();
-            if let Cow::Owned(chinese) = lang::text(lang, &english) {
-                node.set_node_value(Some(&chinese));
-            }
+        let english = node.node_value().unwrap_or_default();
+        if let Cow::Owned(chinese) = lang::text(lang, &english) {
+            node.set_node_value(Some(&chinese));
         }
-        for name in SPOKEN {
-            if let Some(english) = element.get_attribute(name) {
-                if let Cow::Owned(chinese) = lang::text(lang, &english) {
-                    element.set_attribute(name, &chinese)?;
-                }
+    }
+    for name in SPOKEN {
+        if let Some(english) = element.get_attribute(name) {
+            if let Cow::Owned(chinese) = lang::text(lang, &english) {
+                element.set_attribute(name, &chinese)?;
             }
         }
     }

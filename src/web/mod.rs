@@ -148,7 +148,7 @@ impl App {
             quality: quality::QualityList::default(),
             tooltip: tooltip::Tooltip::default(),
         };
-        lang::translate_markup(&app.document, app.session.display.lang)?;
+        lang::translate_page(&app.document, app.session.display.lang)?;
         app.apply_display()?;
         app.render()?;
         app.show_problems(&problems)?;
@@ -167,7 +167,6 @@ impl App {
     /// them in.
     pub fn prebuilt_ready(&mut self) -> Result<(), JsValue> {
         self.fill_prebuilt()?;
-        lang::translate_markup(&self.document, self.session.display.lang)?;
         self.quality.attach(&self.document)?;
         self.reveal_anchor()?;
         element(&self.document, "app")?.set_attribute("data-ready", "true")
@@ -521,7 +520,7 @@ impl App {
         }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;
-        set_text(&element(document, "summary")?, &summary);
+        set_text(&element(document, "summary")?, &self.text(&summary));
         set_hidden(&element(document, "figure")?, plot.is_none())?;
         set_attribute(
             &element(document, "app")?,
@@ -532,12 +531,13 @@ impl App {
             .as_ref()
             .map(|plot| plot.title.as_str())
             .unwrap_or("Data quality: audit findings and claims check");
-        set_text(&element(document, "view-title")?, title);
+        let title = self.text(title);
+        set_text(&element(document, "view-title")?, &title);
         // The summary is the chart's caption, read once; the picture's own name is short.
         set_attribute(
             &element(document, "chart")?,
             "aria-label",
-            &html::chart_label(title),
+            &html::chart_label(self.session.display.lang, &title),
         )?;
         self.update_share_links()?;
         // A rewritten region takes the keyboard focus with it: give it back to the control
@@ -671,7 +671,10 @@ impl App {
             // While the parts are still a data block, the placeholder waits for `prebuilt_ready`; a
             // page that skipped the build step (www/ opened as it is) has none at all.
             match self.document.get_element_by_id(&format!("prebuilt-{id}")) {
-                Some(template) => placeholder.set_inner_html(&template.inner_html()),
+                Some(template) => {
+                    placeholder.set_inner_html(&template.inner_html());
+                    lang::translate_within(&placeholder, self.session.display.lang)?;
+                }
                 None if self.prebuilt_pending() => {}
                 None => placeholder.set_text_content(Some(
                     "Data quality's lists are missing: reload the page, or build it with `cargo xtask dist`.",
@@ -730,9 +733,13 @@ impl App {
                 .map(|category| category.label.clone())
                 .unwrap_or_default();
             slider.set_value(&position.to_string());
-            set_attribute(&slider, "aria-valuetext", &html::timeline_value_text(&year))?;
+            set_attribute(
+                &slider,
+                "aria-valuetext",
+                &self.text(&html::timeline_value_text(&year)),
+            )?;
             if let Some(label) = slider.previous_element_sibling() {
-                set_text(&label, &html::timeline_label(&year));
+                set_text(&label, &self.text(&html::timeline_label(&year)));
             }
         }
         for (id, checked) in boxes {
@@ -777,10 +784,15 @@ impl App {
         self.chart_drawn(plot, hits)
     }
 
+    /// A text in the reader's language (see [`crate::lang::text`]).
+    fn text<'a>(&self, english: &'a str) -> std::borrow::Cow<'a, str> {
+        crate::lang::text(self.session.display.lang, english)
+    }
+
     /// Shows messages about the link or an event, or clears them.
     fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
         let message = element(&self.document, "message")?;
-        set_text(&message, &crate::notice::notice(problems));
+        set_text(&message, &self.text(&crate::notice::notice(problems)));
         set_hidden(&message, problems.is_empty())
     }
 

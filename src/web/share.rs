@@ -69,7 +69,7 @@ impl App {
         set_hidden(&element(document, "share-field")?, reason.is_some())?;
         set_hidden(&element(document, "embed")?, reason.is_some())?;
         let none = element(document, "share-none")?;
-        set_text(&none, reason.unwrap_or_default());
+        set_text(&none, &self.text(reason.unwrap_or_default()));
         set_hidden(&none, reason.is_none())?;
         if reason.is_some() {
             return Ok(());

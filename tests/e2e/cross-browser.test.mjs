@@ -8,7 +8,7 @@
 // its origin is opaque and WebKit matches nothing with the policy's 'self': the course page
 // (served beside the site, without a policy of its own) drives it over postMessage. And the
 // site's copy of the single file starts under the site's headers. And three <ict-explorer>
-// views share one page under hostile styles.
+// views share one page under hostile styles. And all of it in Chinese.
 //
 // Set SMOKE_SCREENSHOTS=<folder> to keep a picture of each run (smoke-<browser>-<build>.png); a
 // failing run always leaves one in the temporary folder and names it in the message.
@@ -357,6 +357,50 @@ async function elements(browser) {
   assert.deepEqual(errors, [], `${where}: errors occurred:\n  ${errors.join('\n  ')}`);
 }
 
+/** The explorer in Chinese: a sandboxed frame of the site (which loads the Chinese texts as a
+ * script in an opaque origin), and an <ict-explorer lang="zh-CN"> view. */
+pages.set('/course-chinese.html', `<!doctype html><meta charset="utf-8"><title>Course page</title>
+<iframe id="explorer" sandbox="allow-scripts" src="/index.html?view=fdi&embed=1&lang=zh" width="900" height="700"></iframe>
+<ict-explorer view="rd" lang="zh-CN"></ict-explorer>
+<script src="/embed.js"></script>
+<script>
+window.__frame = { results: {} };
+const frame = document.getElementById('explorer');
+addEventListener('message', (event) => {
+  if (event.source === frame.contentWindow && event.data?.ictExplorer === 'result') __frame.results[event.data.id] = event.data;
+});
+const ask = setInterval(() => {
+  if (__frame.results.state) return clearInterval(ask);
+  frame.contentWindow.postMessage({ ictExplorer: 'getState', id: 'state' }, '*');
+}, 250);
+</script>`);
+
+/** Runs in the page: the element's language and title once it is ready. */
+async function chineseElement() {
+  const element = document.querySelector('ict-explorer');
+  const timeout = new Promise((resolve, reject) => setTimeout(() => reject(new Error('the view was not ready within 20 s')), 20_000));
+  await Promise.race([element.ready, timeout]);
+  return { lang: element.getState().lang, title: element.shadowRoot.getElementById('view-title').textContent };
+}
+
+/** The single file, a sandboxed frame and an element, each in Chinese. */
+async function chinese(browser, key) {
+  const HAN = /[\u4e00-\u9fff]/;
+  await smoke(browser, key, 'the single file in Chinese', `${SINGLE_FILE_URL}?lang=zh`);
+  const page = await browser.run(() => ({ lang: document.documentElement.lang, title: document.getElementById('view-title').textContent }));
+  assert.equal(page.lang, 'zh-Hans', `In ${browser.name}, the single file in Chinese does not say so to screen readers`);
+  assert.match(page.title, HAN, `In ${browser.name}, the single file in Chinese titles its view in English: "${page.title}"`);
+  failedRequests = [];
+  await browser.open(`${origin}/course-chinese.html`);
+  const seen = await waitFor(browser, () => window.__frame, [], (frame) => frame?.results.state, READY_TIMEOUT);
+  assert.equal(seen?.results.state?.state?.lang, 'zh', `In ${browser.name}, the site in a sandboxed frame with lang=zh is not in Chinese (its Chinese texts did not load): ${JSON.stringify(seen?.results.state)}`);
+  const element = await browser.run(chineseElement);
+  assert.equal(element.lang, 'zh', `In ${browser.name}, <ict-explorer lang="zh-CN"> is not in Chinese`);
+  assert.match(element.title, HAN, `In ${browser.name}, <ict-explorer lang="zh-CN"> titles its view in English: "${element.title}"`);
+  const errors = [...browser.logErrors, ...failedRequests];
+  assert.deepEqual(errors, [], `In ${browser.name}, the Chinese pages had errors:\n  ${errors.join('\n  ')}`);
+}
+
 for (const { key, label, launch } of BROWSERS) {
   describe(label, () => {
     let browser;
@@ -388,6 +432,10 @@ for (const { key, label, launch } of BROWSERS) {
 
     test(`${label}: three <ict-explorer> views on one page draw, answer each for itself and keep the page's styles out`, async () => {
       await elements(browser);
+    });
+
+    test(`${label}: in Chinese, the single file, a sandboxed frame of the site and an <ict-explorer lang="zh-CN"> view start in Chinese`, async () => {
+      await chinese(browser, key);
     });
 
     test(`${label}: the site's copy of the single file starts under the site's headers`, async (t) => {
