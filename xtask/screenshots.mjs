@@ -4,7 +4,8 @@
 // and the projector's screen at 1920×1080 for two steps of the built-in story
 // (docs/projector-step-3.png, docs/projector-step-11.png), on the small projectors classrooms have
 // (docs/projector-1024-step-3.png, docs/projector-1366-step-12.png), and the 2× PNG that a phone
-// downloads of the Ownership chart (docs/phone-download-2x.png).
+// downloads of the Ownership chart (docs/phone-download-2x.png), and the FDI view in Chinese
+// (docs/screenshot-zh.png).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { READY, ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
@@ -19,6 +20,7 @@ const shots = [
   { file: 'projector-step-11.png', viewport: { width: 1920, height: 1080 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=11&present=1' },
   { file: 'projector-1024-step-3.png', viewport: { width: 1024, height: 768 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=3&present=1' },
   { file: 'projector-1366-step-12.png', viewport: { width: 1366, height: 768 }, colorScheme: 'light', fullPage: false, query: '?story=ning&step=12&present=1' },
+  { file: 'screenshot-zh.png', viewport: { width: 1280, height: 800 }, colorScheme: 'light', fullPage: false, query: '?view=fdi&lang=zh' },
 ];
 
 await mkdir(outDir, { recursive: true });
