@@ -62,6 +62,8 @@ pub struct App {
     quality: quality::QualityList,
     /// The chart's marks, for the tooltip, and the tooltip's state.
     tooltip: tooltip::Tooltip,
+    /// Whether the last event was a readable try at a question, not yet reported.
+    answered: bool,
 }
 
 /// The id of the data block in which the build puts the prebuilt parts as text (see
@@ -129,6 +131,7 @@ impl App {
             rows: HashMap::new(),
             quality: quality::QualityList::default(),
             tooltip: tooltip::Tooltip::default(),
+            answered: false,
         };
         app.apply_display()?;
         app.render()?;
@@ -361,6 +364,7 @@ impl App {
         }
         let before = self.session.clone();
         let keys = matches!(event, Event::Keys(_));
+        let answering = matches!(event, Event::Answer(_));
         let goto = match &event {
             Event::Goto(target) => Some(target.clone()),
             _ => None,
@@ -368,6 +372,8 @@ impl App {
         match self.session.apply(event) {
             Ok(()) => {
                 let changed = self.session != before;
+                self.answered =
+                    answering && self.session.tries().is_some_and(|tries| tries.last.is_ok());
                 if keys {
                     self.apply_display()?;
                 }
