@@ -2,8 +2,10 @@
 //! each view they left, and the story they are walking through, if any. The page holds one
 //! session; links, keys, clicks and scripts all change it through [`Session::apply`].
 
+use crate::data::Lookup;
 use crate::display::{Display, Part};
 use crate::notice::quoted;
+use crate::story::answer::{Reading, Record};
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
 use crate::view::{self, Direction, Event, Setting, State, StepEdit, StoryMove, Target, ViewId};
 
@@ -21,6 +23,31 @@ pub struct Session {
     /// The finding or claim whose "Show in…" button opened this view, if the reader came from
     /// one: not part of the link, since it says where the reader came from.
     pub focus: Option<Focus>,
+    /// The reader's tries at the open story's questions, one entry per question tried; cleared
+    /// when another story opens, the story is left, or its steps are added or moved.
+    pub answers: Vec<Tries>,
+}
+
+/// A reader's tries at the question of one step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tries {
+    /// The step, from 0.
+    pub step: usize,
+    /// Readable tries so far.
+    pub tries: u32,
+    /// Whether any of them was right.
+    pub right: bool,
+    /// What the last answer was: a readable try, or why it could not be read.
+    pub last: Result<Reading, String>,
+}
+
+/// The reader's score in the open story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Score {
+    pub questions: usize,
+    pub answered: usize,
+    pub right: usize,
+    pub tries: u32,
 }
 
 /// What a "Show in…" button brought the reader to see: shown above the chart of the view it
@@ -69,6 +96,7 @@ impl Session {
             memory: Vec::new(),
             story: None,
             focus: None,
+            answers: Vec::new(),
         };
         let problems = session.load(query);
         (session, problems)
@@ -91,6 +119,10 @@ impl Session {
         // Back or Forward leaves the view a "Show in…" button opened, or comes back to it
         // without the reader having just asked for it.
         self.focus = None;
+        // Back and Forward within the same story keep the reader's answers.
+        if self.story.as_ref().map(|(open, _)| open) != story.as_ref() {
+            self.answers.clear();
+        }
         match story {
             Some(story) => {
                 let step = pairs
@@ -181,6 +213,81 @@ impl Session {
         self.step().is_none().then_some(index + 1)
     }
 
+    /// Checks the reader's answer to the question of the step shown, and keeps the try.
+    fn answer(&mut self, typed: &str) -> Result<(), String> {
+        let Some((_, index, step)) = self.step() else {
+            return Err(
+                "There is no question to answer here: open a story's step that asks one.".into(),
+            );
+        };
+        let expected = step
+            .question
+            .as_ref()
+            .and_then(|question| question.answer(Lookup::paper()).expected())
+            .ok_or("This step asks no question whose answer can be computed.")?;
+        let last = expected.check(typed);
+        let at = match self.answers.iter().position(|tries| tries.step == index) {
+            Some(at) => at,
+            None => {
+                self.answers.push(Tries {
+                    step: index,
+                    tries: 0,
+                    right: false,
+                    last: Err(String::new()),
+                });
+                self.answers.len() - 1
+            }
+        };
+        let tries = &mut self.answers[at];
+        if let Ok(reading) = &last {
+            tries.tries += 1;
+            tries.right |= reading.right;
+        }
+        tries.last = last;
+        Ok(())
+    }
+
+    /// The reader's tries at the question of the step shown, if they made any.
+    pub fn tries(&self) -> Option<&Tries> {
+        let (_, index, _) = self.step()?;
+        self.answers.iter().find(|tries| tries.step == index)
+    }
+
+    /// The score in the open story, when it asks any question.
+    pub fn score(&self) -> Option<Score> {
+        let (story, _) = self.story.as_ref()?;
+        let questions = story
+            .steps
+            .iter()
+            .filter(|step| step.question.is_some())
+            .count();
+        let tried = self.answers.iter().filter(|tries| tries.tries > 0);
+        (questions > 0).then(|| Score {
+            questions,
+            answered: tried.clone().count(),
+            right: tried.clone().filter(|tries| tries.right).count(),
+            tries: tried.map(|tries| tries.tries).sum(),
+        })
+    }
+
+    /// The record of the last try at the question of the step shown, when it was readable,
+    /// checked at `timestamp` (the page's clock, which the core cannot read).
+    pub fn answer_record(&self, timestamp: &str) -> Option<Record> {
+        let (story, index, step) = self.step()?;
+        let question = step.question.as_ref()?;
+        let tries = self.tries()?;
+        let reading = tries.last.as_ref().ok()?;
+        let expected = question.answer(Lookup::paper()).expected()?;
+        Some(Record::new(
+            format!("{}/step-{}", story.id, index + 1),
+            &question.text,
+            &expected,
+            reading,
+            tries.tries,
+            timestamp,
+        ))
+    }
+
     /// Stores the current view's choices for when the reader comes back to it.
     fn remember(&mut self) {
         let view = self.state.view();
@@ -265,6 +372,7 @@ impl Session {
             Event::StoryOpen(id) if id == BUILT_IN => {
                 self.remember();
                 self.story = Some((Story::built_in(), 0));
+                self.answers.clear();
                 self.go_to_step(0)
             }
             Event::StoryOpen(id) => Err(format!(
@@ -282,6 +390,7 @@ impl Session {
             Event::StoryGo(number) => self.go_to_step(number.saturating_sub(1)),
             Event::StoryLeave => {
                 self.story = None;
+                self.answers.clear();
                 Ok(())
             }
             Event::StoryReturn => match open_index {
@@ -304,6 +413,7 @@ impl Session {
                 };
                 story.steps.insert(at, Step::showing(&state, &title));
                 *index = at;
+                self.answers.clear();
                 Ok(())
             }
             Event::StoryTitle(text) => {
@@ -313,6 +423,7 @@ impl Session {
                 Ok(())
             }
             Event::StepEdit(number, edit) => self.edit_step(number, edit),
+            Event::Answer(typed) => self.answer(&typed),
             Event::Keys(on) => {
                 self.display.keys = on;
                 Ok(())
@@ -386,6 +497,8 @@ impl Session {
             self.own_story().0.steps[at] = step;
             return Ok(());
         }
+        // The steps move: tries kept by step would belong to other questions.
+        self.answers.clear();
         let (story, index) = self.own_story();
         match edit {
             StepEdit::Up if at > 0 => {

@@ -173,24 +173,29 @@
       });
     }
 
-    const listeners = new Set();
-    // Tells listeners, and the host page of an embed, about a change, whoever made it; and
-    // records it in the address bar, unless it came from there (Back and Forward).
+    const listeners = { change: new Set(), answer: new Set() };
+    // Tells an event's listeners, and the host page of an embed (its parent window alone), what
+    // the core made of it: `message` is `{ state }` for a change, an answer's record for an answer.
+    function tell(event, message, detail) {
+      for (const listener of listeners[event]) {
+        try {
+          listener(structuredClone(detail));
+        } catch (error) {
+          console.error(`An ICTExplorer ${event} listener failed:`, error);
+        }
+      }
+      if (framed) window.parent.postMessage({ ictExplorer: event, ...message }, '*');
+    }
+    // Tells about a change, whoever made it; and records it in the address bar, unless it came
+    // from there (Back and Forward).
     function changedFrom(before, fromHistory) {
       const after = core(() => app.query());
       if (after === before) return;
       if (!fromHistory) recordHistory(before, after);
       // Building the state object costs more than the rest of a toggle's script: only when heard.
-      if (!listeners.size && !framed) return;
+      if (!listeners.change.size && !framed) return;
       const state = core(() => app.state());
-      for (const listener of listeners) {
-        try {
-          listener(structuredClone(state));
-        } catch (error) {
-          console.error('An ICTExplorer change listener failed:', error);
-        }
-      }
-      if (framed) window.parent.postMessage({ ictExplorer: 'change', state }, '*');
+      tell('change', { state }, state);
     }
 
     // Runs one change of the core, then tells everyone who listens.
@@ -219,7 +224,7 @@
 
     const whenReady = (work) => ready.then(() => new Promise((resolve) => resolve(work())));
     const checkListener = (event, listener) => {
-      if (event !== 'change') throw new TypeError(`ICTExplorer has one event, 'change', not ${JSON.stringify(String(event)).slice(0, 60)}.`);
+      if (!Object.hasOwn(listeners, event)) throw new TypeError(`ICTExplorer's events are 'change' and 'answer', not ${JSON.stringify(String(event)).slice(0, 60)}.`);
       if (typeof listener !== 'function') throw new TypeError('ICTExplorer.on and off need a function to call.');
     };
 
@@ -244,11 +249,11 @@
       },
       on(event, listener) {
         checkListener(event, listener);
-        listeners.add(listener);
+        listeners[event].add(listener);
       },
       off(event, listener) {
         checkListener(event, listener);
-        listeners.delete(listener);
+        listeners[event].delete(listener);
       },
     });
 
@@ -402,7 +407,21 @@
 
       // The timeline and the search box are sent as they move or as the reader types.
       const sentOnInput = (control) => control.type === 'range' || control.type === 'search';
-      root.addEventListener('submit', (event) => event.preventDefault());
+      // A form marked data-submit (a question's answer) sends its field when submitted, not as
+      // it changes; a readable try is then told, stamped with the page's clock, which the core
+      // cannot read.
+      root.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const field = event.target.hasAttribute('data-submit') && event.target.querySelector('input[name]');
+        if (!field) return;
+        send(field.name, field.value, true);
+        try {
+          const record = core(() => app.take_answer(new Date().toISOString()));
+          if (record) tell('answer', record, record);
+        } catch (error) {
+          console.error(error);
+        }
+      });
       root.addEventListener('change', (event) => {
         const control = event.target;
         if (control.id === 'ctl-play-speed') {
@@ -411,7 +430,7 @@
           return;
         }
         pauseFor(event);
-        if (control.name && !sentOnInput(control)) send(control.name, control.value, Boolean(control.checked));
+        if (control.name && !sentOnInput(control) && !control.form?.hasAttribute('data-submit')) send(control.name, control.value, Boolean(control.checked));
       });
       // A caption's count of characters follows the typing; its field stops at the length the
       // core keeps (src/html/story.rs), and the count says so.

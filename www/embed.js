@@ -20,7 +20,7 @@
 // xtask dist` from index.html and style.css), app.js and, from another origin, the wasm packed
 // as a script.
 // Each element has the API of window.ICTExplorer: ready, getState(), setState(), marks(),
-// on('change') and off.
+// on('change' or 'answer') and off.
 (function () {
   'use strict';
   const script = document.currentScript;
@@ -178,7 +178,7 @@
         const query = this.#query(keys);
         return new wasm_bindgen.App(viewDocument(shadow, topElement, prebuilt), query, dark, await chineseTexts(query, base.href));
       });
-      for (const listener of this.#pending) this.#api.on('change', listener);
+      for (const [event, listener] of this.#pending) this.#api.on(event, listener);
       this.#pending.clear();
       this.#api.ready.then(() => this.#markReady(this), this.#markFailed);
       // The attributes are the view's link when it starts; a script changes a running view
@@ -202,12 +202,12 @@
     }
     on(event, listener) {
       if (this.#api) return this.#api.on(event, listener);
-      if (event !== 'change' || typeof listener !== 'function') throw new TypeError('An <ict-explorer> has one event, \'change\', and on and off need a function to call.');
-      this.#pending.add(listener);
+      if (!['change', 'answer'].includes(event) || typeof listener !== 'function') throw new TypeError('An <ict-explorer>\'s events are \'change\' and \'answer\', and on and off need a function to call.');
+      this.#pending.add([event, listener]);
     }
     off(event, listener) {
       if (this.#api) return this.#api.off(event, listener);
-      this.#pending.delete(listener);
+      for (const pair of this.#pending) if (pair[0] === event && pair[1] === listener) this.#pending.delete(pair);
     }
   }
   customElements.define('ict-explorer', ICTExplorerElement);

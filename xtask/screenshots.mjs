@@ -4,9 +4,12 @@
 // and the projector's screen at 1920×1080 for two steps of the built-in story
 // (docs/projector-step-3.png, docs/projector-step-11.png), on the small projectors classrooms have
 // (docs/projector-1024-step-3.png, docs/projector-1366-step-12.png), and the 2× PNG that a phone
-// downloads of the Ownership chart (docs/phone-download-2x.png), and the FDI view in Chinese
-// (docs/screenshot-zh.png).
-import { mkdir } from 'node:fs/promises';
+// downloads of the Ownership chart (docs/phone-download-2x.png); the FDI view in Chinese
+// (docs/screenshot-zh.png); and README's example course page that lists a student's answers,
+// run as written there with a wrong and a right answer (docs/answers.png).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { READY, ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
 
@@ -61,6 +64,31 @@ try {
   await saved.saveAs(file);
   console.log(`wrote ${path.relative(ROOT, file)} (the 2× PNG a 360 px phone downloads)`);
   await context.close();
+  await answersShot();
 } finally {
   await browser.close();
+}
+
+// README's host page that lists answers, taken from the README itself (the html block after its
+// `answers-example` mark), with the explorer's address made the single file's.
+async function answersShot() {
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const example = /<!-- answers-example[^>]*-->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!example) throw new Error('README.md has no html block after its answers-example mark');
+  const host = path.join(tmpdir(), 'ict-explorer-answers-example.html');
+  await writeFile(host, `<!doctype html><meta charset="utf-8"><title>Course page</title><body>${example.replace('https://your.host/ict-explorer/index.html', SINGLE_FILE_URL)}</body>`);
+  const context = await browser.newContext({ viewport: { width: 960, height: 850 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(host).href);
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector(READY);
+  for (const typed of ['20', '+34 pp']) {
+    await frame.fill('#answer', typed);
+    await frame.press('#answer', 'Enter');
+  }
+  await page.waitForFunction(() => document.querySelectorAll('#answers li').length === 2, null, { timeout: 5000 });
+  const file = path.join(outDir, 'answers.png');
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(ROOT, file)} (README's course page listing answers)`);
+  await context.close();
 }

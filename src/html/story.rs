@@ -12,11 +12,13 @@ fn button(name: &str, label: &str, extra: &str) -> String {
     format!("<button type=\"button\" name=\"{name}\" value=\"\"{extra}>{label}</button>")
 }
 
-/// The question of a step, with its answer behind "Show answer": the number, the working and
-/// each input with its status, in one card, which presentation mode lays over the chart
-/// instead of pushing the chart down.
-fn question(question: &Question) -> String {
+/// The question of a step and the precision it asks for. A reader answers it in a form and is
+/// told whether the answer is right; the answer card (the number, the working and each input
+/// with its status) appears only after a try. On a projector there is no one to type, so the
+/// card waits behind "Show answer" instead, and presentation mode lays it over the chart.
+fn question(session: &Session, question: &Question) -> String {
     let answer = question.answer(Lookup::paper());
+    let expected = answer.expected();
     let mut inputs = String::new();
     for input in &answer.inputs {
         let value = input.shown();
@@ -28,15 +30,62 @@ fn question(question: &Question) -> String {
             input.status.id()
         ));
     }
-    format!(
-        "<div class=\"question\"><p><strong>Question:</strong> {}</p><details><summary>Show answer</summary>\
-         <div class=\"answer-card\"><p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
-         <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></div></details></div>",
-        escape(&question.text),
+    let card = format!(
+        "<div class=\"answer-card\"><p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
+         <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></div>",
         escape(&answer.shown),
         escape(&answer.working),
         answer.result.status.id()
-    )
+    );
+    let mut html = format!(
+        "<div class=\"question\"><p><strong>Question:</strong> {}</p>",
+        escape(&question.text)
+    );
+    let Some(expected) = expected.filter(|_| !session.display.present) else {
+        html.push_str(&format!(
+            "<details><summary>Show answer</summary>{card}</details></div>"
+        ));
+        return html;
+    };
+    let tries = session.tries();
+    let said = match tries.map(|tries| &tries.last) {
+        Some(Ok(reading)) if reading.right => {
+            format!("<p id=\"answer-said\" class=\"said right\" role=\"status\">Right: {}.</p>", escape(&answer.shown))
+        }
+        Some(Ok(reading)) => format!(
+            "<p id=\"answer-said\" class=\"said wrong\" role=\"status\">Not quite: you wrote {}, and the answer is {}.</p>",
+            escape(&reading.given),
+            escape(&answer.shown)
+        ),
+        Some(Err(problem)) => format!(
+            "<p id=\"answer-said\" class=\"said unreadable\" role=\"status\">{}</p>",
+            escape(problem)
+        ),
+        None => "<p id=\"answer-said\" class=\"said\" role=\"status\"></p>".to_string(),
+    };
+    html.push_str(&format!(
+        "<form class=\"answer-form\" data-submit><label for=\"answer\">Your answer, {}:</label> \
+         <input type=\"text\" id=\"answer\" name=\"{}\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" size=\"12\" aria-describedby=\"answer-said\"> \
+         <button type=\"submit\" id=\"answer-check\">Check</button></form>{said}",
+        escape(&expected.stated()),
+        Control::Answer.name()
+    ));
+    if tries.is_some_and(|tries| tries.tries > 0) {
+        html.push_str(&card);
+    }
+    html.push_str("</div>");
+    html
+}
+
+/// The reader's score in the open story, when it asks questions and there is someone to type.
+fn score(session: &Session) -> String {
+    match session.score().filter(|_| !session.display.present) {
+        Some(score) => format!(
+            "<span class=\"story-score\" id=\"story-score\">Questions answered: {} of {}, right: {}, tries: {}</span>",
+            score.answered, score.questions, score.right, score.tries
+        ),
+        None => String::new(),
+    }
 }
 
 /// The story bar: while a story is open, its counter and moves, the step's title, caption and
@@ -54,7 +103,7 @@ pub fn story_bar(session: &Session) -> String {
     let count = story.steps.len();
     let mut html = format!(
         "<div class=\"story-nav\" role=\"group\" aria-label=\"Story\"><span class=\"story-name\">{}</span>\
-         {}<span class=\"story-counter\" id=\"story-counter\">Step {} of {count}</span>{}{}</div>",
+         {}<span class=\"story-counter\" id=\"story-counter\">Step {} of {count}</span>{}{}{}</div>",
         escape(if story.title.is_empty() { "A story" } else { &story.title }),
         button(
             Control::StoryPrev.name(),
@@ -68,6 +117,7 @@ pub fn story_bar(session: &Session) -> String {
             &format!(" id=\"story-next\"{}", if index + 1 == count { " disabled" } else { "" })
         ),
         button(Control::StoryLeave.name(), "Leave the story", " id=\"story-leave\" title=\"Esc\""),
+        score(session),
     );
     // The step's words are one block, which presentation mode lets scroll on its own when
     // they would leave the chart less than its share of the screen.
@@ -82,7 +132,7 @@ pub fn story_bar(session: &Session) -> String {
         ));
     }
     if let Some(asked) = &step.question {
-        html.push_str(&question(asked));
+        html.push_str(&question(session, asked));
     }
     html.push_str("</div>");
     html

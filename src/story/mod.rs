@@ -8,6 +8,7 @@
 //! the view's link (`view=fdi&chart=line&mark=2001:…`) with `title=`, `caption=` and, for a
 //! question, `ask=` and `q=`.
 
+pub mod answer;
 mod ning;
 pub mod question;
 

@@ -63,6 +63,7 @@ pub enum Control {
     StepUp,
     StepDown,
     StepDelete,
+    Answer,
     Keys,
     Goto,
     FocusDismiss,
@@ -81,7 +82,7 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 56] = [
+    pub const ALL: [Control; 57] = [
         Control::View,
         Control::Measure,
         Control::Transform,
@@ -123,6 +124,7 @@ impl Control {
         Control::StepUp,
         Control::StepDown,
         Control::StepDelete,
+        Control::Answer,
         Control::Keys,
         Control::Goto,
         Control::FocusDismiss,
@@ -185,6 +187,7 @@ impl Control {
             Control::StepUp => "step-up",
             Control::StepDown => "step-down",
             Control::StepDelete => "step-delete",
+            Control::Answer => "answer",
             Control::Keys => "keys",
             Control::Goto => "goto",
             Control::FocusDismiss => "focus-dismiss",
@@ -254,6 +257,7 @@ impl Control {
             | Control::StepUp
             | Control::StepDown
             | Control::StepDelete
+            | Control::Answer
             | Control::Keys
             | Control::Goto
             | Control::FocusDismiss => Scope::Session,
@@ -408,6 +412,8 @@ pub enum Event {
     StoryTitle(String),
     /// An edit of the step of this number, from 1.
     StepEdit(usize, StepEdit),
+    /// A reader's answer to the question of the step shown, as typed.
+    Answer(String),
     /// Whether single-character shortcuts act anywhere on the page.
     Keys(bool),
     /// "Show in…": a finding's or claim's target, read by [`Target::read`](super::Target::read).
@@ -563,6 +569,7 @@ impl Event {
             Control::StoryReturn => Event::StoryReturn,
             Control::StoryAdd => Event::StoryAdd,
             Control::StoryTitle => Event::StoryTitle(text()),
+            Control::Answer => Event::Answer(text()),
             Control::Keys => Event::Keys(checked),
             Control::Goto => Event::Goto(text()),
             Control::FocusDismiss => Event::FocusDismiss,

@@ -91,9 +91,10 @@ impl ScriptValue for JsValue {
 #[wasm_bindgen]
 pub struct Settings(Vec<(String, Value)>);
 
-fn to_js(snapshot: &Snapshot) -> Result<JsValue, JsValue> {
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(snapshot, &serializer)
+    value
+        .serialize(&serializer)
         .map_err(|error| JsValue::from_str(&error.to_string()))
 }
 
@@ -102,6 +103,19 @@ impl App {
     /// The state as a plain object that uses the link's names and values.
     pub fn state(&self) -> Result<JsValue, JsValue> {
         to_js(&Snapshot::of_session(&self.session))
+    }
+
+    /// The record of the answer the last event checked, once (see
+    /// [`crate::story::answer::Record`]), stamped with the page's clock; `undefined` when that
+    /// event checked no readable answer.
+    pub fn take_answer(&mut self, timestamp: &str) -> Result<JsValue, JsValue> {
+        if !std::mem::take(&mut self.answered) {
+            return Ok(JsValue::UNDEFINED);
+        }
+        match self.session.answer_record(timestamp) {
+            Some(record) => to_js(&record),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// Reads what a script sent to `setState`, whatever it is, before any explorer is

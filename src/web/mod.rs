@@ -63,6 +63,8 @@ pub struct App {
     quality: quality::QualityList,
     /// The chart's marks, for the tooltip, and the tooltip's state.
     tooltip: tooltip::Tooltip,
+    /// Whether the last event was a readable try at a question, not yet reported.
+    answered: bool,
 }
 
 /// The id of the data block in which the build puts the prebuilt parts as text (see
@@ -147,6 +149,7 @@ impl App {
             rows: HashMap::new(),
             quality: quality::QualityList::default(),
             tooltip: tooltip::Tooltip::default(),
+            answered: false,
         };
         lang::translate_page(&app.document, app.session.display.lang)?;
         app.apply_display()?;
@@ -380,6 +383,7 @@ impl App {
         }
         let before = self.session.clone();
         let keys = matches!(event, Event::Keys(_));
+        let answering = matches!(event, Event::Answer(_));
         let goto = match &event {
             Event::Goto(target) => Some(target.clone()),
             _ => None,
@@ -387,6 +391,8 @@ impl App {
         match self.session.apply(event) {
             Ok(()) => {
                 let changed = self.session != before;
+                self.answered =
+                    answering && self.session.tries().is_some_and(|tries| tries.last.is_ok());
                 if keys {
                     self.apply_display()?;
                 }

@@ -70,8 +70,12 @@ const HEADERS_FILE: &str = "_headers";
 /// Its last steps, `<ict-explorer>` (app.js started on a root), the site's lists sent after the
 /// chart, and controls whose words a press does not select, left the file at 272,621, and the
 /// budget down to 272,650 (a doc comment on an exported wasm function moves the file by up to
-/// 55 bytes, so the margin is no smaller).
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_650;
+/// 55 bytes, so the margin is no smaller). Issue 16's answers (a question's form, the lenient
+/// reading of an answer within the stated precision, the tries and score in the session, and
+/// each try's record with its xAPI-shaped statement, serialised for `on('answer')`) took the file
+/// from 272,621 to 277,571, 4,950 bytes, and the budget up by as much, to 277,600 (for the lead
+/// to decide).
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 277_600;
 
 /// Where the build put things.
 pub struct Outputs {

@@ -26,7 +26,7 @@ Commands:
                        Xvfb, npm packages); only what is missing
   dist                 build dist/site/ and the single file dist/ict-explorer.html
   serve [--port N]     dist, then serve dist/site/ on http://127.0.0.1:N/ (default 8000)
-  screenshots          dist, then write docs/screenshot*.png from the single file
+  screenshots          dist, then write the pictures in docs/ from the single file
   bench [--runs N] [--toggles N] [--memory-toggles N]
                        dist, then the single file against Chart.js and Vega-Lite drawing the
                        same chart in one interleaved Chromium run: bytes, first chart (N fresh
