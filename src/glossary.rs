@@ -2,6 +2,8 @@
 //! occur in a text. A student who opens the file at home has nobody to ask what an SCE is, so
 //! every place that uses a term offers its definition (see `html::glossary`).
 
+use std::borrow::Cow;
+
 /// One term of the glossary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -205,13 +207,23 @@ pub fn term(id: &str) -> Option<&'static Term> {
 /// Where a term first occurs in `text`: its byte range and the term. A spelling counts only as
 /// a whole word (not inside another word), and each term is found at most once.
 pub fn occurrences(text: &str) -> Vec<(std::ops::Range<usize>, &'static Term)> {
+    occurrences_spelled(text, Cow::Borrowed)
+}
+
+/// [`occurrences`] in a text of another language, whose spellings of the terms `spelled` gives
+/// (a spelling it gives unchanged is looked for as written).
+pub fn occurrences_spelled(
+    text: &str,
+    spelled: impl Fn(&'static str) -> Cow<'static, str>,
+) -> Vec<(std::ops::Range<usize>, &'static Term)> {
     let mut found: Vec<(std::ops::Range<usize>, &'static Term)> = Vec::new();
     for term in TERMS {
         let first = term
             .spellings
             .iter()
             .filter_map(|spelling| {
-                whole_word(text, spelling).map(|start| start..start + spelling.len())
+                let spelling = spelled(spelling);
+                whole_word(text, &spelling).map(|start| start..start + spelling.len())
             })
             .min_by_key(|range| range.start);
         if let Some(range) = first {
@@ -228,14 +240,19 @@ pub fn occurrences(text: &str) -> Vec<(std::ops::Range<usize>, &'static Term)> {
     found
 }
 
-/// The first place `word` occurs in `text` with no letter or digit touching it.
+/// The first place `word` occurs in `text` with no Latin letter or digit touching it where the
+/// word itself begins or ends with one (Chinese writes no spaces between words, so a Chinese
+/// spelling is a word wherever it occurs).
 fn whole_word(text: &str, word: &str) -> Option<usize> {
-    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let (starts_latin, ends_latin) = (latin(word.chars().next()), latin(word.chars().next_back()));
     text.match_indices(word)
         .map(|(start, _)| start)
         .find(|&start| {
             let before = text[..start].chars().next_back();
             let after = text[start + word.len()..].chars().next();
-            !joins(before) && !joins(after)
+            let touched = (starts_latin && joins(before)) || (ends_latin && joins(after));
+            !touched
         })
 }

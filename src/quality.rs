@@ -9,6 +9,7 @@
 
 use crate::checks::{Severity, Verdict};
 use crate::data::Dataset;
+use crate::lang::{fill, Lang};
 use crate::notice;
 use std::collections::BTreeMap;
 
@@ -375,19 +376,18 @@ impl Filter {
                 .all(|word| entry.text.contains(word.as_str()))
     }
 
-    /// The sentence that says the list is empty, naming what emptied it.
-    fn nothing_shown(&self) -> String {
+    /// The sentence that says the list is empty, naming what emptied it, in `lang`.
+    fn nothing_shown(&self, lang: Lang) -> String {
         let filters = !self.hidden_kinds.is_empty() || self.source.is_some();
+        let query = notice::quoted(&self.query);
         match (self.words.is_empty(), filters) {
-            (false, false) => format!(
-                "No finding or claim matches '{}'.",
-                notice::quoted(&self.query)
+            (false, false) => fill(lang, "No finding or claim matches '{0}'.", &[&query]),
+            (false, true) => fill(
+                lang,
+                "No finding or claim matches '{0}' with these filters.",
+                &[&query],
             ),
-            (false, true) => format!(
-                "No finding or claim matches '{}' with these filters.",
-                notice::quoted(&self.query)
-            ),
-            _ => "No finding or claim passes these filters.".to_string(),
+            _ => fill(lang, "No finding or claim passes these filters.", &[]),
         }
     }
 }
@@ -405,8 +405,12 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts the items of `entries` that `filter` shows.
-    pub fn of<'a>(entries: impl IntoIterator<Item = &'a Entry>, filter: &Filter) -> Tally {
+    /// Counts the items of `entries` that `filter` shows, and says so in `lang`.
+    pub fn of<'a>(
+        entries: impl IntoIterator<Item = &'a Entry>,
+        filter: &Filter,
+        lang: Lang,
+    ) -> Tally {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         let (mut shown, mut total) = (0, 0);
         for entry in entries {
@@ -424,16 +428,29 @@ impl Tally {
             }
         }
         let status = if shown == 0 {
-            filter.nothing_shown()
+            filter.nothing_shown(lang)
         } else if shown == total {
-            format!("All {total} findings and claims shown.")
+            fill(
+                lang,
+                "All {0} findings and claims shown.",
+                &[&total.to_string()],
+            )
         } else {
             let findings = counts.get(List::Findings.id()).copied().unwrap_or(0);
             let claims = counts.get(List::Claims.id()).copied().unwrap_or(0);
-            format!(
-                "{shown} of {total} shown: {findings} finding{}, {claims} claim{}.",
-                plural(findings),
-                plural(claims)
+            // The plurals' endings are values too, so that a language without them can leave
+            // them out.
+            fill(
+                lang,
+                "{0} of {1} shown: {2} finding{3}, {4} claim{5}.",
+                &[
+                    &shown.to_string(),
+                    &total.to_string(),
+                    &findings.to_string(),
+                    plural(findings),
+                    &claims.to_string(),
+                    plural(claims),
+                ],
             )
         };
         Tally {

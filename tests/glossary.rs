@@ -4,6 +4,7 @@
 use ict_explorer::data::series_label;
 use ict_explorer::glossary::{occurrences, term, TERMS};
 use ict_explorer::html::{glossary_popovers, terms_line, with_terms};
+use ict_explorer::lang::Lang;
 use std::collections::HashSet;
 
 /// The words a student asked about, and the term each must open.
@@ -98,7 +99,10 @@ fn every_enterprise_type_and_trade_regime_label_opens_a_definition() {
 
 #[test]
 fn terms_are_whole_words_found_once_and_the_text_is_escaped() {
-    let html = with_terms("SOEs & SCEs <b>: SOE again, no ASOE, subpp or indexed");
+    let html = with_terms(
+        Lang::En,
+        "SOEs & SCEs <b>: SOE again, no ASOE, subpp or indexed",
+    );
     assert_eq!(
         html.matches("popovertarget=\"def-soe\"").count(),
         1,
@@ -117,7 +121,7 @@ fn terms_are_whole_words_found_once_and_the_text_is_escaped() {
         !html.contains("def-pp") && !html.contains("def-index"),
         "a term inside a word: {html}"
     );
-    assert_eq!(with_terms("plain words only"), "plain words only");
+    assert_eq!(with_terms(Lang::En, "plain words only"), "plain words only");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use ict_explorer::api::{self, Snapshot, Value};
 use ict_explorer::chart::{self, Style};
 use ict_explorer::data;
 use ict_explorer::display::Group;
+use ict_explorer::lang::Lang;
 use ict_explorer::notice::{notice, quoted, NOTICE_LENGTH};
 use ict_explorer::plot::ChartKind;
 use ict_explorer::view::{self, Control, Event, Scope, Setting, State, Transform, ViewId, TOPICS};
@@ -197,7 +198,7 @@ fn the_notes_under_every_view_and_measure_are_built() {
             states.push(state);
         }
         for state in states {
-            let about = html::about(&state);
+            let about = html::about(&state, Lang::En);
             assert!(
                 !about.is_empty()
                     && (view == ViewId::Quality || about.contains("class=\"source\"")),

@@ -3,6 +3,7 @@
 
 use ict_explorer::checks;
 use ict_explorer::html;
+use ict_explorer::lang::Lang;
 use ict_explorer::quality::{self, Entry, Filter, Tally};
 use ict_explorer::view::{State, Target, ViewId};
 use std::collections::HashSet;
@@ -113,7 +114,7 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
 
 /// The Data quality page as the browser receives it, and its items.
 fn page() -> (String, Vec<Item>) {
-    let page = html::about(&State::for_view(ViewId::Quality));
+    let page = html::about(&State::for_view(ViewId::Quality), Lang::En);
     let items = page
         .match_indices("<li class=\"")
         .filter(|(at, _)| {
@@ -334,8 +335,16 @@ fn each_item_is_found_by_its_own_title_typed_loosely() {
 fn every_word_must_match_and_a_search_for_nothing_says_so() {
     let (_, items) = page();
     let all = entries(&items);
-    let lenovo = Tally::of(&all, &filter(&[(quality::SEARCH, "lénovo", true)]));
-    let lenovo_dell = Tally::of(&all, &filter(&[(quality::SEARCH, "Lenovo DELL", true)]));
+    let lenovo = Tally::of(
+        &all,
+        &filter(&[(quality::SEARCH, "lénovo", true)]),
+        Lang::En,
+    );
+    let lenovo_dell = Tally::of(
+        &all,
+        &filter(&[(quality::SEARCH, "Lenovo DELL", true)]),
+        Lang::En,
+    );
     assert!(
         lenovo.shown > 0 && lenovo.shown < all.len(),
         "'lénovo' should narrow the list, it shows {} of {}",
@@ -348,18 +357,18 @@ fn every_word_must_match_and_a_search_for_nothing_says_so() {
         lenovo_dell.shown,
         lenovo.shown
     );
-    let numbers = Tally::of(&all, &filter(&[(quality::SEARCH, "8,637", true)]));
-    let digits = Tally::of(&all, &filter(&[(quality::SEARCH, "8637", true)]));
+    let numbers = Tally::of(&all, &filter(&[(quality::SEARCH, "8,637", true)]), Lang::En);
+    let digits = Tally::of(&all, &filter(&[(quality::SEARCH, "8637", true)]), Lang::En);
     assert!(
         numbers.shown > 0 && numbers.shown == digits.shown,
         "'8,637' and '8637' should find the same items ({} and {})",
         numbers.shown,
         digits.shown
     );
-    let nothing = Tally::of(&all, &filter(&[(quality::SEARCH, "xyzzy", true)]));
+    let nothing = Tally::of(&all, &filter(&[(quality::SEARCH, "xyzzy", true)]), Lang::En);
     assert_eq!(nothing.shown, 0);
     assert_eq!(nothing.status, "No finding or claim matches 'xyzzy'.");
-    let everything = Tally::of(&all, &Filter::default());
+    let everything = Tally::of(&all, &Filter::default(), Lang::En);
     assert_eq!(
         everything.status,
         format!("All {} findings and claims shown.", all.len())
@@ -372,7 +381,7 @@ fn each_filter_narrows_the_list_and_the_counts_follow() {
     let all = entries(&items);
     for kind in quality::kinds() {
         let filter = filter(&[(quality::KIND, kind, false)]);
-        let tally = Tally::of(&all, &filter);
+        let tally = Tally::of(&all, &filter, Lang::En);
         let of_kind = all.iter().filter(|entry| entry.kind == kind).count();
         assert!(of_kind > 0, "the list has no item of kind {kind}");
         assert_eq!(
@@ -389,7 +398,7 @@ fn each_filter_narrows_the_list_and_the_counts_follow() {
     }
     for dataset in ict_explorer::data::Dataset::ALL {
         let filter = filter(&[(quality::SOURCE, dataset.id(), true)]);
-        let tally = Tally::of(&all, &filter);
+        let tally = Tally::of(&all, &filter, Lang::En);
         let about = all
             .iter()
             .filter(|entry| entry.sources.iter().any(|id| id == dataset.id()))
@@ -411,7 +420,7 @@ fn each_filter_narrows_the_list_and_the_counts_follow() {
         (quality::KIND, "info", false),
         (quality::SOURCE, "table2", true),
     ]);
-    let tally = Tally::of(&all, &narrowed);
+    let tally = Tally::of(&all, &narrowed, Lang::En);
     let sections: usize = all
         .iter()
         .map(|entry| entry.section.as_str())
@@ -440,7 +449,7 @@ fn each_filter_narrows_the_list_and_the_counts_follow() {
     assert_eq!(cleared, Filter::default());
     assert!(!cleared.is_active());
     assert_eq!(
-        Tally::of(&all, &cleared).shown,
+        Tally::of(&all, &cleared, Lang::En).shown,
         all.len(),
         "Clear should show every item again"
     );

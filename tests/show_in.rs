@@ -3,6 +3,7 @@
 //! dismisses it.
 
 use ict_explorer::data;
+use ict_explorer::lang::Lang;
 use ict_explorer::session::Session;
 use ict_explorer::view::{self, Event, State, Target, ViewId, TOPICS};
 use ict_explorer::{checks, describe, html};
@@ -459,7 +460,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
         uncharted += 1;
         // The reader is taken to the list under the view's chart, to the row of the item's
         // own number first, and the button says so.
-        let list = html::about(&target.state);
+        let list = html::about(&target.state, Lang::En);
         let own = view::unplotted_row_id(&button.cells[0]);
         if target.rows.is_empty() || target.rows.first() != own.as_ref() {
             failures.push(format!(
@@ -507,7 +508,7 @@ fn a_button_whose_numbers_no_chart_plots_shows_them_marked_in_the_list_of_quoted
 #[test]
 fn the_list_of_quoted_numbers_holds_exactly_the_prose_numbers_no_chart_plots() {
     let state = State::for_view(ViewId::Trade);
-    let list = html::about(&state);
+    let list = html::about(&state, Lang::En);
     let charts = charts();
     for datum in data::all() {
         let key = datum.key();

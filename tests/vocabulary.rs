@@ -6,6 +6,7 @@ use ict_explorer::api::{self, Snapshot};
 use ict_explorer::data;
 use ict_explorer::display::{Display, Group};
 use ict_explorer::html;
+use ict_explorer::lang::Lang;
 use ict_explorer::session::Session;
 use ict_explorer::view::{
     self, AnnotationKind, Control, Direction, Event, Scope, Setting, State, ViewId, YearChoice,
@@ -39,7 +40,7 @@ fn page_fragments() -> Vec<(String, String)> {
                 format!("legend of ?{at}"),
                 html::legend(state, plot.as_ref()),
             ),
-            (format!("about ?{at}"), html::about(state)),
+            (format!("about ?{at}"), html::about(state, Lang::En)),
             (
                 format!("embed options of ?{at}"),
                 html::embed_options(state, &Display::default()),

@@ -433,12 +433,14 @@
         if (control.name && !sentOnInput(control) && !control.form?.hasAttribute('data-submit')) send(control.name, control.value, Boolean(control.checked));
       });
       // A caption's count of characters follows the typing; its field stops at the length the
-      // core keeps (src/html/story.rs), and the count says so.
+      // core keeps (src/html/story.rs), and the count says so. Only its number and the "no
+      // more" change: its words are the core's, in the reader's language.
       const countCharacters = (field) => {
         const count = field.matches('textarea[maxlength]') && root.getElementById(field.getAttribute('aria-describedby'));
         if (!count) return;
-        const [length, most] = [field.value.length, field.maxLength].map((n) => n.toLocaleString('en'));
-        count.textContent = `${length} of ${most} characters${field.value.length >= field.maxLength ? ': a caption holds no more' : ''}`;
+        const [length, full] = [count.querySelector('.caption-length'), count.querySelector('.caption-full')];
+        if (length) length.textContent = field.value.length.toLocaleString('en');
+        if (full) full.hidden = field.value.length < field.maxLength;
       };
       root.addEventListener('input', (event) => {
         const control = event.target;

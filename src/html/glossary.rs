@@ -5,6 +5,22 @@
 
 use super::escape;
 use crate::glossary;
+use crate::lang::Lang;
+
+/// A term's English name beside its name in the reader's language: "FIE (foreign-invested
+/// enterprise)" as "FIE, foreign-invested enterprise", marked English for screen readers. The
+/// page's styles show it only on a page in another language than English.
+#[cfg(not(target_arch = "wasm32"))]
+fn english_name(term: &str) -> String {
+    let name = match term.split_once(" (") {
+        Some((short, long)) => format!("{short}, {}", long.trim_end_matches(')')),
+        None => term.to_string(),
+    };
+    format!(
+        "<span class=\"term-en\" lang=\"en\">{}</span>",
+        escape(&name)
+    )
+}
 
 /// Every definition's popover and the whole glossary's, for `cargo xtask dist` to put in the
 /// page once.
@@ -15,17 +31,19 @@ pub fn glossary_popovers() -> String {
     );
     for term in glossary::TERMS {
         html.push_str(&format!(
-            "<dt id=\"term-{}\">{}</dt><dd>{}</dd>",
+            "<dt id=\"term-{}\">{}{}</dt><dd>{}</dd>",
             term.id,
             escape(term.term),
+            english_name(term.term),
             escape(term.definition)
         ));
     }
     html.push_str("</dl></div>");
     for term in glossary::TERMS {
         html.push_str(&format!(
-            "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\">{}</dfn>: {}</p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
+            "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\">{}{}</dfn>: <span>{}</span></p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
             escape(term.term),
+            english_name(term.term),
             escape(term.definition),
             id = term.id,
         ));
@@ -41,12 +59,16 @@ pub fn term_button(id: &str, text: &str) -> String {
     )
 }
 
-/// `text`, escaped, with the first use of each glossary term made a button that opens its
-/// definition.
-pub fn with_terms(text: &str) -> String {
+/// `text` in the reader's language, escaped, with the first use of each glossary term made a
+/// button that opens its definition. The text is translated whole, before its terms are found,
+/// since a sentence cut at its terms would not translate.
+pub fn with_terms(lang: Lang, text: &str) -> String {
+    let text = crate::lang::text(lang, text);
     let mut html = String::new();
     let mut done = 0;
-    for (range, term) in glossary::occurrences(text) {
+    for (range, term) in
+        glossary::occurrences_spelled(&text, |spelling| crate::lang::text(lang, spelling))
+    {
         html.push_str(&escape(&text[done..range.start]));
         html.push_str(&term_button(term.id, &text[range.clone()]));
         done = range.end;

@@ -553,15 +553,17 @@ pub fn table_parts(plot: Option<&Plot>) -> Rows {
             };
             let mut reference = String::new();
             if point.status != Status::Clean || !point.note.is_empty() {
+                // The cell's series, its year and its note are three texts, so that each is
+                // translated on its own.
                 let note = format!(
-                    "{} {}: {}",
-                    series.label,
-                    category.label,
-                    if point.note.is_empty() {
+                    "<span>{}</span> <span>{}</span>: <span>{}</span>",
+                    escape(&series.label),
+                    escape(&category.label),
+                    escape(if point.note.is_empty() {
                         point.status.words()
                     } else {
                         &point.note
-                    }
+                    })
                 );
                 let number = match notes.iter().position(|existing| existing == &note) {
                     Some(index) => index + 1,
@@ -599,11 +601,7 @@ pub fn table_parts(plot: Option<&Plot>) -> Rows {
     if !notes.is_empty() {
         html.push_str("<ol class=\"cell-notes\">");
         for (index, note) in notes.iter().enumerate() {
-            html.push_str(&format!(
-                "<li id=\"note-{}\">{}</li>",
-                index + 1,
-                escape(note)
-            ));
+            html.push_str(&format!("<li id=\"note-{}\">{note}</li>", index + 1));
         }
         html.push_str("</ol>");
     }
@@ -654,35 +652,41 @@ pub fn stats(stats: &[Stat]) -> String {
 
 /// About the data of a view: how it was read, the measure's caveat, the findings on it, and
 /// the citation.
-pub fn about(state: &State) -> String {
+pub fn about(state: &State, lang: Lang) -> String {
     let mut html = String::new();
     if let Some(dataset) = state.view().dataset() {
         let info = dataset.info();
         let caveat = state.measure().caveat;
         if !caveat.is_empty() {
-            html.push_str(&format!("<p class=\"caveat\">{}</p>", with_terms(caveat)));
+            html.push_str(&format!(
+                "<p class=\"caveat\">{}</p>",
+                with_terms(lang, caveat)
+            ));
         }
         html.push_str(&prebuilt(&format!("findings-{}", dataset.id())));
         html.push_str(&format!(
             "<details><summary>How this table was read</summary><p>{}</p></details>",
-            with_terms(info.note)
+            with_terms(lang, info.note)
         ));
         html.push_str(&format!(
             "<p class=\"source\">Source: {} {}</p>",
             escape(info.source),
-            escape(data::facts::CITATION)
+            citation()
         ));
     } else if state.view() == ViewId::Trade {
         html.push_str(&quoted::unplotted_numbers());
         html.push_str(&prebuilt("statements"));
-        html.push_str(&format!(
-            "<p class=\"source\">Source: {}</p>",
-            escape(data::facts::CITATION)
-        ));
+        html.push_str(&format!("<p class=\"source\">Source: {}</p>", citation()));
     } else {
         html.push_str(&prebuilt("quality"));
     }
     html
+}
+
+/// The paper's reference, which stays in English in every language: it names the paper as it
+/// was published.
+fn citation() -> String {
+    format!("<span lang=\"en\">{}</span>", escape(data::facts::CITATION))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,7 +5,9 @@
 //! These need the audit's and the claims check's code, so they are built natively only, by
 //! `cargo xtask dist` (see [`super::prebuilt_parts`]). What the page's filters read travels as
 //! `data-` attributes of each item, and the search reads the item's own text; the matching
-//! itself is [`crate::quality`].
+//! itself is [`crate::quality`]. Each finding's and claim's own words (and the paper's section
+//! it cites) are marked `lang="en"`: a page in another language translates the list's interface
+//! around them, while their words stay English, and screen readers read them so.
 
 use super::escape;
 use crate::checks::{self, Claim, Finding, Severity, Verdict};
@@ -103,7 +105,7 @@ fn item_actions(anchor: &str, cells: &[String], title: &str, source: Option<&str
     let label = Target::of(&keys).button_label();
     let source = source.map_or(String::new(), |source| {
         format!(
-            "<span class=\"{}\">{}</span>",
+            "<span class=\"{}\" lang=\"en\">{}</span>",
             quality::SOURCE_CLASS,
             escape(source)
         )
@@ -120,7 +122,7 @@ fn item_actions(anchor: &str, cells: &[String], title: &str, source: Option<&str
 fn finding_item(finding: &Finding, anchor: &str) -> String {
     let severity = finding.severity.id();
     format!(
-        "<li class=\"finding quality-item {severity}\" {}><h4 id=\"{anchor}-title\"><span class=\"severity\">{severity}</span> {}</h4><p class=\"numbers\">{}</p><p>{}</p>{}</li>",
+        "<li class=\"finding quality-item {severity}\" {}><h4 id=\"{anchor}-title\"><span class=\"severity\">{severity}</span> <span lang=\"en\">{}</span></h4><p class=\"numbers\" lang=\"en\">{}</p><p lang=\"en\">{}</p>{}</li>",
         item_attributes(
             anchor,
             severity,
@@ -141,7 +143,7 @@ fn claim_item(claim: &Claim, anchor: &str) -> String {
         String::new()
     };
     format!(
-        "<li class=\"claim quality-item\" {}><p class=\"statement\" id=\"{anchor}-title\"><span class=\"verdict verdict-{verdict}\">{}</span> {}</p><p class=\"computation\">{}{status_html}</p>{}</li>",
+        "<li class=\"claim quality-item\" {}><p class=\"statement\" id=\"{anchor}-title\"><span class=\"verdict verdict-{verdict}\">{}</span> <span lang=\"en\">{}</span></p><p class=\"computation\"><span lang=\"en\">{}</span>{status_html}</p>{}</li>",
         item_attributes(
             anchor,
             claim.verdict.id(),
@@ -303,7 +305,7 @@ fn slide(findings: &[&Finding], claims: &[Claim]) -> String {
     };
     format!(
         "<section class=\"quality-slide\" aria-labelledby=\"quality-slide-heading\"><h2 id=\"quality-slide-heading\">{heading}</h2>\
-         <ul class=\"slide-findings\">{shown}</ul>\
+         <ul class=\"slide-findings\" lang=\"en\">{shown}</ul>\
          <details class=\"slide-more\"><summary>Show the full list: {} findings and {} claims</summary></details></section>",
         findings.len(),
         claims.len()
@@ -403,7 +405,7 @@ pub fn table_findings(dataset: Dataset) -> String {
         ));
         for finding in findings {
             html.push_str(&format!(
-                "<li class=\"{}\"><span class=\"severity\">{}</span> {}</li>",
+                "<li class=\"{}\"><span class=\"severity\">{}</span> <span lang=\"en\">{}</span></li>",
                 finding.severity.id(),
                 finding.severity.id(),
                 escape(&finding.title)
@@ -435,7 +437,7 @@ pub fn statements() -> String {
             .filter(|claim| claim.dataset == dataset)
         {
             html.push_str(&format!(
-                "<li><span class=\"verdict verdict-{}\">{}</span> {} <small>{}. {}</small></li>",
+                "<li><span class=\"verdict verdict-{}\">{}</span> <span lang=\"en\">{} <small>{}. {}</small></span></li>",
                 claim.verdict.id(),
                 verdict_words(claim.verdict),
                 escape(&claim.statement),

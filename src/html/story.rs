@@ -128,7 +128,7 @@ pub fn story_bar(session: &Session) -> String {
     if !step.caption.is_empty() {
         html.push_str(&format!(
             "<p class=\"step-caption\" id=\"step-caption\">{}</p>",
-            super::with_terms(&step.caption)
+            super::with_terms(session.display.lang, &step.caption)
         ));
     }
     if let Some(asked) = &step.question {
@@ -138,15 +138,16 @@ pub fn story_bar(session: &Session) -> String {
     html
 }
 
-/// How much of a caption's room is used, as `www/app.js` updates it while the teacher types.
+/// How much of a caption's room is used. While the teacher types, `www/app.js` changes only its
+/// number and whether "no more" shows, so that its words stay in the reader's language.
 fn caption_count(length: usize) -> String {
-    let full = if length >= CAPTION_LENGTH {
-        ": a caption holds no more"
-    } else {
+    let hidden = if length >= CAPTION_LENGTH {
         ""
+    } else {
+        " hidden"
     };
     format!(
-        "{} of {} characters{full}",
+        "<span class=\"caption-length\">{}</span> of {} characters<span class=\"caption-full\"{hidden}>: a caption holds no more</span>",
         number(length as f64, 0),
         number(CAPTION_LENGTH as f64, 0)
     )

@@ -170,7 +170,8 @@ impl App {
     /// them in.
     pub fn prebuilt_ready(&mut self) -> Result<(), JsValue> {
         self.fill_prebuilt()?;
-        self.quality.attach(&self.document)?;
+        self.quality
+            .attach(&self.document, self.session.display.lang)?;
         self.reveal_anchor()?;
         element(&self.document, "app")?.set_attribute("data-ready", "true")
     }
@@ -520,9 +521,13 @@ impl App {
             }
         }
         self.update_region("stats", html::stats(&view::stats(&self.session.state)))?;
-        if self.update_region("about", html::about(&self.session.state))? {
+        if self.update_region(
+            "about",
+            html::about(&self.session.state, self.session.display.lang),
+        )? {
             self.fill_prebuilt()?;
-            self.quality.attach(&self.document)?;
+            self.quality
+                .attach(&self.document, self.session.display.lang)?;
         }
         let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
         let document = &self.document;

@@ -5,6 +5,7 @@
 //! and the counts.
 
 use super::set_hidden;
+use crate::lang::Lang;
 use crate::quality::{self, Entry, Filter, Tally};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +30,8 @@ pub struct QualityList {
     holders: Vec<(web_sys::Element, String)>,
     /// The timer of the screen reader's announcement, while one waits.
     announcement: Option<i32>,
+    /// The reader's language, in which the list says what it shows.
+    lang: Lang,
 }
 
 /// The elements of `document` that match `selector`, each with its `attribute`.
@@ -50,7 +53,8 @@ fn with_attribute(
 impl QualityList {
     /// Finds the list's items after the prebuilt parts were put into the page (there are none
     /// outside Data quality), and applies the reader's search and filters to them.
-    pub fn attach(&mut self, document: &web_sys::Document) -> Result<(), JsValue> {
+    pub fn attach(&mut self, document: &web_sys::Document, lang: Lang) -> Result<(), JsValue> {
+        self.lang = lang;
         self.items = with_attribute(document, ".quality-item[data-kind]", "data-kind")?
             .into_iter()
             .map(|(element, kind)| {
@@ -147,7 +151,11 @@ impl QualityList {
         if self.filter.searches() && !self.texts_read {
             self.read_texts()?;
         }
-        let tally = Tally::of(self.items.iter().map(|(_, entry)| entry), &self.filter);
+        let tally = Tally::of(
+            self.items.iter().map(|(_, entry)| entry),
+            &self.filter,
+            self.lang,
+        );
         for (element, entry) in &self.items {
             let hidden = !self.filter.matches(entry);
             if element.has_attribute("hidden") != hidden {

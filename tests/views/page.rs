@@ -2,6 +2,7 @@
 //! the table's notes.
 
 use super::*;
+use ict_explorer::lang::Lang;
 use ict_explorer::view::Target;
 
 #[test]
@@ -50,7 +51,7 @@ fn controls_are_labelled_native_form_elements() {
 fn the_quality_view_lists_every_finding_and_claim() {
     let state = State::for_view(ViewId::Quality);
     assert!(view::plot(&state).is_none());
-    let page = html::about(&state);
+    let page = html::about(&state, Lang::En);
     assert_eq!(
         page.matches("class=\"finding ").count(),
         ict_explorer::checks::paper().findings.len()
