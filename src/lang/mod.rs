@@ -4,8 +4,9 @@
 //! The catalogue's sources are the files `src/lang/zh/*.txt`: pairs of an English text (`en:`)
 //! and its Chinese (`zh:`), separated by blank lines. Every number in an English text is written
 //! `{0}`, `{1}`, … in order (see [`template`]), so that one entry serves every value, and the
-//! Chinese may put them in another order, as `{0:万}` to group a large number by 万 and 亿, or as
-//! `{0:e6}` for a number of millions said in 万 and 亿.
+//! Chinese may put them in another order, as `{0:万}` to group a large number by 万 and 亿, as
+//! `{0:e6}` for a number of millions said in 万 and 亿, or leave one out as `{0:-}` (an English
+//! plural's "s").
 //!
 //! The page ships the Chinese alone, keyed by a hash of the English ([`Catalogue::shipped`]):
 //! English readers load none of it, and Chinese readers no English twice. A text the catalogue
@@ -310,6 +311,10 @@ fn fill_in(template: &str, values: &[&str]) -> String {
 /// A number written as its placeholder's style asks: as written, or grouped by 万 and 亿 (`万`),
 /// after scaling by a power of ten (`e6`: millions).
 fn styled(value: &str, style: &str) -> String {
+    // A word the Chinese has no use for, such as an English plural's "s".
+    if style == "-" {
+        return String::new();
+    }
     let scale = style
         .strip_prefix('e')
         .and_then(|power| power.parse::<i32>().ok());
@@ -421,6 +426,7 @@ mod tests {
         assert_eq!(fill_in("{0:e6}美元", &["+25"]), "+2500万美元");
         assert_eq!(fill_in("{0:e6}美元", &["−25"]), "−2500万美元");
         assert_eq!(fill_in("{5}", &["1"]), "{5}");
+        assert_eq!(fill_in("{0}项发现{1:-}", &["2", "s"]), "2项发现");
     }
 
     #[test]

@@ -29,8 +29,9 @@ export function chineseStates(steps = 15) {
  */
 export async function untranslated(page) {
   return page.evaluate(() => {
-    // Latin letters that Chinese texts keep: acronyms, units and names.
-    const allowed = /^(ICT|FDI|R&D|SOE|SCE|SCEs|JSC|FIE|FIEs|WFOE|JV|JVs|GPN|CAGR|WTO|OECD|IBM|Dell|Lenovo|Huawei|PC|HTML|ZTE|TCL|HP|US\$|US|RMB|CSV|SVG|PNG|JSON|PDF|A4|Letter|pp|Ning|Lutao|Pacific|Affairs|OCR|xAPI|yinjinlai|zouchuqu|Chart\.js|GDP|IT|OEM|ODM|EU|Tab|Enter|Esc|Shift|Home|End|PgUp|PgDn|P|L|i|x|n|m|bn)$/;
+    // Latin letters that Chinese texts keep: acronyms, units and names, and the letters the OCR
+    // printed where digits were (I, B, SI, O), which the notes quote as printed.
+    const allowed = /^(ICT|FDI|R&D|SOE|SCE|SCEs|JSC|FIE|FIEs|WFOE|JV|JVs|GPN|CAGR|WTO|OECD|IBM|Dell|Lenovo|Huawei|PC|HTML|ZTE|TCL|HP|US\$|US|RMB|CSV|SVG|PNG|JSON|PDF|A4|Letter|pp|Ning|Lutao|Pacific|Affairs|OCR|xAPI|yinjinlai|zouchuqu|Chart\.js|GDP|IT|OEM|ODM|EU|Tab|Enter|Esc|Shift|Home|End|PgUp|PgDn|P|L|i|x|n|m|bn|I|B|S|SI|O)$/;
     const found = [];
     const keep = '[lang=en],script,style,noscript,template,textarea,#embed-code,#embed-script,#share-link,[hidden]';
     const english = (text) => {
