@@ -2,7 +2,7 @@
 //! each view they left, and the story they are walking through, if any. The page holds one
 //! session; links, keys, clicks and scripts all change it through [`Session::apply`].
 
-use crate::display::{Display, Part};
+use crate::display::{Display, Part, Printing};
 use crate::notice::quoted;
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
 use crate::view::{self, Direction, Event, Setting, State, StepEdit, StoryMove, Target, ViewId};
@@ -21,6 +21,8 @@ pub struct Session {
     /// The finding or claim whose "Show in…" button opened this view, if the reader came from
     /// one: not part of the link, since it says where the reader came from.
     pub focus: Option<Focus>,
+    /// How a story is printed as a worksheet: the page's choice, not part of the link.
+    pub printing: Printing,
 }
 
 /// What a "Show in…" button brought the reader to see: shown above the chart of the view it
@@ -69,6 +71,7 @@ impl Session {
             memory: Vec::new(),
             story: None,
             focus: None,
+            printing: Printing::default(),
         };
         let problems = session.load(query);
         (session, problems)
@@ -315,6 +318,14 @@ impl Session {
             Event::StepEdit(number, edit) => self.edit_step(number, edit),
             Event::Keys(on) => {
                 self.display.keys = on;
+                Ok(())
+            }
+            Event::WorksheetPaper(paper) => {
+                self.printing.paper = paper;
+                Ok(())
+            }
+            Event::WorksheetKey(on) => {
+                self.printing.answer_key = on;
                 Ok(())
             }
             Event::Goto(key) => {

@@ -67,7 +67,11 @@ const HEADERS_FILE: &str = "_headers";
 /// chart, and controls whose words a press does not select, left the file at 272,621, and the
 /// budget down to 272,650 (a doc comment on an exported wasm function moves the file by up to
 /// 55 bytes, so the margin is no smaller).
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 272_650;
+/// Issue 16's "Print worksheet" adds 2,529 bytes (the file went from 272,621 to 275,150): the
+/// worksheet's HTML in the core (`html::worksheet`, 1.8 KB of wasm code and its words), its
+/// three controls and their events, and the print styles (about 290 bytes); the budget rises by
+/// as much, to 275,179, keeping the same margin.
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 275_179;
 
 /// Where the build put things.
 pub struct Outputs {
