@@ -406,3 +406,47 @@ pub fn embed_snippets(
     );
     (frame, placeholder)
 }
+
+/// The paper a worksheet is printed on: each is a named page of the stylesheet (`@page a4`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
+    /// The paper's id, as the page's picker sends it and the stylesheet names its page.
+    pub fn id(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        }
+    }
+
+    /// The paper's name as a reader knows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "US Letter",
+        }
+    }
+}
+
+/// How a story is printed as a worksheet: on which paper, and whether the answer key comes
+/// last (a teacher leaves it out of the copies for the class).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Printing {
+    pub paper: Paper,
+    pub answer_key: bool,
+}
+
+impl Default for Printing {
+    fn default() -> Printing {
+        Printing {
+            paper: Paper::A4,
+            answer_key: true,
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! session; links, keys, clicks and scripts all change it through [`Session::apply`].
 
 use crate::data::Lookup;
-use crate::display::{Display, Part};
+use crate::display::{Display, Part, Printing};
 use crate::notice::quoted;
 use crate::story::answer::{Reading, Record};
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
@@ -26,6 +26,8 @@ pub struct Session {
     /// The reader's tries at the open story's questions, one entry per question tried; cleared
     /// when another story opens, the story is left, or its steps are added or moved.
     pub answers: Vec<Tries>,
+    /// How a story is printed as a worksheet: the page's choice, not part of the link.
+    pub printing: Printing,
 }
 
 /// A reader's tries at the question of one step.
@@ -97,6 +99,7 @@ impl Session {
             story: None,
             focus: None,
             answers: Vec::new(),
+            printing: Printing::default(),
         };
         let problems = session.load(query);
         (session, problems)
@@ -426,6 +429,14 @@ impl Session {
             Event::Answer(typed) => self.answer(&typed),
             Event::Keys(on) => {
                 self.display.keys = on;
+                Ok(())
+            }
+            Event::WorksheetPaper(paper) => {
+                self.printing.paper = paper;
+                Ok(())
+            }
+            Event::WorksheetKey(on) => {
+                self.printing.answer_key = on;
                 Ok(())
             }
             Event::Goto(key) => {

@@ -40,7 +40,7 @@ fn the_app_starts_in_a_page_and_follows_events() {
          </figure><p id=\"summary\"></p><div id=\"stats\"></div><div id=\"copy-panel\"></div>\
          <div id=\"share-field\"><input id=\"share-link\"></div><p id=\"share-none\"></p>\
          <section id=\"story\"></section><button id=\"drawer-toggle\"></button><div id=\"story-steps\"></div><details id=\"embed\"><div id=\"embed-options\"></div><iframe id=\"embed-preview\"></iframe></details>\
-         <div id=\"table\"></div><div id=\"about\"></div></main>",
+         <div id=\"table\"></div><div id=\"about\"></div></main><div id=\"worksheet\"></div>",
     );
     body.append_child(&page).expect("page attached");
     let mut app = App::new(document.clone(), "?view=ownership", false, "").expect("the app starts");
@@ -114,6 +114,40 @@ fn the_app_starts_in_a_page_and_follows_events() {
         let after = js_sys::JSON::stringify(&app.state().expect("state")).expect("json");
         assert_eq!(before, after, "a refused setState changed the state");
     }
+
+    // "Print worksheet" puts the open story's worksheet in the page and tells the page to
+    // print it; leaving the story takes it away again.
+    let worksheet = || {
+        document
+            .get_element_by_id("worksheet")
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    };
+    assert!(
+        !app.event("worksheet-print", "", true).expect("handled"),
+        "the page is told to print a worksheet with no story open"
+    );
+    app.event("story-open", "ning", true)
+        .expect("the story opens");
+    assert!(
+        app.event("worksheet-print", "", true).expect("handled"),
+        "the page is not told to print the story's worksheet"
+    );
+    let sections = document
+        .query_selector_all("#worksheet .ws-step")
+        .expect("a selector")
+        .length();
+    assert_eq!(
+        sections as usize,
+        ict_explorer::story::Story::built_in().steps.len(),
+        "the worksheet in the page has not one section per step"
+    );
+    app.event("story-leave", "", true).expect("handled");
+    assert_eq!(
+        worksheet(),
+        "",
+        "the worksheet stays in the page after the story was left"
+    );
     page.remove();
 }
 

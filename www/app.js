@@ -457,6 +457,8 @@
         if (button.id === 'fullscreen') return toggleFullscreen();
         if (button.name === 'play') return play();
         if (button.name === 'save-page') return savePage();
+        // The core puts the worksheet in the page and says whether there is one to print.
+        if (button.name === 'worksheet-print') return send(button.name, '', true) && window.print();
         if (button.name === 'goto') keepPlace(button);
         if (cameFromItem && button.closest('#focus-banner') && button.name === 'view' && button.value === 'quality') {
           cameFromItem = false;

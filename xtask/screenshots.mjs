@@ -5,11 +5,14 @@
 // (docs/projector-step-3.png, docs/projector-step-11.png), on the small projectors classrooms have
 // (docs/projector-1024-step-3.png, docs/projector-1366-step-12.png), and the 2× PNG that a phone
 // downloads of the Ownership chart (docs/phone-download-2x.png); the FDI view in Chinese
-// (docs/screenshot-zh.png); and README's example course page that lists a student's answers,
-// run as written there with a wrong and a right answer (docs/answers.png).
+// (docs/screenshot-zh.png); README's example course page that lists a student's answers, run as
+// written there with a wrong and a right answer (docs/answers.png); and two A4 pages of the
+// built-in story printed as a worksheet, a step's and the answer key's (docs/worksheet-a4.png).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { createCanvas } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
 import { READY, ROOT, SINGLE_FILE_URL, launchBrowser, openExplorer } from '../tests/e2e/helpers.mjs';
 
@@ -65,6 +68,7 @@ try {
   console.log(`wrote ${path.relative(ROOT, file)} (the 2× PNG a 360 px phone downloads)`);
   await context.close();
   await answersShot();
+  await worksheetPages();
 } finally {
   await browser.close();
 }
@@ -91,4 +95,40 @@ async function answersShot() {
   await page.screenshot({ path: file });
   console.log(`wrote ${path.relative(ROOT, file)} (README's course page listing answers)`);
   await context.close();
+}
+
+// The worksheet as Chromium prints it to PDF (what the print dialog would print), its step 3
+// and its answer key's first page drawn side by side by pdf.js.
+async function worksheetPages() {
+  const { context, page } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?story=ning&step=3` });
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#worksheet-print');
+  const pdf = await getDocument({ data: new Uint8Array(await page.pdf({ printBackground: true, preferCSSPageSize: true })) }).promise;
+  await context.close();
+  const key = await findPage(pdf, 'Answer key');
+  const pages = await Promise.all([3, key].map((number) => pdf.getPage(number)));
+  const scale = 1;
+  const [width, height] = [pages[0].view[2] * scale, pages[0].view[3] * scale];
+  const gap = 24;
+  const sheet = createCanvas(Math.ceil(width * 2 + gap * 3), Math.ceil(height + gap * 2));
+  const context2d = sheet.getContext('2d');
+  context2d.fillStyle = '#d0d0d0';
+  context2d.fillRect(0, 0, sheet.width, sheet.height);
+  for (const [index, pdfPage] of pages.entries()) {
+    const canvas = createCanvas(Math.ceil(width), Math.ceil(height));
+    await pdfPage.render({ canvasContext: canvas.getContext('2d'), viewport: pdfPage.getViewport({ scale }) }).promise;
+    context2d.drawImage(canvas, gap + index * (width + gap), gap);
+  }
+  const file = path.join(outDir, 'worksheet-a4.png');
+  await writeFile(file, await sheet.encode('png'));
+  console.log(`wrote ${path.relative(ROOT, file)} (the worksheet's step 3 and answer key, printed on A4)`);
+}
+
+/** The number (from 1) of the first page of `pdf` whose text holds `text`. */
+async function findPage(pdf, text) {
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    if (content.items.map((item) => item.str).join('').includes(text)) return number;
+  }
+  throw new Error(`The printed worksheet has no page with "${text}".`);
 }

@@ -21,6 +21,7 @@ mod quoted;
 mod quality;
 mod story;
 mod tooltip;
+mod worksheet;
 /// The escaping every fragment uses, kept below the page so that the embed codes share it.
 pub use crate::markup::escape;
 pub use embed::{embed_options, offered_groups, palette_css};
@@ -30,6 +31,7 @@ pub use glossary::glossary_popovers;
 pub use glossary::{term_button, terms_line, with_terms};
 pub use story::{story_bar, story_editor};
 pub use tooltip::tooltip;
+pub use worksheet::worksheet;
 
 /// The fallback data tables that `cargo xtask dist` puts in place of `<!--FALLBACK-->` in
 /// `www/index.html`: a `<section>` with one `<table>` per dataset (series, measure, year, value,

@@ -3,13 +3,29 @@
 
 use super::escape;
 use crate::data::Lookup;
+use crate::display::{Paper, Printing};
 use crate::format::number;
 use crate::session::Session;
-use crate::story::{Question, BUILT_IN, CAPTION_LENGTH, MOST_STEPS, TITLE_LENGTH};
+use crate::story::{Answer, Question, BUILT_IN, CAPTION_LENGTH, MOST_STEPS, TITLE_LENGTH};
 use crate::view::Control;
 
 fn button(name: &str, label: &str, extra: &str) -> String {
     format!("<button type=\"button\" name=\"{name}\" value=\"\"{extra}>{label}</button>")
+}
+
+/// The inputs of an answer as list items: each one's label, value and status.
+pub(super) fn answer_inputs(answer: &Answer) -> String {
+    let mut inputs = String::new();
+    for input in &answer.inputs {
+        inputs.push_str(&format!(
+            "<li>{}: {} <span class=\"status status-{}\">{}</span></li>",
+            escape(&input.label),
+            escape(&input.shown()),
+            input.status.id(),
+            input.status.id()
+        ));
+    }
+    inputs
 }
 
 /// The question of a step and the precision it asks for. A reader answers it in a form and is
@@ -19,17 +35,7 @@ fn button(name: &str, label: &str, extra: &str) -> String {
 fn question(session: &Session, question: &Question) -> String {
     let answer = question.answer(Lookup::paper());
     let expected = answer.expected();
-    let mut inputs = String::new();
-    for input in &answer.inputs {
-        let value = input.shown();
-        inputs.push_str(&format!(
-            "<li>{}: {} <span class=\"status status-{}\">{}</span></li>",
-            escape(&input.label),
-            escape(&value),
-            input.status.id(),
-            input.status.id()
-        ));
-    }
+    let inputs = answer_inputs(&answer);
     let card = format!(
         "<div class=\"answer-card\"><p class=\"answer\">{}</p><p class=\"working\">{}</p><ul class=\"inputs\">{inputs}</ul>\
          <p class=\"hint\">Computed from the cells when the page is built from the data, and as trustworthy as the weakest of them ({}).</p></div>",
@@ -104,7 +110,7 @@ pub fn story_bar(session: &Session) -> String {
     let mut html = format!(
         "<div class=\"story-nav\" role=\"group\" aria-label=\"Story\"><span class=\"story-name\">{}</span>\
          {}<span class=\"story-counter\" id=\"story-counter\">Step {} of {count}</span>{}{}{}</div>",
-        escape(if story.title.is_empty() { "A story" } else { &story.title }),
+        escape(story.shown_title()),
         button(
             Control::StoryPrev.name(),
             "← Previous",
@@ -135,7 +141,34 @@ pub fn story_bar(session: &Session) -> String {
         html.push_str(&question(session, asked));
     }
     html.push_str("</div>");
+    html.push_str(&print_choices(&session.printing));
     html
+}
+
+/// "Print worksheet", with the paper and whether the answer key is printed.
+fn print_choices(printing: &Printing) -> String {
+    let mut papers = String::new();
+    for paper in Paper::ALL {
+        let chosen = if paper == printing.paper {
+            " selected"
+        } else {
+            ""
+        };
+        papers.push_str(&format!(
+            "<option value=\"{}\"{chosen}>{}</option>",
+            paper.id(),
+            paper.label()
+        ));
+    }
+    format!(
+        "<div class=\"story-print\" role=\"group\" aria-label=\"Worksheet\">{}\
+         <label>Paper <select id=\"worksheet-paper\" name=\"{}\">{papers}</select></label>\
+         <label><input type=\"checkbox\" id=\"worksheet-key\" name=\"{}\"{}> Include the answer key</label></div>",
+        button(Control::WorksheetPrint.name(), "Print worksheet", " id=\"worksheet-print\""),
+        Control::WorksheetPaper.name(),
+        Control::WorksheetKey.name(),
+        if printing.answer_key { " checked" } else { "" }
+    )
 }
 
 /// How much of a caption's room is used. While the teacher types, `www/app.js` changes only its

@@ -430,6 +430,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn the_catalogue_reads_its_sources_and_refuses_what_it_cannot() {
         let source =
             "# tabs\nen: Ownership\nzh: 所有制\n\nen: Step {0} of {1}\nzh: 第{0}步，共{1}步\n";

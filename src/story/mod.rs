@@ -83,6 +83,15 @@ impl Story {
         within("A story's title", one_line(title), TITLE_LENGTH)
     }
 
+    /// The story's title as the page shows it: "A story" when the teacher gave it none.
+    pub fn shown_title(&self) -> &str {
+        if self.title.is_empty() {
+            "A story"
+        } else {
+            &self.title
+        }
+    }
+
     /// The built-in story, "The paper's argument".
     pub fn built_in() -> Story {
         ning::story()

@@ -9,7 +9,7 @@
 
 use super::ids::{Transform, ViewId};
 use super::setting::Setting;
-use crate::display::{Group, Part};
+use crate::display::{Group, Paper, Part};
 use crate::notice::quoted;
 use crate::plot::ChartKind;
 
@@ -79,10 +79,13 @@ pub enum Control {
     QualityKind,
     QualitySource,
     QualityClear,
+    WorksheetPaper,
+    WorksheetKey,
+    WorksheetPrint,
 }
 
 impl Control {
-    pub const ALL: [Control; 57] = [
+    pub const ALL: [Control; 60] = [
         Control::View,
         Control::Measure,
         Control::Transform,
@@ -140,6 +143,9 @@ impl Control {
         Control::QualityKind,
         Control::QualitySource,
         Control::QualityClear,
+        Control::WorksheetPaper,
+        Control::WorksheetKey,
+        Control::WorksheetPrint,
     ];
 
     /// The control's name, as the page's `name` attributes give it. The step editor's
@@ -203,6 +209,9 @@ impl Control {
             Control::QualityKind => crate::quality::KIND,
             Control::QualitySource => crate::quality::SOURCE,
             Control::QualityClear => crate::quality::CLEAR,
+            Control::WorksheetPaper => "worksheet-paper",
+            Control::WorksheetKey => "worksheet-key",
+            Control::WorksheetPrint => "worksheet-print",
         }
     }
 
@@ -260,7 +269,9 @@ impl Control {
             | Control::Answer
             | Control::Keys
             | Control::Goto
-            | Control::FocusDismiss => Scope::Session,
+            | Control::FocusDismiss
+            | Control::WorksheetPaper
+            | Control::WorksheetKey => Scope::Session,
             Control::Present
             | Control::Download
             | Control::Drawer
@@ -272,7 +283,8 @@ impl Control {
             | Control::QualitySearch
             | Control::QualityKind
             | Control::QualitySource
-            | Control::QualityClear => Scope::Page,
+            | Control::QualityClear
+            | Control::WorksheetPrint => Scope::Page,
         }
     }
 
@@ -294,11 +306,11 @@ impl Control {
 pub enum Scope {
     /// The view's choices: [`State::apply`](super::State::apply).
     View,
-    /// Stories, "Show in…" and the shortcuts' switch:
+    /// Stories, "Show in…", the shortcuts' switch and the worksheet's choices:
     /// [`Session::apply`](crate::session::Session::apply).
     Session,
-    /// The page's own: presentation, downloads, the drawer, the embed options and the Data
-    /// quality list, which the browser glue handles.
+    /// The page's own: presentation, downloads, the drawer, the embed options, the Data
+    /// quality list and printing the worksheet, which the browser glue handles.
     Page,
 }
 
@@ -419,6 +431,10 @@ pub enum Event {
     /// "Show in…": a finding's or claim's target, read by [`Target::read`](super::Target::read).
     Goto(String),
     FocusDismiss,
+    /// The paper a worksheet is printed on.
+    WorksheetPaper(Paper),
+    /// Whether a worksheet ends with its answer key.
+    WorksheetKey(bool),
     // The page's own events, which the browser glue handles.
     Present,
     /// A download's kind (`csv`, `png-2x` …), read by the glue.
@@ -436,6 +452,8 @@ pub enum Event {
         value: String,
         checked: bool,
     },
+    /// Print the open story as a worksheet.
+    WorksheetPrint,
 }
 
 /// A move through the open story.
@@ -599,6 +617,14 @@ impl Event {
                 value: text(),
                 checked,
             },
+            Control::WorksheetPaper => Event::WorksheetPaper(
+                Paper::ALL
+                    .into_iter()
+                    .find(|paper| paper.id() == value)
+                    .ok_or_else(|| refused("A worksheet is printed on A4 or US Letter (a4 or letter), not ", value, "."))?,
+            ),
+            Control::WorksheetKey => Event::WorksheetKey(checked),
+            Control::WorksheetPrint => Event::WorksheetPrint,
             Control::StepTitle => step_edit(StepEdit::Title(text()))?,
             Control::StepCaption => step_edit(StepEdit::Caption(text()))?,
             Control::StepUp => step_edit(StepEdit::Up)?,

@@ -354,6 +354,7 @@ impl App {
                 self.download(&kind)?;
                 return Ok(false);
             }
+            Event::WorksheetPrint => return self.fill_worksheet(),
             Event::Drawer => {
                 let open = self.root_classes()?.toggle("drawer-open")?;
                 element(&self.document, "drawer-toggle")?
@@ -500,6 +501,14 @@ impl App {
         }
         self.update_region("story", html::story_bar(&self.session))?;
         self.update_region("story-steps", html::story_editor(&self.session))?;
+        // A worksheet printed from a story is not printed again once the story is left.
+        let printed = self
+            .regions
+            .get("worksheet")
+            .is_some_and(|shown| !shown.is_empty());
+        if printed && self.session.story.is_none() {
+            self.update_region("worksheet", String::new())?;
+        }
         let banner = html::focus_banner(&self.session, plot.as_ref());
         let no_banner = banner.is_empty();
         if self.update_region("focus-banner", banner)? {
@@ -793,6 +802,19 @@ impl App {
             JsValue::from_str(&format!("The chart could not be drawn: {problem}"))
         })?;
         self.chart_drawn(plot, hits)
+    }
+
+    /// Puts the open story's worksheet into the page's print-only region, and returns whether
+    /// there is one to print (`www/app.js` then opens the browser's print dialog).
+    fn fill_worksheet(&mut self) -> Result<bool, JsValue> {
+        let Some((story, _)) = &self.session.story else {
+            self.show_problems(&["Open a story to print it as a worksheet.".into()])?;
+            return Ok(false);
+        };
+        let link = format!("{}?{}", self.page_address(), self.session.saved_link());
+        let sheet = html::worksheet(story, &self.session.printing, &link);
+        self.update_region("worksheet", sheet)?;
+        Ok(true)
     }
 
     /// A text in the reader's language (see [`crate::lang::text`]).

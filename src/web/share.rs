@@ -54,16 +54,20 @@ impl App {
 }
 
 impl App {
+    /// The explorer's own address without its query or fragment (a view on a host page gives
+    /// it as its document's).
+    pub(super) fn page_address(&self) -> String {
+        let href = self.document.url().unwrap_or_default();
+        href.split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Fills the share link, the embed options and codes and the preview with the current
     /// state, or says why this page has no link to share.
     pub(super) fn update_share_links(&mut self) -> Result<(), JsValue> {
-        // The explorer's own address (a view on a host page gives it as its document's).
-        let href = self.document.url().unwrap_or_default();
-        let page = href
-            .split(['?', '#'])
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let page = self.page_address();
         let reason = unshareable_reason(&page);
         let document = &self.document;
         set_hidden(&element(document, "share-field")?, reason.is_some())?;

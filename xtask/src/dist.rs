@@ -73,9 +73,10 @@ const HEADERS_FILE: &str = "_headers";
 /// 55 bytes, so the margin is no smaller). Issue 16's answers (a question's form, the lenient
 /// reading of an answer within the stated precision, the tries and score in the session, and
 /// each try's record with its xAPI-shaped statement, serialised for `on('answer')`) took the file
-/// from 272,621 to 277,571, 4,950 bytes, and the budget up by as much, to 277,600 (for the lead
-/// to decide).
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 277_600;
+/// from 272,621 to 277,571, 4,950 bytes; its "Print worksheet" 2,529 more: the worksheet's HTML
+/// in the core (`html::worksheet`, 1.8 KB of wasm code and its words), its three controls and
+/// their events, and the print styles (about 290 bytes).
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 280_129;
 
 /// Where the build put things.
 pub struct Outputs {

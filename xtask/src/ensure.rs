@@ -310,6 +310,10 @@ pub fn node_packages() -> Result {
         modules.join("selenium-webdriver/package.json"),
         // Minifies the single file's inline scripts and styles (xtask/minify.mjs).
         modules.join("esbuild/package.json"),
+        // Reads the worksheet the end-to-end test prints to PDF; the screenshots draw its
+        // pages on @napi-rs/canvas.
+        modules.join("pdfjs-dist/legacy/build/pdf.mjs"),
+        modules.join("@napi-rs/canvas/package.json"),
         // The bench's peers, inlined into the pages it compares the app with.
         modules.join("chart.js/dist/chart.umd.min.js"),
         modules.join("vega/build/vega.min.js"),
@@ -319,7 +323,7 @@ pub fn node_packages() -> Result {
     let current = std::fs::read(&stamp).is_ok_and(|installed| installed == lock)
         && required.iter().all(|path| path.exists());
     if current {
-        ok("npm packages (binaryen, playwright-core, axe-core, selenium-webdriver, esbuild, the bench's chart libraries) as in package-lock.json");
+        ok("npm packages (binaryen, playwright-core, axe-core, selenium-webdriver, esbuild, pdfjs-dist, the bench's chart libraries) as in package-lock.json");
         return Ok(());
     }
     println!("  installing npm packages from package-lock.json");
