@@ -26,10 +26,12 @@ fn chinese() {
 /// Whether a text a Chinese reader sees is still English: it has Latin words beyond the
 /// acronyms and names that Chinese texts keep (as `tests/e2e/chinese.mjs` allows them).
 fn english_words(text: &str) -> Vec<&str> {
-    // The last five are the letters the OCR printed where digits were, which the notes quote.
-    const KEPT: [&str; 26] = [
+    // "A" (of A4) and "Letter" name the papers; the last five are the letters the OCR printed
+    // where digits were, which the notes quote.
+    const KEPT: [&str; 28] = [
         "ICT", "FDI", "R&D", "SOE", "SCE", "SCEs", "WTO", "OECD", "IBM", "PC", "OCR", "US", "GDP",
-        "Ning", "Lutao", "Lenovo", "HTML", "Foxconn", "IT", "i", "pp", "I", "B", "S", "SI", "O",
+        "Ning", "Lutao", "Lenovo", "HTML", "Foxconn", "IT", "i", "pp", "A", "Letter", "I", "B",
+        "S", "SI", "O",
     ];
     text.split(|ch: char| !(ch.is_ascii_alphabetic() || ch == '&'))
         .filter(|word| word.chars().any(|ch| ch.is_ascii_alphabetic()))
