@@ -176,20 +176,32 @@ impl Session {
         }
     }
 
-    /// The link a saved story file opens: the story alone, so that it starts on step 1.
+    /// The link a saved story file opens: the story alone, so that it starts on step 1, in the
+    /// page's language.
     pub fn saved_link(&self) -> String {
         match &self.story {
-            Some((story, _)) => form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(story.to_pairs())
-                .finish(),
+            Some((story, _)) => self.in_lang(
+                form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(story.to_pairs())
+                    .finish(),
+            ),
             None => self.link(),
         }
     }
 
-    /// The session's link without the display choices: what "Link to this view" shares.
+    /// A link with the page's language added, unless it is English.
+    fn in_lang(&self, link: String) -> String {
+        match self.display.lang_pair() {
+            Some(pair) => format!("{link}&{pair}"),
+            None => link,
+        }
+    }
+
+    /// The session's link without the display choices but its language: what "Link to this
+    /// view" shares.
     pub fn link(&self) -> String {
         let Some((story, index)) = &self.story else {
-            return self.state.to_query();
+            return self.in_lang(self.state.to_query());
         };
         let mut link = form_urlencoded::Serializer::new(String::new());
         link.extend_pairs(story.to_pairs());
@@ -199,7 +211,7 @@ impl Session {
             link.push('&');
             link.push_str(&self.state.to_query());
         }
-        link
+        self.in_lang(link)
     }
 
     /// The open story's current step, while a story is open and the reader is in its view.

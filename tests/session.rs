@@ -268,9 +268,24 @@ fn scripts_move_through_stories_with_set_state() {
 fn the_language_is_kept_in_links_and_told_to_scripts_which_cannot_change_it() {
     let chinese = open("view=fdi&lang=zh");
     assert_eq!(Snapshot::of_session(&chinese).lang, "zh");
-    assert!(chinese.query().contains("lang=zh"), "{}", chinese.query());
+    assert_eq!(
+        chinese.query().matches("lang=zh").count(),
+        1,
+        "{}",
+        chinese.query()
+    );
+    assert!(
+        chinese.link().contains("lang=zh"),
+        "the shared link forgets the language: {}",
+        chinese.link()
+    );
     assert!(!open("view=fdi").query().contains("lang="));
     let story = open("story=ning&step=4&lang=zh-CN");
+    assert!(
+        story.saved_link().contains("lang=zh"),
+        "a saved story forgets its language: {}",
+        story.saved_link()
+    );
     assert!(
         story.query().contains("lang=zh"),
         "a story's link forgets its language: {}",
