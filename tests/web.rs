@@ -43,7 +43,7 @@ fn the_app_starts_in_a_page_and_follows_events() {
          <div id=\"table\"></div><div id=\"about\"></div></main>",
     );
     body.append_child(&page).expect("page attached");
-    let mut app = App::new(document.clone(), "?view=ownership", false).expect("the app starts");
+    let mut app = App::new(document.clone(), "?view=ownership", false, "").expect("the app starts");
     let root = document.get_element_by_id("app").expect("root");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
     let summary = |document: &web_sys::Document| {

@@ -7,7 +7,7 @@ import { launchBrowser, SINGLE_FILE_URL, READY } from './helpers.mjs';
 import { pathToFileURL } from 'node:url';
 
 /** The views, by their link ids. */
-export const VIEWS = ['ownership', 'fdi', 'market', 'regimes', 'rd', 'trade', 'quality'];
+export const VIEWS = ['ownership', 'fdi', 'market', 'exports', 'rd', 'trade', 'quality'];
 
 /** The states to look at: a query each, and what to open in it. */
 export function chineseStates(steps = 15) {
