@@ -3,6 +3,7 @@
 
 use crate::data::{Status, Unit};
 use crate::format::{auto, number};
+use crate::lang::{fill, text, Lang};
 use crate::plot::{ChartKind, Plot, Point};
 
 /// A value with its unit, as the summary and the table print it: with exactly `decimals`
@@ -65,12 +66,35 @@ fn sentence_decimals<'p>(points: impl IntoIterator<Item = &'p Point>, unit: Unit
 /// The summary of a plot: what is shown, how each series moves or ranks, and how many values
 /// are corrected, guessed or missing.
 pub fn summary(plot: &Plot) -> String {
-    let mut sentences = vec![format!("{}.", plot.title)];
-    if plot.is_empty() {
-        sentences.push("Nothing is shown: switch on at least one series and one year.".to_string());
-        return sentences.join(" ");
+    summary_of(plot, Lang::En)
+}
+
+/// [`summary`] in the reader's language: the plot's labels translated (see
+/// [`Plot::translated`]), each sentence a template of the catalogue, each value said by its
+/// unit's template (so that Chinese groups large numbers by 万 and 亿).
+pub fn summary_in(plot: &Plot, lang: Lang) -> String {
+    if lang == Lang::En {
+        return summary_of(plot, lang);
     }
-    sentences.push(pointed_at(plot));
+    summary_of(&plot.translated(lang), lang)
+}
+
+/// [`summary_in`] of a plot whose labels are in `lang` already.
+fn summary_of(plot: &Plot, lang: Lang) -> String {
+    let mut sentences = vec![fill(lang, "{0}.", &[&plot.title])];
+    // Chinese sentences end in a full-width stop and need no space between them.
+    let gap = if lang == Lang::En { " " } else { "" };
+    if plot.is_empty() {
+        sentences.push(
+            text(
+                lang,
+                "Nothing is shown: switch on at least one series and one year.",
+            )
+            .into_owned(),
+        );
+        return sentences.join(gap);
+    }
+    sentences.push(pointed_at(plot, lang));
     if plot.categories.len() >= 2
         && plot
             .categories
@@ -80,7 +104,7 @@ pub fn summary(plot: &Plot) -> String {
         sentences.extend(
             plot.series
                 .iter()
-                .map(|series| trend(&series.label, &series.points, plot)),
+                .map(|series| trend(&series.label, &series.points, plot, lang)),
         );
     } else {
         for (index, category) in plot.categories.iter().enumerate() {
@@ -102,34 +126,49 @@ pub fn summary(plot: &Plot) -> String {
             let listing: Vec<String> = ranked
                 .iter()
                 .map(|(label, _, point)| {
-                    format!("{label} {}", point_text_at(point, plot.unit, decimals))
+                    fill(
+                        lang,
+                        "{0} {1}",
+                        &[label, &point_text_at(point, plot.unit, decimals, lang)],
+                    )
                 })
                 .collect();
-            let prefix = if category.label.is_empty() {
-                String::new()
-            } else {
-                format!("{}: ", category.label)
+            let listing = commas(&listing, lang);
+            let template = match (category.label.is_empty(), ranked.len() > 1) {
+                (true, true) => "from highest to lowest, {1}.",
+                (true, false) => "{1}.",
+                (false, true) => "{0}: from highest to lowest, {1}.",
+                (false, false) => "{0}: {1}.",
             };
-            let order = if listing.len() > 1 {
-                "from highest to lowest, "
-            } else {
-                ""
-            };
-            sentences.push(format!("{prefix}{order}{}.", listing.join(", ")));
+            sentences.push(fill(lang, template, &[&category.label, &listing]));
         }
     }
     if plot.kind == ChartKind::Stacked100 {
-        sentences
-            .push("Bars are scaled so that the shown series fill 100% in each year.".to_string());
+        sentences.push(
+            text(
+                lang,
+                "Bars are scaled so that the shown series fill 100% in each year.",
+            )
+            .into_owned(),
+        );
     }
-    sentences.push(status_sentence(plot));
+    sentences.push(status_sentence(plot, lang));
     sentences.retain(|sentence| !sentence.is_empty());
-    sentences.join(" ")
+    sentences.join(gap)
+}
+
+/// Items joined by commas ("A, B, C"), in the reader's language.
+fn commas(items: &[String], lang: Lang) -> String {
+    let mut items = items.iter();
+    let first = items.next().cloned().unwrap_or_default();
+    items.fold(first, |joined, item| {
+        fill(lang, "{0}, {1}", &[&joined, item])
+    })
 }
 
 /// What the chart points at, in a few short sentences: the emphasised series, the reference
 /// lines, the shaded spans, the outlined values and the callouts, each with its label.
-fn pointed_at(plot: &Plot) -> String {
+fn pointed_at(plot: &Plot, lang: Lang) -> String {
     let category = |index: usize| {
         plot.categories
             .get(index)
@@ -139,7 +178,7 @@ fn pointed_at(plot: &Plot) -> String {
         if label.is_empty() {
             place
         } else {
-            format!("{place}, {label}")
+            fill(lang, "{0}, {1}", &[&place, label])
         }
     };
     let mut sentences = Vec::new();
@@ -150,7 +189,7 @@ fn pointed_at(plot: &Plot) -> String {
         .map(|series| series.label.clone())
         .collect();
     if !emphasised.is_empty() {
-        sentences.push(format!("Emphasis on {}.", words(&emphasised)));
+        sentences.push(fill(lang, "Emphasis on {0}.", &[&words(&emphasised, lang)]));
     }
     let lines: Vec<String> = plot
         .reference_lines
@@ -158,7 +197,10 @@ fn pointed_at(plot: &Plot) -> String {
         .map(|line| labelled(category(line.category), &line.label))
         .collect();
     if !lines.is_empty() {
-        sentences.push(full_stop(format!("Marked: {}", lines.join("; "))));
+        sentences.push(full_stop(
+            fill(lang, "Marked: {0}", &[&semicolons(&lines, lang)]),
+            lang,
+        ));
     }
     let bands: Vec<String> = plot
         .bands
@@ -173,7 +215,10 @@ fn pointed_at(plot: &Plot) -> String {
         })
         .collect();
     if !bands.is_empty() {
-        sentences.push(full_stop(format!("Shaded: {}", bands.join("; "))));
+        sentences.push(full_stop(
+            fill(lang, "Shaded: {0}", &[&semicolons(&bands, lang)]),
+            lang,
+        ));
     }
     let outlined: Vec<String> = plot
         .outlines
@@ -181,64 +226,93 @@ fn pointed_at(plot: &Plot) -> String {
         .filter_map(|outline| {
             let series = plot.series.get(outline.series)?;
             let point = series.points.get(outline.category)?;
-            Some(format!(
-                "{} in {}, {}",
-                series.label,
-                category(outline.category),
-                point_text(point, plot.unit)
+            Some(fill(
+                lang,
+                "{0} in {1}, {2}",
+                &[
+                    &series.label,
+                    &category(outline.category),
+                    &point_text(point, plot.unit, lang),
+                ],
             ))
         })
         .collect();
     if !outlined.is_empty() {
-        sentences.push(format!("Outlined: {}.", listed(&outlined, MOST_LISTED)));
+        sentences.push(fill(
+            lang,
+            "Outlined: {0}.",
+            &[&listed(&outlined, MOST_LISTED, lang)],
+        ));
     }
     for note in &plot.notes {
         let series = plot
             .series
             .get(note.series)
             .map_or("", |series| series.label.as_str());
-        let place = format!("Note on {series} in {}", category(note.category));
-        sentences.push(full_stop(if note.label.is_empty() {
+        let place = fill(
+            lang,
+            "Note on {0} in {1}",
+            &[series, &category(note.category)],
+        );
+        let note = if note.label.is_empty() {
             place
         } else {
-            format!("{place}: {}", note.label)
-        }));
+            fill(lang, "{0}: {1}", &[&place, &note.label])
+        };
+        sentences.push(full_stop(note, lang));
     }
-    sentences.join(" ")
+    let gap = if lang == Lang::En { " " } else { "" };
+    sentences.join(gap)
 }
 
-/// `text` ending as a sentence: with a full stop unless a label already ends it.
-fn full_stop(mut text: String) -> String {
-    if !text.ends_with(['.', '!', '?', '…']) {
-        text.push('.');
+/// `text` ending as a sentence: with a full stop unless a label already ends it (in English,
+/// or with an ideographic full stop, exclamation or question mark).
+fn full_stop(text: String, lang: Lang) -> String {
+    if text.ends_with(['.', '!', '?', '…', '\u{3002}', '\u{ff01}', '\u{ff1f}']) {
+        text
+    } else {
+        fill(lang, "{0}.", &[&text])
     }
-    text
 }
 
 /// The most outlined values the summary names one by one; a screen reader should not have
 /// to read out a whole table.
 const MOST_LISTED: usize = 6;
 
+/// Items joined by semicolons ("A; B; C"), in the reader's language.
+fn semicolons(items: &[String], lang: Lang) -> String {
+    let mut items = items.iter();
+    let first = items.next().cloned().unwrap_or_default();
+    items.fold(first, |joined, item| {
+        fill(lang, "{0}; {1}", &[&joined, item])
+    })
+}
+
 /// Items joined by semicolons, at most `most` of them, then how many more there are.
-fn listed(items: &[String], most: usize) -> String {
-    let mut shown = items[..items.len().min(most)].join("; ");
+fn listed(items: &[String], most: usize, lang: Lang) -> String {
+    let shown = semicolons(&items[..items.len().min(most)], lang);
     if items.len() > most {
-        shown.push_str(&format!("; and {} more", items.len() - most));
+        fill(
+            lang,
+            "{0}; and {1} more",
+            &[&shown, &(items.len() - most).to_string()],
+        )
+    } else {
+        shown
     }
-    shown
 }
 
 /// Items joined as a sentence lists them: "A", "A and B", "A, B and C".
-fn words(items: &[String]) -> String {
+fn words(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [only] => only.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => fill(lang, "{0} and {1}", &[&commas(rest, lang), last]),
     }
 }
 
 /// How one series moves between its first and last values.
-fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
+fn trend(label: &str, points: &[Point], plot: &Plot, lang: Lang) -> String {
     let present: Vec<(usize, f64, &Point)> = points
         .iter()
         .enumerate()
@@ -251,19 +325,19 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
             .unwrap_or_default()
     };
     match present.as_slice() {
-        [] => format!("{label}: no value in the years shown."),
-        [(index, _, point)] => format!(
-            "{label}: {} in {} (the only year with a value).",
-            point_text(point, plot.unit),
-            year(*index)
+        [] => fill(lang, "{0}: no value in the years shown.", &[label]),
+        [(index, _, point)] => fill(
+            lang,
+            "{0}: {1} in {2} (the only year with a value).",
+            &[label, &point_text(point, plot.unit, lang), &year(*index)],
         ),
         [(first_index, first, first_point), .., (last_index, last, last_point)] => {
-            let direction = if (last - first).abs() < 1e-9 {
-                "unchanged at"
+            let template = if (last - first).abs() < 1e-9 {
+                "{0}: {1} in {2}, unchanged at {3} in {4}{5}."
             } else if last > first {
-                "rising to"
+                "{0}: {1} in {2}, rising to {3} in {4}{5}."
             } else {
-                "falling to"
+                "{0}: {1} in {2}, falling to {3} in {4}{5}."
             };
             let peak = present.iter().max_by(|a, b| a.1.total_cmp(&b.1));
             let peak = peak.filter(|(index, _, _)| index != first_index && index != last_index);
@@ -271,19 +345,27 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
             told.extend(peak.map(|(_, _, point)| *point));
             let decimals = sentence_decimals(told, plot.unit);
             let peak_text = match peak {
-                Some((index, _, point)) => format!(
-                    ", peaking at {} in {}",
-                    point_text_at(point, plot.unit, decimals),
-                    year(*index)
+                Some((index, _, point)) => fill(
+                    lang,
+                    ", peaking at {0} in {1}",
+                    &[
+                        &point_text_at(point, plot.unit, decimals, lang),
+                        &year(*index),
+                    ],
                 ),
                 None => String::new(),
             };
-            format!(
-                "{label}: {} in {}, {direction} {} in {}{peak_text}.",
-                point_text_at(first_point, plot.unit, decimals),
-                year(*first_index),
-                point_text_at(last_point, plot.unit, decimals),
-                year(*last_index)
+            fill(
+                lang,
+                template,
+                &[
+                    label,
+                    &point_text_at(first_point, plot.unit, decimals, lang),
+                    &year(*first_index),
+                    &point_text_at(last_point, plot.unit, decimals, lang),
+                    &year(*last_index),
+                    &peak_text,
+                ],
             )
         }
     }
@@ -291,28 +373,31 @@ fn trend(label: &str, points: &[Point], plot: &Plot) -> String {
 
 /// A point's value with its unit, and "about", "at least" or "at most" where the paper
 /// gives an approximation or a bound.
-fn point_text(point: &Point, unit: Unit) -> String {
-    point_text_with(point, unit, point.decimals)
+fn point_text(point: &Point, unit: Unit, lang: Lang) -> String {
+    point_text_with(point, unit, point.decimals, lang)
 }
 
 /// [`point_text`] with `decimals`, the precision of the sentence it stands in.
-fn point_text_at(point: &Point, unit: Unit, decimals: u8) -> String {
-    point_text_with(point, unit, Some(decimals))
+fn point_text_at(point: &Point, unit: Unit, decimals: u8, lang: Lang) -> String {
+    point_text_with(point, unit, Some(decimals), lang)
 }
 
-fn point_text_with(point: &Point, unit: Unit, decimals: Option<u8>) -> String {
-    match point.value {
+/// The value's words are looked up whole ("about {0} firms"), so that a language can put
+/// the qualifier and the unit where it says them.
+fn point_text_with(point: &Point, unit: Unit, decimals: Option<u8>, lang: Lang) -> String {
+    let english = match point.value {
         Some(value) => format!(
             "{}{}",
             point.qualifier.words(),
             value_text_at(value, unit, decimals)
         ),
         None => "no value".to_string(),
-    }
+    };
+    text(lang, &english).into_owned()
 }
 
 /// Counts of values that are not clean.
-fn status_sentence(plot: &Plot) -> String {
+fn status_sentence(plot: &Plot, lang: Lang) -> String {
     let points: Vec<&Point> = plot
         .series
         .iter()
@@ -338,7 +423,7 @@ fn status_sentence(plot: &Plot) -> String {
             _ if point.derived => "computed from the paper's numbers",
             _ => "printed legibly in the paper",
         };
-        return format!("The value shown is {what}.");
+        return text(lang, &format!("The value shown is {what}.")).into_owned();
     }
     let mut parts = Vec::new();
     if derived > 0 {
@@ -358,10 +443,26 @@ fn status_sentence(plot: &Plot) -> String {
     if missing > 0 {
         parts.push(format!("{missing} missing, shown as gaps"));
     }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|part| text(lang, part).into_owned())
+        .collect();
     match (parts.is_empty(), points.len()) {
-        (true, 2) => "Both values shown are printed legibly in the paper.".to_string(),
-        (true, count) => format!("All {count} values shown are printed legibly in the paper."),
-        (false, 2) => format!("Of the two values shown, {}.", parts.join(", ")),
-        (false, count) => format!("Of the {count} values shown, {}.", parts.join(", ")),
+        (true, 2) => text(lang, "Both values shown are printed legibly in the paper.").into_owned(),
+        (true, count) => text(
+            lang,
+            &format!("All {count} values shown are printed legibly in the paper."),
+        )
+        .into_owned(),
+        (false, 2) => fill(
+            lang,
+            "Of the two values shown, {0}.",
+            &[&commas(&parts, lang)],
+        ),
+        (false, count) => fill(
+            lang,
+            "Of the {0} values shown, {1}.",
+            &[&count.to_string(), &commas(&parts, lang)],
+        ),
     }
 }

@@ -303,15 +303,8 @@ impl Display {
         display
     }
 
-    /// The language as a link's pair (`lang=zh`), or nothing for English: every link to the
-    /// page keeps it, the shared and saved ones too, since a reader passes it on to readers of
-    /// the same language.
-    pub fn lang_pair(&self) -> Option<String> {
-        (self.lang != Lang::En).then(|| format!("{}={}", Lang::KEY, self.lang.code()))
-    }
-
     /// The display choices as query pairs to append to a state's query: only what differs
-    /// from the defaults, the language aside (see [`Display::lang_pair`]). Every name and
+    /// from the defaults, the language aside (links add it: see `Session::link_in`). Every name and
     /// value is a fixed ASCII word, so none needs encoding.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<String> = [

@@ -4,6 +4,7 @@ use crate::checks::{Claim, Finding};
 use crate::data::facts::CITATION;
 use crate::data::{Dataset, Datum, Unit};
 use crate::format::plain;
+use crate::lang::{text, Lang};
 use serde::Serialize;
 
 /// The header of the tidy data CSV, one row per cell.
@@ -158,10 +159,36 @@ fn labelled_data_row(datum: &Datum) -> [String; 13] {
 /// readers who open it in a spreadsheet. `ict-data csv` keeps the ids-only [`data_csv`], whose
 /// header scripts rely on.
 pub fn labelled_data_csv<'a>(data: impl IntoIterator<Item = &'a Datum>) -> String {
-    write_csv(
+    labelled_data_csv_in(data, Lang::En)
+}
+
+/// [`labelled_data_csv`] in the reader's language: its header and its labels (the ids and the
+/// notes stay as they are, for scripts and for the paper's words).
+pub fn labelled_data_csv_in<'a>(data: impl IntoIterator<Item = &'a Datum>, lang: Lang) -> String {
+    const LABELS: [usize; 5] = [1, 3, 5, 9, 11];
+    let csv = write_csv(
         LABELLED_DATA_HEADER,
-        data.into_iter().map(labelled_data_row),
-    )
+        data.into_iter().map(|datum| {
+            let mut row = labelled_data_row(datum);
+            if lang != Lang::En {
+                for column in LABELS {
+                    row[column] = text(lang, &row[column]).into_owned();
+                }
+            }
+            row
+        }),
+    );
+    header_in(csv, lang)
+}
+
+/// A CSV with its header line in the reader's language (the catalogue has each header whole).
+fn header_in(csv: String, lang: Lang) -> String {
+    match csv.split_once('\n') {
+        Some((header, rows)) if lang != Lang::En => {
+            format!("{}\n{rows}", text(lang, header))
+        }
+        _ => csv,
+    }
 }
 
 /// The findings as CSV with [`AUDIT_HEADER`].
@@ -351,6 +378,12 @@ pub fn plot_csv(plot: &crate::plot::Plot) -> String {
                 })
         }),
     )
+}
+
+/// [`plot_csv`] in the reader's language, of a plot whose labels are in it already (see
+/// [`crate::plot::Plot::translated`]).
+pub fn plot_csv_in(plot: &crate::plot::Plot, lang: Lang) -> String {
+    header_in(plot_csv(plot), lang)
 }
 
 /// A download's file name that says what it holds: the view, and its measure or topic,

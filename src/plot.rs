@@ -216,6 +216,19 @@ pub struct Plot {
     pub timeline: Vec<Category>,
 }
 
+/// The source as the foot of a chart shows it: after "Source: ", unless it is a line already
+/// (it says "Source" itself, or it was translated whole, so starts with no Latin letter).
+pub fn source_line(source: &str) -> String {
+    if source.is_empty()
+        || source.starts_with("Source")
+        || !source.starts_with(|ch: char| ch.is_ascii_alphabetic())
+    {
+        source.to_string()
+    } else {
+        format!("Source: {source}")
+    }
+}
+
 impl Plot {
     /// The plot with every text it draws in the reader's language: its titles, categories,
     /// series and the lecturer's labels (the chart's drawing takes them as they are).
@@ -225,7 +238,7 @@ impl Plot {
         text(&mut plot.title);
         text(&mut plot.y_label);
         text(&mut plot.x_label);
-        text(&mut plot.source);
+        plot.source = crate::lang::text(lang, &source_line(&plot.source)).into_owned();
         for category in plot.categories.iter_mut().chain(plot.timeline.iter_mut()) {
             text(&mut category.label);
         }

@@ -4,6 +4,7 @@
 
 use crate::data::Lookup;
 use crate::display::{Display, Part, Printing};
+use crate::lang::Lang;
 use crate::notice::quoted;
 use crate::story::answer::{Reading, Record};
 use crate::story::{Step, Story, BUILT_IN, MOST_STEPS, OWN};
@@ -191,17 +192,19 @@ impl Session {
 
     /// A link with the page's language added, unless it is English.
     fn in_lang(&self, link: String) -> String {
-        match self.display.lang_pair() {
-            Some(pair) => format!("{link}&{pair}"),
-            None => link,
-        }
+        in_lang(link, self.display.lang)
     }
 
     /// The session's link without the display choices but its language: what "Link to this
     /// view" shares.
     pub fn link(&self) -> String {
+        self.link_in(self.display.lang)
+    }
+
+    /// The session's link in `lang` (the language switch's link is in the other language).
+    pub fn link_in(&self, lang: Lang) -> String {
         let Some((story, index)) = &self.story else {
-            return self.in_lang(self.state.to_query());
+            return in_lang(self.state.to_query(), lang);
         };
         let mut link = form_urlencoded::Serializer::new(String::new());
         link.extend_pairs(story.to_pairs());
@@ -211,7 +214,7 @@ impl Session {
             link.push('&');
             link.push_str(&self.state.to_query());
         }
-        self.in_lang(link)
+        in_lang(link, lang)
     }
 
     /// The open story's current step, while a story is open and the reader is in its view.
@@ -575,5 +578,13 @@ impl Session {
             _ if !shortcuts || self.display.lock => None,
             _ => view::key_action(key).map(KeyAction::Event),
         }
+    }
+}
+
+/// A link with a language added, unless it is English, which links leave unsaid.
+fn in_lang(link: String, lang: Lang) -> String {
+    match lang.link_pair() {
+        Some(pair) => format!("{link}&{pair}"),
+        None => link,
     }
 }

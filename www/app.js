@@ -368,7 +368,8 @@
         const button = root.getElementById('ctl-play');
         if (!button) return;
         set(button, 'aria-pressed', String(Boolean(playing)));
-        const label = playing ? '❚❚ Pause' : '▶ Play';
+        const english = playing ? '❚❚ Pause' : '▶ Play';
+        const label = core(() => app.say(english)) ?? english;
         if (button.textContent !== label) button.textContent = label;
       };
       const stopPlaying = () => { clearInterval(playing); playing = null; showPlaying(); };

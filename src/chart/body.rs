@@ -142,7 +142,7 @@ pub(crate) fn draw_chart(
     let mut headroom = 0.0;
     if !plot.notes.is_empty() {
         let measuring = painter.measuring();
-        let trial = Painter::new(&measuring, painter.theme, painter.scale);
+        let trial = Painter::new(&measuring, painter.theme, painter.scale, painter.lang);
         let mut tried = Hits::default();
         draw_chart_in(plot, &trial, fonts, region, 0.0, &mut tried)?;
         headroom = annotate::headroom(&tried, painter);
@@ -215,7 +215,7 @@ fn draw_chart_in(
             return Ok(());
         }
         draw_y_title()?;
-        return draw_empty(painter, fonts, area, message);
+        return draw_empty(painter, fonts, area, &painter.say(message));
     };
     if matches!(plot.kind, ChartKind::Stacked | ChartKind::Stacked100) && has_incomplete_stack(plot)
     {

@@ -259,14 +259,18 @@ fn lay_out(
         let glyph = Glyph::Status(status);
         let offset = text_offset(plot.kind, painter, glyph);
         let room = (width - offset).max(1.0);
-        let lines = painter.wrap(description, fonts.legend, room)?;
+        let lines = painter.wrap(&painter.say(description), fonts.legend, room)?;
         let text_width = painter.widest(lines.iter().map(String::as_str), fonts.legend)?;
         place(glyph, lines, text_width, false, offset, position == 0);
     }
     if plot.has_sparse_pieces() {
         let glyph = Glyph::Sparse;
         let offset = text_offset(plot.kind, painter, glyph);
-        let lines = painter.wrap(SPARSE_KEY, fonts.legend, (width - offset).max(1.0))?;
+        let lines = painter.wrap(
+            &painter.say(SPARSE_KEY),
+            fonts.legend,
+            (width - offset).max(1.0),
+        )?;
         let text_width = painter.widest(lines.iter().map(String::as_str), fonts.legend)?;
         place(glyph, lines, text_width, false, offset, true);
     }

@@ -41,6 +41,7 @@ mod xaxis;
 pub use hits::{tooltip_position, Area, DrawnValue, Hits, MOUSE_REACH, TOUCH_REACH};
 pub use legend::{status_key, SPARSE_KEY};
 
+use crate::lang::Lang;
 use crate::plot::{Plot, Shape};
 use marks::Rect;
 use paint::{message, Painter};
@@ -73,6 +74,9 @@ pub struct Style {
     pub with_legend: bool,
     /// Draw the title above the chart and the source line under it.
     pub with_title: bool,
+    /// The language of the texts the chart itself writes (the status key, its messages); the
+    /// plot's own texts come translated (see [`crate::plot::Plot::translated`]).
+    pub lang: Lang,
 }
 
 impl Style {
@@ -84,6 +88,7 @@ impl Style {
             projector: false,
             with_legend: false,
             with_title: false,
+            lang: Lang::En,
         }
     }
 
@@ -106,6 +111,7 @@ impl Style {
             projector: false,
             with_legend: true,
             with_title: true,
+            lang: Lang::En,
         }
     }
 }
@@ -256,7 +262,7 @@ fn draw_on(
         base
     };
     let theme = Theme::new(style.dark);
-    let painter = Painter::new(area, theme, scale);
+    let painter = Painter::new(area, theme, scale, style.lang);
     let fonts = Fonts::new(scale);
     let outer = Rect {
         x0: 0.0,
@@ -282,7 +288,11 @@ fn draw_on(
         )?;
         let source = at_most_lines(
             &painter,
-            painter.wrap(&source_line(&plot.source), fonts.source, region.width())?,
+            painter.wrap(
+                &crate::plot::source_line(&plot.source),
+                fonts.source,
+                region.width(),
+            )?,
             fonts.source,
             region.width(),
         )?;
@@ -357,15 +367,6 @@ pub fn value_domain(plot: &Plot) -> Option<(f64, f64)> {
 /// it; `None` for the dot. The HTML legend's swatches are cut to the same outlines.
 pub(crate) fn marker_outline(shape: Shape) -> Option<Vec<(f64, f64)>> {
     marks::outline(shape, (0.0, 0.0), 1.0)
-}
-
-/// The source as the foot of a chart shows it.
-fn source_line(source: &str) -> String {
-    if source.is_empty() || source.starts_with("Source") {
-        source.to_string()
-    } else {
-        format!("Source: {source}")
-    }
 }
 
 /// Draws `plot` as an SVG document of `width` × `height` pixels.

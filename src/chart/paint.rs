@@ -3,6 +3,7 @@
 
 use super::text::Font;
 use super::theme::Theme;
+use crate::lang::Lang;
 use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -136,12 +137,24 @@ pub(crate) struct Painter<'a> {
     pub theme: Theme,
     /// The style's font scale: CSS pixels × scale = backend pixels.
     pub scale: f64,
+    /// The language of the chart's own texts.
+    pub lang: Lang,
 }
 
 impl<'a> Painter<'a> {
     /// A painter for `area`.
-    pub fn new(area: &'a dyn Surface, theme: Theme, scale: f64) -> Painter<'a> {
-        Painter { area, theme, scale }
+    pub fn new(area: &'a dyn Surface, theme: Theme, scale: f64, lang: Lang) -> Painter<'a> {
+        Painter {
+            area,
+            theme,
+            scale,
+            lang,
+        }
+    }
+
+    /// One of the chart's own texts in its language.
+    pub fn say<'t>(&self, english: &'t str) -> std::borrow::Cow<'t, str> {
+        crate::lang::text(self.lang, english)
     }
 
     /// A surface that measures text as this painter's does and draws nothing.

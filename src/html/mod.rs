@@ -114,8 +114,9 @@ pub fn tabs(state: &State) -> String {
 }
 
 /// The chart picture's accessible name: its title alone, since the summary that describes it
-/// is the figure's caption and would otherwise be read twice.
-pub fn chart_label(lang: Lang, title: &str) -> String {
+/// is the figure's caption and would otherwise be read twice; in the reader's language, of a
+/// title in it already.
+pub fn chart_label(title: &str, lang: Lang) -> String {
     crate::lang::fill(
         lang,
         "Chart: {0}. Its summary follows, and the table gives every value.",
@@ -670,15 +671,19 @@ pub fn about(state: &State, lang: Lang) -> String {
             "<details><summary>How this table was read</summary><p>{}</p></details>",
             with_terms(lang, info.note)
         ));
+        // The paper's reference stays as the paper gives it, in every language.
         html.push_str(&format!(
-            "<p class=\"source\">Source: {} {}</p>",
+            "<p class=\"source\">Source: {} <span lang=\"en\">{}</span></p>",
             escape(info.source),
             citation()
         ));
     } else if state.view() == ViewId::Trade {
         html.push_str(&quoted::unplotted_numbers());
         html.push_str(&prebuilt("statements"));
-        html.push_str(&format!("<p class=\"source\">Source: {}</p>", citation()));
+        html.push_str(&format!(
+            "<p class=\"source\">Source: <span lang=\"en\">{}</span></p>",
+            escape(data::facts::CITATION)
+        ));
     } else {
         html.push_str(&prebuilt("quality"));
     }

@@ -36,6 +36,13 @@ impl Lang {
     /// The language's key in a link and in the script API's state.
     pub const KEY: &'static str = "lang";
 
+    /// The language as a link's pair (`lang=zh`), or nothing for English: every link to the
+    /// page keeps it, the shared and saved ones too, since a reader passes it on to readers of
+    /// the same language.
+    pub fn link_pair(self) -> Option<String> {
+        (self != Lang::En).then(|| format!("{}={}", Lang::KEY, self.code()))
+    }
+
     /// The language's value in a link (`lang=zh`).
     pub fn code(self) -> &'static str {
         match self {
@@ -387,6 +394,58 @@ pub fn text(lang: Lang, english: &str) -> Cow<'_, str> {
     }
 }
 
+/// A message that may repeat values a reader or a link gave, each in single quotes ("a view
+/// 'nope'"), in the reader's language: the quoted values are kept as they are, placeholders
+/// numbered after the text's numbers (the key of "Step 2 of 'x'" is "Step {0} of '{1}'").
+pub fn message(lang: Lang, english: &str) -> String {
+    if CHINESE.get().is_none() || lang == Lang::En {
+        return english.to_string();
+    }
+    // Each quoted value is set aside, its place marked by a character no text contains.
+    const MARK: char = '\u{e000}';
+    let mut unquoted = String::with_capacity(english.len());
+    let mut values: Vec<&str> = Vec::new();
+    let mut rest = english.trim();
+    while let Some(open) = rest.find('\'') {
+        let opens = rest[..open]
+            .chars()
+            .next_back()
+            .is_none_or(|before| before.is_whitespace() || before == '(');
+        let close = rest[open + 1..].find('\'').map(|close| open + 1 + close);
+        let closes = close.is_some_and(|close| {
+            rest[close + 1..]
+                .chars()
+                .next()
+                .is_none_or(|after| !after.is_alphanumeric())
+        });
+        match close.filter(|_| opens && closes) {
+            Some(close) => {
+                unquoted.push_str(&rest[..=open]);
+                unquoted.push(MARK);
+                values.push(&rest[open + 1..close]);
+                rest = &rest[close..];
+                unquoted.push('\'');
+                rest = &rest[1..];
+            }
+            None => {
+                unquoted.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    unquoted.push_str(rest);
+    let (mut key, numbers) = template(&unquoted);
+    for index in 0..values.len() {
+        key = key.replacen(MARK, &format!("{{{}}}", numbers.len() + index), 1);
+    }
+    let Some(chinese) = CHINESE.get().and_then(|catalogue| catalogue.get(&key)) else {
+        return english.to_string();
+    };
+    let mut all = numbers;
+    all.extend(values);
+    fill_in(chinese, &all)
+}
+
 /// A sentence made from a template with `{0}`, `{1}`, … and its values, in the reader's
 /// language: for sentences whose parts are words (a series' name), which [`text`] cannot find
 /// by their numbers. The values should be in the reader's language already.
@@ -427,6 +486,22 @@ mod tests {
         assert_eq!(fill_in("{0:e6}美元", &["−25"]), "−2500万美元");
         assert_eq!(fill_in("{5}", &["1"]), "{5}");
         assert_eq!(fill_in("{0}项发现{1:-}", &["2", "s"]), "2项发现");
+    }
+
+    #[test]
+    fn a_message_keeps_its_quoted_values() {
+        let source = "en: Step {0} of '{1}' is not China's '{2}'.\nzh: 第{0}步：'{1}'不是'{2}'。\n";
+        let catalogue = Catalogue::from_sources(&[("messages.txt", source)]).unwrap();
+        install(catalogue);
+        assert_eq!(
+            message(Lang::Zh, "Step 2 of 'a 3' is not China's 'x'."),
+            "第2步：'a 3'不是'x'。"
+        );
+        assert_eq!(message(Lang::Zh, "Unknown 'y'."), "Unknown 'y'.");
+        assert_eq!(
+            message(Lang::En, "Step 2 of 'a' is not China's 'x'."),
+            "Step 2 of 'a' is not China's 'x'."
+        );
     }
 
     #[test]

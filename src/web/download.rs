@@ -5,6 +5,7 @@
 
 use super::{element, set_hidden, App};
 use crate::chart::Style;
+use crate::lang::Lang;
 use crate::{export, html, view};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -86,11 +87,16 @@ impl App {
                 picture: false,
             })
         };
+        let lang = self.session.display.lang;
         if what == "data" {
+            let name = match lang {
+                Lang::En => "ict-explorer-all-data".to_string(),
+                _ => file_name(&crate::lang::text(lang, "ICT Explorer: all data")),
+            };
             return Ok(text(
-                "ict-explorer-all-data.csv".into(),
+                format!("{name}.csv"),
                 "text/csv",
-                export::with_bom(export::labelled_data_csv(crate::data::all())),
+                export::with_bom(export::labelled_data_csv_in(crate::data::all(), lang)),
             ));
         }
         let Some(plot) = view::plot(&self.session.state) else {
@@ -99,7 +105,16 @@ impl App {
                     .to_string(),
             ));
         };
-        let name = export::file_stem(&self.session.state);
+        // In Chinese the file is named by the chart's title, which says what it holds in
+        // the reader's words; the English names keep the ids scripts may rely on.
+        let (name, plot) = match lang {
+            Lang::En => (export::file_stem(&self.session.state), plot),
+            _ => {
+                let plot = plot.translated(lang);
+                let brand = crate::lang::text(lang, "ICT Explorer");
+                (file_name(&format!("{brand} {}", plot.title)), plot)
+            }
+        };
         if let Some(size) = what.strip_prefix("png-").and_then(export::PngSize::from_id) {
             return self.png(&plot, size, &name);
         }
@@ -107,12 +122,20 @@ impl App {
             "csv" => text(
                 format!("{name}.csv"),
                 "text/csv",
-                export::with_bom(export::plot_csv(&plot)),
+                export::with_bom(export::plot_csv_in(&plot, lang)),
             ),
             "svg" => text(
                 format!("{name}.svg"),
                 "image/svg+xml",
-                crate::chart::to_svg(&plot, &Style::export(self.dark), 1200, 675),
+                crate::chart::to_svg(
+                    &plot,
+                    &Style {
+                        lang,
+                        ..Style::export(self.dark)
+                    },
+                    1200,
+                    675,
+                ),
             ),
             other => {
                 return Err(JsValue::from_str(&format!(
@@ -145,7 +168,10 @@ impl App {
             Ok(pixels) => pixels,
             Err(problem) => return Ok(Err(problem)),
         };
-        let style = size.style(self.dark, self.session.display.present);
+        let style = Style {
+            lang: self.session.display.lang,
+            ..size.style(self.dark, self.session.display.present)
+        };
         let content = super::canvas::export_png(&self.document, plot, &style, width, height)
             .map_err(|problem| {
                 JsValue::from_str(&format!("The PNG could not be made: {problem}"))
@@ -160,28 +186,38 @@ impl App {
 
     /// Shows the file on the page, for readers whose frame may not save it.
     fn offer_on_page(&self, file: &File, saving: Saving) -> Result<(), JsValue> {
+        let lang = self.session.display.lang;
         let why = match saving {
             Saving::Blocked => "The course page that holds this explorer does not let it save files.",
             _ => "If no file was saved, the course page that holds this explorer may not let it save files.",
         };
+        let why = crate::lang::text(lang, why);
         let body = if file.picture {
             format!(
-                "<p>{why} Right-click (or press and hold) the picture to copy or save it as {}.</p><img src=\"{}\" alt=\"The chart as a picture\">",
-                html::escape(&file.name),
+                "<p>{}</p><img src=\"{}\" alt=\"The chart as a picture\">",
+                html::escape(&crate::lang::fill(
+                    lang,
+                    "{0} Right-click (or press and hold) the picture to copy or save it as {1}.",
+                    &[&why, &file.name]
+                )),
                 html::escape(&file.content)
             )
         } else {
             format!(
-                "<p>{why} Here is {} as text: select it all, copy it, and paste it into a file or a spreadsheet.</p><textarea readonly rows=\"8\" aria-label=\"{}\">{}</textarea>",
-                html::escape(&file.name),
+                "<p>{}</p><textarea readonly rows=\"8\" aria-label=\"{}\">{}</textarea>",
+                html::escape(&crate::lang::fill(
+                    lang,
+                    "{0} Here is {1} as text: select it all, copy it, and paste it into a file or a spreadsheet.",
+                    &[&why, &file.name]
+                )),
                 html::escape(&file.name),
                 html::escape(&file.content)
             )
         };
         let panel = element(&self.document, "copy-panel")?;
-        panel.set_inner_html(&format!(
-            "{body}<button type=\"button\" name=\"copy-close\" value=\"\">Close</button>"
-        ));
+        let panel_html =
+            format!("{body}<button type=\"button\" name=\"copy-close\" value=\"\">Close</button>");
+        panel.set_inner_html(&crate::lang::html(lang, &panel_html));
         set_hidden(&panel, false)?;
         if let Some(area) = panel
             .query_selector("textarea")?

@@ -21,6 +21,7 @@ mod tooltip;
 use crate::chart::Style;
 use crate::display::{Display, Part};
 use crate::keys;
+use crate::lang::text;
 use crate::session::Session;
 use crate::view::{self, Event};
 use crate::{describe, html};
@@ -331,6 +332,11 @@ impl App {
             .map_err(|error| JsValue::from_str(&error.to_string()))
     }
 
+    /// A text the page's script shows (Play's label) in the reader's language.
+    pub fn say(&self, english: &str) -> String {
+        text(self.session.display.lang, english).into_owned()
+    }
+
     /// The session (view or story, and display) as a query string, for the address bar.
     pub fn query(&self) -> String {
         self.session.query()
@@ -431,7 +437,7 @@ impl App {
     /// The session's link with other display choices, for the embed code.
     fn query_with(&self, display: &Display) -> String {
         let flags = display.to_query();
-        let link = self.session.link();
+        let link = self.session.link_in(display.lang);
         if flags.is_empty() {
             link
         } else {
@@ -538,7 +544,11 @@ impl App {
             self.quality
                 .attach(&self.document, self.session.display.lang)?;
         }
-        let summary = plot.as_ref().map(describe::summary).unwrap_or_default();
+        let lang = self.session.display.lang;
+        let summary = plot
+            .as_ref()
+            .map(|plot| describe::summary_in(plot, lang))
+            .unwrap_or_default();
         let document = &self.document;
         set_text(&element(document, "summary")?, &self.text(&summary));
         set_hidden(&element(document, "figure")?, plot.is_none())?;
@@ -551,13 +561,13 @@ impl App {
             .as_ref()
             .map(|plot| plot.title.as_str())
             .unwrap_or("Data quality: audit findings and claims check");
-        let title = self.text(title);
+        let title = text(lang, title);
         set_text(&element(document, "view-title")?, &title);
         // The summary is the chart's caption, read once; the picture's own name is short.
         set_attribute(
             &element(document, "chart")?,
             "aria-label",
-            &html::chart_label(self.session.display.lang, &title),
+            &html::chart_label(&title, lang),
         )?;
         self.update_share_links()?;
         // A rewritten region takes the keyboard focus with it: give it back to the control
@@ -753,13 +763,14 @@ impl App {
                 .map(|category| category.label.clone())
                 .unwrap_or_default();
             slider.set_value(&position.to_string());
+            let lang = self.session.display.lang;
             set_attribute(
                 &slider,
                 "aria-valuetext",
-                &self.text(&html::timeline_value_text(&year)),
+                &text(lang, &html::timeline_value_text(&year)),
             )?;
             if let Some(label) = slider.previous_element_sibling() {
-                set_text(&label, &self.text(&html::timeline_label(&year)));
+                set_text(&label, &text(lang, &html::timeline_label(&year)));
             }
         }
         for (id, checked) in boxes {
@@ -787,10 +798,13 @@ impl App {
             &translated
         };
         // On a projector the text and lines must reach the back row.
-        let style = if self.session.display.present {
-            Style::projector(self.dark)
-        } else {
-            Style::page(self.dark, 1.0)
+        let style = Style {
+            lang: self.session.display.lang,
+            ..if self.session.display.present {
+                Style::projector(self.dark)
+            } else {
+                Style::page(self.dark, 1.0)
+            }
         };
         let drawn = match self.chart_size {
             Some((width, height)) => {
@@ -825,7 +839,12 @@ impl App {
     /// Shows messages about the link or an event, or clears them.
     fn show_problems(&self, problems: &[String]) -> Result<(), JsValue> {
         let message = element(&self.document, "message")?;
-        set_text(&message, &self.text(&crate::notice::notice(problems)));
+        let lang = self.session.display.lang;
+        let problems: Vec<String> = problems
+            .iter()
+            .map(|problem| crate::lang::message(lang, problem))
+            .collect();
+        set_text(&message, &crate::notice::notice(&problems));
         set_hidden(&message, problems.is_empty())
     }
 

@@ -2,9 +2,10 @@
 //! someone else could open, with a live preview of the embedded view whose height the embed
 //! code then uses.
 
-use super::{element, set_hidden, set_text, App};
+use super::{element, set_attribute, set_hidden, set_text, App};
 use crate::display::{embed_snippets, unshareable_reason, FrameHeight};
 use crate::html;
+use crate::lang::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,9 +65,32 @@ impl App {
             .to_string()
     }
 
+    /// Points the header's language switch at this view in the other language, as the share
+    /// link is made; hides it in embeds and in views on host pages (which have no address of
+    /// their own), whose language their link or element chose.
+    fn update_lang_switch(&self) -> Result<(), JsValue> {
+        let Some(switch) = self.document.get_element_by_id("lang-switch") else {
+            return Ok(());
+        };
+        let own_page = self.document.location().is_some() && !self.session.display.embed;
+        set_hidden(&switch, !own_page)?;
+        let other = match self.session.display.lang {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        };
+        let mut display = self.session.display.clone();
+        display.lang = other;
+        set_attribute(&switch, "href", &format!("?{}", self.query_with(&display)))?;
+        set_attribute(&switch, "hreflang", other.code())?;
+        set_attribute(&switch, "lang", other.tag())?;
+        set_text(&switch, other.name());
+        Ok(())
+    }
+
     /// Fills the share link, the embed options and codes and the preview with the current
     /// state, or says why this page has no link to share.
     pub(super) fn update_share_links(&mut self) -> Result<(), JsValue> {
+        self.update_lang_switch()?;
         let page = self.page_address();
         let reason = unshareable_reason(&page);
         let document = &self.document;

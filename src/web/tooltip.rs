@@ -84,7 +84,8 @@ impl App {
             let text = if text_of == Some(key) {
                 None
             } else {
-                Some(html::tooltip(plot, mark)?)
+                let tip = html::tooltip(plot, mark)?;
+                Some(crate::lang::html(self.session.display.lang, &tip).into_owned())
             };
             Some((key, mark.anchor(at), text))
         });

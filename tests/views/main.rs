@@ -142,6 +142,7 @@ pub(crate) fn states() -> Vec<State> {
     states
 }
 
+mod chinese;
 mod embed;
 mod lecture;
 mod links;
