@@ -10,11 +10,12 @@ import { pathToFileURL } from 'node:url';
 export const VIEWS = ['ownership', 'fdi', 'market', 'exports', 'rd', 'trade', 'quality'];
 
 /** The states to look at: a query each, and what to open in it. */
-export function chineseStates(steps = 15) {
+export function chineseStates(steps) {
   const states = VIEWS.map((view) => ({ name: `view ${view}`, query: `view=${view}&lang=zh` }));
   for (let step = 1; step <= steps; step++) {
     states.push({ name: `story step ${step}`, query: `story=ning&step=${step}&lang=zh`, open: ['details'] });
   }
+  states.push({ name: 'a link to a step the story does not have', query: `story=ning&step=${steps + 1}&lang=zh` });
   states.push({ name: 'glossary', query: 'lang=zh', glossary: true });
   states.push({ name: 'presentation', query: 'present=1&story=ning&lang=zh' });
   states.push({ name: 'embed, chart only', query: 'embed=1&controls=none&lang=zh' });
@@ -57,9 +58,17 @@ export async function untranslated(page) {
   });
 }
 
+/** The number of steps of the built-in story, as its counter says ("Step 1 of 14"). */
+async function builtInSteps(page) {
+  await page.goto(`${SINGLE_FILE_URL}?story=ning`);
+  await page.waitForSelector(READY);
+  return Number(/(\d+)\D*$/.exec(await page.textContent('#story-counter'))[1]);
+}
+
 /** Opens each state in the single file and gives what is still English in it. */
-export async function untranslatedByState(browser, states = chineseStates()) {
+export async function untranslatedByState(browser, given) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const states = given ?? chineseStates(await builtInSteps(page));
   const result = [];
   for (const state of states) {
     await page.goto(`${SINGLE_FILE_URL}?${state.query}`);

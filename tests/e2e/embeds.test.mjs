@@ -201,7 +201,7 @@ for (const build of Object.keys(BUILDS)) test(`${build}: ICTExplorer in the page
     });
     assert.ok(result.same, 'ICTExplorer.ready should resolve with the API');
     assert.equal(result.global, 'undefined', 'the raw wasm App is still a global');
-    assert.deepEqual(Object.keys(result.start).sort(), ['base', 'chart', 'from', 'log', 'measure', 'measures', 'series', 'step', 'story', 'to', 'topic', 'transform', 'view', 'years'].sort());
+    assert.deepEqual(Object.keys(result.start).sort(), ['base', 'chart', 'from', 'log', 'measure', 'measures', 'series', 'step', 'story', 'to', 'topic', 'transform', 'view', 'years', 'lang'].sort());
     assert.equal(result.start.view, 'ownership');
     assert.deepEqual(result.batched.series, ['joint_stock', 'private']);
     assert.equal(result.batched.chart, 'bars');

@@ -55,7 +55,8 @@ fn draw_not_available(
     slot: f64,
     frame: &Frame,
 ) -> Drawn {
-    let text = "n/a";
+    let text = crate::lang::text(painter.lang, "n/a");
+    let text = text.as_ref();
     let color = painter.theme.muted;
     let baseline = frame.baseline();
     // Above the baseline when there is room there, below it when the axis has only negatives.
