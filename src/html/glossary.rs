@@ -7,19 +7,17 @@ use super::escape;
 use crate::glossary;
 use crate::lang::Lang;
 
-/// A term's English name beside its name in the reader's language: "FIE (foreign-invested
-/// enterprise)" as "FIE, foreign-invested enterprise", marked English for screen readers. The
-/// page's styles show it only on a page in another language than English.
+/// A term's English name, to be shown beside its name on a page in another language: "FIE
+/// (foreign-invested enterprise)" as "FIE, foreign-invested enterprise", in a `data-english`
+/// attribute, which `web::lang` makes an element marked English only on such a page (an English
+/// page so carries no element for it).
 #[cfg(not(target_arch = "wasm32"))]
 fn english_name(term: &str) -> String {
     let name = match term.split_once(" (") {
         Some((short, long)) => format!("{short}, {}", long.trim_end_matches(')')),
         None => term.to_string(),
     };
-    format!(
-        "<span class=\"term-en\" lang=\"en\">{}</span>",
-        escape(&name)
-    )
+    format!(" data-english=\"{}\"", escape(&name))
 }
 
 /// Every definition's popover and the whole glossary's, for `cargo xtask dist` to put in the
@@ -31,19 +29,19 @@ pub fn glossary_popovers() -> String {
     );
     for term in glossary::TERMS {
         html.push_str(&format!(
-            "<dt id=\"term-{}\">{}{}</dt><dd>{}</dd>",
+            "<dt id=\"term-{}\"{}>{}</dt><dd>{}</dd>",
             term.id,
-            escape(term.term),
             english_name(term.term),
+            escape(term.term),
             escape(term.definition)
         ));
     }
     html.push_str("</dl></div>");
     for term in glossary::TERMS {
         html.push_str(&format!(
-            "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\">{}{}</dfn>: <span>{}</span></p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
-            escape(term.term),
+            "<div id=\"def-{id}\" popover class=\"definition\" aria-labelledby=\"def-{id}-term\"><p><dfn id=\"def-{id}-term\"{}>{}</dfn> {}</p><button type=\"button\" popovertarget=\"def-{id}\" popovertargetaction=\"hide\">Close</button> <button type=\"button\" popovertarget=\"glossary\">The whole glossary</button></div>",
             english_name(term.term),
+            escape(term.term),
             escape(term.definition),
             id = term.id,
         ));

@@ -79,5 +79,17 @@ fn translate_element(element: &web_sys::Element, lang: Lang) -> Result<(), JsVal
             }
         }
     }
+    // A term's English name, shown beside its translation (the glossary's), marked English.
+    if let Some(name) = element.get_attribute("data-english") {
+        let beside = element
+            .owner_document()
+            .ok_or("an element outside any document")?
+            .create_element("span")?;
+        beside.set_class_name("term-en");
+        beside.set_attribute("lang", "en")?;
+        beside.set_text_content(Some(&name));
+        element.append_child(&beside)?;
+        element.remove_attribute("data-english")?;
+    }
     Ok(())
 }

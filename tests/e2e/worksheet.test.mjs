@@ -1,5 +1,5 @@
 // "Print worksheet": the built-in story printed to PDF by Chromium on A4 and US Letter, with and
-// without the answer key. The PDF's own text says where each step, chart and question landed:
+// without the answer key, in English and in Chinese. The PDF's own text says where each step, chart and question landed:
 // none is split across pages, the pages hold steps from the first page to the last step's, the
 // key is on pages of its own after them (or nowhere), every page has the citation, and the
 // paper is the one chosen (the PDF's MediaBox). `window.print` is replaced by a recorder, so
@@ -55,7 +55,8 @@ function worksheetParts(page) {
       };
     });
     const key = [...document.querySelectorAll('#worksheet .ws-answer h3')].map(text);
-    return { steps, key, citation: text(document.querySelector('#worksheet .ws-foot p')) };
+    const foot = [...document.querySelectorAll('#worksheet .ws-foot p')].map(text);
+    return { steps, key, keyHeading: text(document.querySelector('#worksheet .ws-key h2')) || null, citation: foot[0], link: foot[1] };
   });
 }
 
@@ -76,9 +77,9 @@ async function printWorksheet(page, paper, answerKey) {
   return page.pdf({ printBackground: true, preferCSSPageSize: true });
 }
 
-for (const [paper, answerKey] of [['a4', true], ['letter', true], ['letter', false]]) {
-  test(`the built-in story prints on ${paper} ${answerKey ? 'with' : 'without'} its answer key, nothing split`, async () => {
-    const { context, page, seen } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?story=ning` });
+for (const [paper, answerKey, lang] of [['a4', true, 'en'], ['letter', true, 'en'], ['letter', false, 'en'], ['a4', true, 'zh'], ['letter', false, 'zh']]) {
+  test(`the built-in story prints on ${paper} ${answerKey ? 'with' : 'without'} its answer key${lang === 'zh' ? ', in Chinese' : ''}, nothing split`, async () => {
+    const { context, page, seen } = await openExplorer(browser, { url: `${SINGLE_FILE_URL}?story=ning${lang === 'zh' ? '&lang=zh' : ''}` });
     try {
       await page.evaluate(() => {
         window.printsAsked = 0;
@@ -89,7 +90,8 @@ for (const [paper, answerKey] of [['a4', true], ['letter', true], ['letter', fal
       const pdf = await printWorksheet(page, paper, answerKey);
       const parts = await worksheetParts(page);
       const pages = await readPdf(pdf);
-      const steps = await page.evaluate(() => document.getElementById('story-counter').textContent.match(/of (\d+)/)[1]);
+      // The counter's last number ("Step 1 of 14", "第1步，共14步").
+      const steps = await page.evaluate(() => document.getElementById('story-counter').textContent.match(/(\d+)\D*$/)[1]);
       assert.equal(parts.steps.length, Number(steps), 'the worksheet does not have one section per step of the story');
 
       for (const [index, { size }] of pages.entries()) {
@@ -127,7 +129,13 @@ for (const [paper, answerKey] of [['a4', true], ['letter', true], ['letter', fal
         assert.ok(stepPages.has(number), `page ${number} holds no step's beginning: a step ran over a page, or a page is blank`);
       }
 
-      const keyPages = pagesWith(pages, 'Answer key');
+      if (lang === 'zh') {
+        const han = /[\u4e00-\u9fff]/;
+        for (const step of parts.steps) assert.match(step.heading, han, `a Chinese worksheet titles a step in English: "${step.heading}"`);
+        assert.ok(parts.link.includes('lang=zh'), `a Chinese worksheet's link opens the story in English: ${parts.link}`);
+        if (answerKey) assert.match(parts.keyHeading, han, 'a Chinese worksheet heads its key in English');
+      }
+      const keyPages = parts.keyHeading ? pagesWith(pages, parts.keyHeading) : [];
       if (answerKey) {
         assert.ok(parts.key.length > 0, 'the worksheet has no answers in its key');
         assert.deepEqual(keyPages, [lastStepPage + 1], 'the answer key does not start on the page after the last step');
@@ -141,7 +149,7 @@ for (const [paper, answerKey] of [['a4', true], ['letter', true], ['letter', fal
         assert.deepEqual(keyPages, [], 'the PDF holds an answer key though it was left out');
         assert.equal(pages.length, lastStepPage, 'pages follow the last step');
       }
-      console.log(`  ${paper}, key ${answerKey ? 'in' : 'out'}: ${parts.steps.length} steps on ${lastStepPage} pages, ${pages.length} pages in all`);
+      console.log(`  ${paper}, key ${answerKey ? 'in' : 'out'}, ${lang}: ${parts.steps.length} steps on ${lastStepPage} pages, ${pages.length} pages in all`);
       assert.deepEqual(seen.errors, [], 'the page reported errors');
     } finally {
       await context.close();
