@@ -70,8 +70,8 @@ const HEADERS_FILE: &str = "_headers";
 /// Its last steps, `<ict-explorer>` (app.js started on a root), the site's lists sent after the
 /// chart, and controls whose words a press does not select, left the file at 272,621, and the
 /// budget down to 272,650 (a doc comment on an exported wasm function moves the file by up to
-/// 55 bytes, so the margin is no smaller). Issue 16 took the file from 272,621 to 316,686, and
-/// the budget up to 316,750: its answers (a question's form, the lenient reading of an answer
+/// 55 bytes, so the margin is no smaller). Issue 16 took the file from 272,621 to 317,016, and
+/// the budget up to 317,100: its answers (a question's form, the lenient reading of an answer
 /// within the stated precision, the tries and score in the session, and each try's record with
 /// its xAPI-shaped statement, serialised for `on('answer')`) 4,950 bytes; its "Print worksheet"
 /// 2,529 (`html::worksheet`, its three controls and the print styles); and its Chinese the rest:
@@ -79,7 +79,7 @@ const HEADERS_FILE: &str = "_headers";
 /// site sends it only to Chinese readers, `ict_explorer_zh.js`), and about 14 KB of code (the
 /// translation of fragments, texts and messages with their numbers, 万 and 亿, the summary,
 /// tooltips, chart texts and downloads in either language).
-pub const SINGLE_FILE_GZIP_BUDGET: usize = 316_750;
+pub const SINGLE_FILE_GZIP_BUDGET: usize = 317_100;
 
 /// Where the build put things.
 pub struct Outputs {
