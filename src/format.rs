@@ -1,4 +1,5 @@
-//! Number formatting shared by tables, summaries, findings and charts.
+//! Number formatting shared by tables, summaries, findings and charts, and the one reader of
+//! numbers written with thousands commas (a student's answer, a number in a translated text).
 
 /// Formats `value` with `decimals` decimals and thousands separators, e.g. `21305.0` → `21,305`.
 pub fn number(value: f64, decimals: usize) -> String {
@@ -46,6 +47,36 @@ pub fn chinese(value: f64) -> String {
         text = text.trim_end_matches('0').trim_end_matches('.').to_string();
     }
     text + unit
+}
+
+/// Digits with an optional decimal point and commas that group thousands ("1,343.5"); `None`
+/// for anything else, such as a decimal comma ("12,3"), which would otherwise be misread.
+pub fn read_grouped(digits: &str) -> Option<f64> {
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = groups.all(|group| group.len() == 3 && !first.is_empty());
+    let fraction_ok = fraction.is_none_or(|fraction| {
+        !fraction.is_empty() && fraction.chars().all(|ch| ch.is_ascii_digit())
+    });
+    if !grouped || !fraction_ok || (first.is_empty() && fraction.is_none()) {
+        return None;
+    }
+    // Whole numbers read as integers: std's float parser would cost the WebAssembly kilobytes.
+    let whole: u64 = match whole.replace(',', "") {
+        empty if empty.is_empty() => 0,
+        whole => whole.parse().ok()?,
+    };
+    let fraction = fraction.unwrap_or_default();
+    let tenths: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    Some(whole as f64 + tenths as f64 / 10f64.powi(fraction.len() as i32))
 }
 
 /// Formats `value` with as many decimals as it needs, up to `max_decimals`
@@ -100,6 +131,11 @@ mod tests {
         assert_eq!(plain(16007.0), "16007");
         assert_eq!(half_unit(15.6), 0.05);
         assert_eq!(half_unit(1225.0), 0.5);
+        assert_eq!(read_grouped("1,343.5"), Some(1343.5));
+        assert_eq!(read_grouped(".5"), Some(0.5));
+        for unread in ["12,3", "1,34", "", "1.", "1.2.3", "x"] {
+            assert_eq!(read_grouped(unread), None, "{unread:?} read as a number");
+        }
     }
 
     #[test]

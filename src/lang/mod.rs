@@ -20,7 +20,7 @@ pub use html::html;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::format::chinese;
+use crate::format::{chinese, read_grouped};
 
 /// The languages the page is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -342,30 +342,15 @@ fn styled(value: &str, style: &str) -> String {
     }
 }
 
-/// The value of a number as [`template`] finds it ("−1,234.5"), read digit by digit: std's
-/// float parser would cost the WebAssembly kilobytes.
+/// The value of a number as [`template`] finds it ("−1,234.5"): its sign, then its digits as
+/// a student's answer's are read ([`read_grouped`]).
 fn parsed(number: &str) -> Option<f64> {
-    let negative = number.starts_with(['-', '−']);
-    let mut value = 0.0;
-    let mut scale = None;
-    for ch in number.chars() {
-        match ch {
-            '0'..='9' => {
-                let digit = f64::from(ch as u8 - b'0');
-                match scale.as_mut() {
-                    None => value = value * 10.0 + digit,
-                    Some(scale) => {
-                        *scale /= 10.0;
-                        value += digit * *scale;
-                    }
-                }
-            }
-            '.' => scale = Some(1.0),
-            ',' | '+' | '-' | '−' => {}
-            _ => return None,
-        }
-    }
-    Some(if negative { -value } else { value })
+    let value = read_grouped(number.trim_start_matches(['+', '-', '−']))?;
+    Some(if number.starts_with(['-', '−']) {
+        -value
+    } else {
+        value
+    })
 }
 
 /// A text in the reader's language: its Chinese from the catalogue, with its numbers put back,

@@ -11,7 +11,7 @@
 
 use super::question::Answer;
 use crate::data::Unit;
-use crate::format::number;
+use crate::format::{number, read_grouped};
 use serde::Serialize;
 
 /// The longest answer read, in characters: anything longer is no number.
@@ -147,7 +147,7 @@ impl Expected {
             .unwrap_or(rest.len());
         let (digits, unit) = rest.split_at(digits_end);
         let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
-        let value = read_digits(digits).ok_or_else(unreadable)?;
+        let value = read_grouped(digits).ok_or_else(unreadable)?;
         let suffix = self.unit.suffix().trim().to_ascii_lowercase();
         if !(unit.is_empty() || unit == suffix || self.synonyms().contains(&unit.as_str())) {
             return Err(match (self.unit, unit.as_str()) {
@@ -168,36 +168,6 @@ impl Expected {
             right: (value - self.value).abs() <= tolerance,
         })
     }
-}
-
-/// Digits with an optional decimal point and commas that group thousands ("1,343.5"); `None`
-/// for anything else, such as a decimal comma ("12,3"), which would otherwise be misread.
-fn read_digits(digits: &str) -> Option<f64> {
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let mut groups = whole.split(',');
-    let first = groups.next()?;
-    let grouped = groups.all(|group| group.len() == 3 && !first.is_empty());
-    let fraction_ok = fraction.is_none_or(|fraction| {
-        !fraction.is_empty() && fraction.chars().all(|ch| ch.is_ascii_digit())
-    });
-    if !grouped || !fraction_ok || (first.is_empty() && fraction.is_none()) {
-        return None;
-    }
-    // Whole numbers read as integers: the WebAssembly carries no float parser.
-    let whole: u64 = match whole.replace(',', "") {
-        empty if empty.is_empty() => 0,
-        whole => whole.parse().ok()?,
-    };
-    let fraction = fraction.unwrap_or_default();
-    let tenths: u64 = if fraction.is_empty() {
-        0
-    } else {
-        fraction.parse().ok()?
-    };
-    Some(whole as f64 + tenths as f64 / 10f64.powi(fraction.len() as i32))
 }
 
 /// One try at a question, as `ICTExplorer.on('answer')` listeners and an embed's parent
