@@ -73,14 +73,12 @@ pub fn summary(plot: &Plot) -> String {
 /// [`Plot::translated`]), each sentence a template of the catalogue, each value said by its
 /// unit's template (so that Chinese groups large numbers by 万 and 亿).
 pub fn summary_in(plot: &Plot, lang: Lang) -> String {
-    if lang == Lang::En {
-        return summary_of(plot, lang);
-    }
     summary_of(&plot.translated(lang), lang)
 }
 
-/// [`summary_in`] of a plot whose labels are in `lang` already.
-fn summary_of(plot: &Plot, lang: Lang) -> String {
+/// [`summary_in`] of a plot whose labels are in `lang` already (the page translates its plot
+/// once, for the chart and the summary).
+pub fn summary_of(plot: &Plot, lang: Lang) -> String {
     let mut sentences = vec![fill(lang, "{0}.", &[&plot.title])];
     // Chinese sentences end in a full-width stop and need no space between them.
     let gap = if lang == Lang::En { " " } else { "" };

@@ -8,6 +8,7 @@
 use crate::data::{Qualifier, Status, Unit};
 use crate::lang::Lang;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How the series are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -231,8 +232,12 @@ pub fn source_line(source: &str) -> String {
 
 impl Plot {
     /// The plot with every text it draws in the reader's language: its titles, categories,
-    /// series and the lecturer's labels (the chart's drawing takes them as they are).
-    pub fn translated(&self, lang: Lang) -> Plot {
+    /// series and the lecturer's labels (the chart's drawing takes them as they are). An
+    /// English plot is itself.
+    pub fn translated(&self, lang: Lang) -> Cow<'_, Plot> {
+        if lang == Lang::En {
+            return Cow::Borrowed(self);
+        }
         let mut plot = self.clone();
         let text = |english: &mut String| *english = crate::lang::text(lang, english).into_owned();
         text(&mut plot.title);
@@ -254,7 +259,7 @@ impl Plot {
         for note in &mut plot.notes {
             text(&mut note.label);
         }
-        plot
+        Cow::Owned(plot)
     }
 
     /// True when no series has any value to draw, so the chart should say why it is empty.

@@ -110,7 +110,7 @@ impl App {
         let (name, plot) = match lang {
             Lang::En => (export::file_stem(&self.session.state), plot),
             _ => {
-                let plot = plot.translated(lang);
+                let plot = plot.translated(lang).into_owned();
                 let brand = crate::lang::text(lang, "ICT Explorer");
                 (file_name(&format!("{brand} {}", plot.title)), plot)
             }

@@ -321,7 +321,7 @@ impl App {
         self.dark = dark;
         self.chart_size = Some((width, height));
         match view::plot(&self.session.state) {
-            Some(plot) => self.draw_chart(&plot),
+            Some(plot) => self.draw_chart(&plot.translated(self.session.display.lang)),
             None => self.chart_gone(),
         }
     }
@@ -497,10 +497,14 @@ impl App {
         let focused = self.focused_id();
         let had_focus = self.has_focus();
         let plot = view::plot(&self.session.state);
+        let lang = self.session.display.lang;
+        // The chart and the summary speak the reader's language; the regions' HTML is made
+        // from the English plot and translated as it is patched in.
+        let shown = plot.as_ref().map(|plot| plot.translated(lang));
         // The chart is drawn before any region changes: setting the canvas font needs the
         // page's styles, and while they are still clean the browser need not recompute them.
-        match &plot {
-            Some(plot) => self.draw_chart(plot)?,
+        match &shown {
+            Some(shown) => self.draw_chart(shown)?,
             None => self.chart_gone()?,
         }
         if self.update_region("tabs", html::tabs(&self.session.state))? {
@@ -545,13 +549,12 @@ impl App {
             self.quality
                 .attach(&self.document, self.session.display.lang)?;
         }
-        let lang = self.session.display.lang;
-        let summary = plot
+        let summary = shown
             .as_ref()
-            .map(|plot| describe::summary_in(plot, lang))
+            .map(|shown| describe::summary_of(shown, lang))
             .unwrap_or_default();
         let document = &self.document;
-        set_text(&element(document, "summary")?, &self.text(&summary));
+        set_text(&element(document, "summary")?, &summary);
         set_hidden(&element(document, "figure")?, plot.is_none())?;
         set_attribute(
             &element(document, "app")?,
@@ -668,16 +671,10 @@ impl App {
         Ok(())
     }
 
-    /// Draws `plot` on the page's canvas, and keeps its marks for the tooltip.
+    /// Draws `plot`, in the reader's language, on the page's canvas, and keeps its marks for
+    /// the tooltip.
     fn draw_chart(&mut self, plot: &crate::plot::Plot) -> Result<(), JsValue> {
         let canvas: web_sys::HtmlCanvasElement = element(&self.document, "chart")?.dyn_into()?;
-        let translated;
-        let plot = if self.session.display.lang == crate::lang::Lang::En {
-            plot
-        } else {
-            translated = plot.translated(self.session.display.lang);
-            &translated
-        };
         // On a projector the text and lines must reach the back row.
         let style = Style {
             lang: self.session.display.lang,
