@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use super::{text, Lang, CHINESE};
 use crate::markup::escape;
 
-/// Attributes whose values are read to or by a reader.
-const SPOKEN: [&str; 5] = [
+/// Attributes whose values are read to or by a reader, translated in fragments and in the
+/// page's own markup alike (`web::lang`).
+pub const SPOKEN: [&str; 5] = [
     "title",
     "aria-label",
     "placeholder",

@@ -15,7 +15,7 @@
 
 mod html;
 
-pub use html::html;
+pub use html::{html, SPOKEN};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

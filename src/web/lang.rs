@@ -2,13 +2,10 @@
 //! hands over, and the page's own markup (`www/index.html`, the prebuilt parts) translated in
 //! place, since the core's fragments are translated as they are patched in (`lang::html`).
 
-use crate::lang::{self, Catalogue, Lang};
+use crate::lang::{self, Catalogue, Lang, SPOKEN};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Attributes a reader sees or hears.
-const SPOKEN: [&str; 4] = ["title", "aria-label", "placeholder", "alt"];
 
 /// Elements whose words stay as they are: marked English, or not prose.
 const KEEP: &str = "[lang=en],script,style,noscript,template,textarea,head>:not(title)";
