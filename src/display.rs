@@ -304,8 +304,8 @@ impl Display {
     }
 
     /// The display choices as query pairs to append to a state's query: only what differs
-    /// from the defaults, the language aside (links add it: see `Session::link_in`). Every name and
-    /// value is a fixed ASCII word, so none needs encoding.
+    /// from the defaults, the language aside (links add it: see `Session::link_in`). Every name
+    /// and value is a fixed ASCII word, so none needs encoding.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<String> = [
             ("present", self.present),

@@ -181,18 +181,14 @@ impl Session {
     /// page's language.
     pub fn saved_link(&self) -> String {
         match &self.story {
-            Some((story, _)) => self.in_lang(
+            Some((story, _)) => in_lang(
                 form_urlencoded::Serializer::new(String::new())
                     .extend_pairs(story.to_pairs())
                     .finish(),
+                self.display.lang,
             ),
             None => self.link(),
         }
-    }
-
-    /// A link with the page's language added, unless it is English.
-    fn in_lang(&self, link: String) -> String {
-        in_lang(link, self.display.lang)
     }
 
     /// The session's link without the display choices but its language: what "Link to this

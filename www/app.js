@@ -38,8 +38,8 @@
   // The Chinese texts (xtask/src/dist.rs), for a page the core says is in Chinese: in the
   // single file the text of a data block; on the site a script, loaded only then.
   async function chineseTexts(query, base = document.baseURI) {
-    const block = document.getElementById('ict-explorer-zh');
     if (!wasm_bindgen.App.wants_chinese(query)) return '';
+    const block = document.getElementById('ict-explorer-zh');
     if (block && !block.dataset.src) return block.textContent;
     await loadScript(new URL(block?.dataset.src ?? 'ict_explorer_zh.js', base).href).catch(console.error);
     return String(window.ictExplorerZh ?? '');

@@ -673,17 +673,14 @@ pub fn about(state: &State, lang: Lang) -> String {
         ));
         // The paper's reference stays as the paper gives it, in every language.
         html.push_str(&format!(
-            "<p class=\"source\">Source: {} <span lang=\"en\">{}</span></p>",
+            "<p class=\"source\">Source: {} {}</p>",
             escape(info.source),
             citation()
         ));
     } else if state.view() == ViewId::Trade {
         html.push_str(&quoted::unplotted_numbers());
         html.push_str(&prebuilt("statements"));
-        html.push_str(&format!(
-            "<p class=\"source\">Source: <span lang=\"en\">{}</span></p>",
-            escape(data::facts::CITATION)
-        ));
+        html.push_str(&format!("<p class=\"source\">Source: {}</p>", citation()));
     } else {
         html.push_str(&prebuilt("quality"));
     }

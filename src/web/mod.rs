@@ -335,7 +335,7 @@ impl App {
 
     /// A text the page's script shows (Play's label) in the reader's language.
     pub fn say(&self, english: &str) -> String {
-        text(self.session.display.lang, english).into_owned()
+        self.text(english).into_owned()
     }
 
     /// The session (view or story, and display) as a query string, for the address bar.
